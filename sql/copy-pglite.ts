@@ -1,0 +1,19 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { quoteIdent } from './copy-postgres.ts';
+
+/**
+ * COPY FROM STDIN through PGlite's node-postgres adapter crashes the process; PGlite's own
+ * COPY … FROM '/dev/blob' works. Each chunk becomes one blob, so memory stays bounded by a chunk.
+ */
+export async function copyToPglite(
+  pglite: PGlite, table: string, columns: readonly string[], chunks: AsyncIterable<string>,
+): Promise<number> {
+  const sql = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob'`;
+  let rows = 0;
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    const result = await pglite.query(sql, [], { blob: new Blob([chunk]) });
+    rows += result.affectedRows ?? 0;
+  }
+  return rows;
+}

@@ -1,0 +1,112 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import type { Database } from './schema.ts';
+
+// DATE stays 'YYYY-MM-DD' text: a JS Date would shift the calendar day by the process's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// COUNT(*) and SUM(int) come back as BIGINT/NUMERIC strings; our counts fit a double comfortably.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface OpenOptions {
+  /** postgres://… for a real server; undefined for the embedded database. */
+  databaseUrl?: string | undefined;
+  /** Embedded data directory, or 'memory://' for a throw-away database (tests). */
+  dataDir: string;
+  /** Who holds the embedded database, shown to a second process that tries to open it. */
+  holder?: string;
+}
+
+/** One open database: Kysely on a pg pool, plus what differs between the two engines. */
+export interface DatabaseHandle {
+  readonly kind: DatabaseKind;
+  readonly db: Kysely<Database>;
+  /** Runs fn in one transaction on one connection; `copy` bulk-loads into a table inside it. */
+  transaction<T>(fn: (tx: Kysely<Database>, copy: CopyIn) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * COPY … FROM in text format: each chunk holds whole lines (tab-separated, \N for null, escaped).
+ * Returns the number of rows copied.
+ */
+export type CopyIn = (table: string, columns: readonly string[], chunks: AsyncIterable<string>) => Promise<number>;
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail fast with the server's own message (wrong host, no such database) rather than on first query.
+  const probe = await pool.connect();
+  probe.release();
+  const { copyToPostgres } = await import('./copy-postgres.ts');
+  return makeHandle('postgres', pool, (client) => (table, columns, chunks) =>
+    copyToPostgres(client, table, columns, chunks), async () => {});
+}
+
+async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
+  const inMemory = options.dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquireDataDirLock(options.dataDir, options.holder ?? 'vitrina');
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : options.dataDir);
+    const pool = new pg.Pool(createPgConfig(pglite));
+    const { copyToPglite } = await import('./copy-pglite.ts');
+    // PGlite is one session: the pool's single client and pglite.query share it, so a COPY issued
+    // through pglite.query runs inside the transaction the client has open.
+    return makeHandle('pglite', pool, () => (table, columns, chunks) => copyToPglite(pglite, table, columns, chunks),
+      async () => {
+        await pglite.close();
+        release();
+      });
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+function makeHandle(
+  kind: DatabaseKind,
+  pool: pg.Pool,
+  copyFor: (client: pg.PoolClient) => CopyIn,
+  end: () => Promise<void>,
+): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind,
+    db,
+    async transaction(fn) {
+      const client = await pool.connect();
+      const txDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
+      try {
+        await client.query('begin');
+        const result = await fn(txDb, copyFor(client));
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy(); // ends the pool
+      await end();
+    },
+  };
+}
+
+/** A "pool" that always hands out the one client holding the open transaction. */
+function singleClientPool(client: pg.PoolClient): PostgresPool {
+  const borrowed: PostgresPoolClient = {
+    query: client.query.bind(client) as PostgresPoolClient['query'],
+    release: () => {},
+  };
+  return { connect: async () => borrowed, end: async () => {} };
+}

@@ -1,0 +1,17 @@
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db.ts';
+import { migrate } from './migrate.ts';
+import { readRegistry, syncRegistry } from './registry.ts';
+
+/** Opens the configured database and brings schema and office registry up to date. */
+export async function openPrepared(cfg: Pick<Config, 'databaseUrl' | 'dataDir' | 'regions'>, holder: string): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, holder });
+  try {
+    await migrate(handle);
+    await syncRegistry(handle.db, readRegistry(cfg.regions));
+    return handle;
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}

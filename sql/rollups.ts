@@ -1,0 +1,57 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+/**
+ * Adds (sign = 1) or removes (sign = -1) the visits matching `where` to the rollups. Called inside
+ * the ingest transaction with the new file's visits, so rollups never need a full rebuild; reclassify
+ * removes a batch under its old category and adds it back under the new one.
+ */
+async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql>, sign: 1 | -1): Promise<void> {
+  const s = sql.lit(sign);
+  await sql`
+    insert into visit_hourly as r (office_code, day, hour, category, visits, admitted, statements,
+      phone_known, phone_yes, questioned_known, questioned_yes)
+    select office_code, arrival_date, extract(hour from arrived_at at time zone 'Asia/Almaty')::smallint, category,
+      ${s} * count(*), ${s} * count(admitted_at), ${s} * count(*) filter (where outcome = 'statement_accepted'),
+      ${s} * count(phone_surrendered), ${s} * count(*) filter (where phone_surrendered),
+      ${s} * count(checkpoint_questioned), ${s} * count(*) filter (where checkpoint_questioned)
+    from visits v where ${where}
+    group by 1, 2, 3, 4
+    on conflict (office_code, day, hour, category) do update set
+      visits = r.visits + excluded.visits, admitted = r.admitted + excluded.admitted,
+      statements = r.statements + excluded.statements,
+      phone_known = r.phone_known + excluded.phone_known, phone_yes = r.phone_yes + excluded.phone_yes,
+      questioned_known = r.questioned_known + excluded.questioned_known,
+      questioned_yes = r.questioned_yes + excluded.questioned_yes`.execute(tx);
+  // Durations do not depend on the category, so reclassification never touches these.
+  if (sign === -1) return;
+  const durations = sql`
+    select office_code, arrival_date as day, m.metric, m.seconds
+    from visits v
+    cross join lateral (values
+      ('admission_delay', floor(extract(epoch from v.admitted_at - v.arrived_at))::int),
+      ('wait_time', floor(extract(epoch from v.started_at - v.arrived_at))::int),
+      ('service_time', floor(extract(epoch from v.finished_at - v.started_at))::int),
+      ('application_time', case when v.outcome = 'statement_accepted'
+        then floor(extract(epoch from v.finished_at - v.arrived_at))::int end)
+    ) as m (metric, seconds)
+    where ${where} and m.seconds is not null`;
+  await sql`
+    insert into duration_daily as r (office_code, day, metric, seconds, n)
+    select office_code, day, metric, seconds, count(*) from (${durations}) d group by 1, 2, 3, 4
+    on conflict (office_code, metric, day, seconds) do update set n = r.n + excluded.n`.execute(tx);
+  await sql`
+    insert into duration_monthly as r (office_code, month, metric, seconds, n)
+    select office_code, date_trunc('month', day)::date, metric, seconds, count(*) from (${durations}) d group by 1, 2, 3, 4
+    on conflict (office_code, metric, month, seconds) do update set n = r.n + excluded.n`.execute(tx);
+}
+
+/** Adds one ingested file's visits to the rollups (inside the file's transaction). */
+export function addFileToRollups(tx: Kysely<Database>, fileId: string | number): Promise<void> {
+  return applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1);
+}
+
+/** Moves visits between categories in visit_hourly: call with sign -1 before, +1 after the update. */
+export function shiftCategoryRollups(tx: Kysely<Database>, visitIds: readonly string[], sign: 1 | -1): Promise<void> {
+  return applyToRollups(tx, sql`v.id = any(${visitIds}::bigint[])`, sign);
+}

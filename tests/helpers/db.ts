@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
+import { migrate } from '../../sql/migrate.ts';
+import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+
+/**
+ * Tests run on the embedded database always, and on the real server when DATABASE_URL is set
+ * (.ci/run runs the suite once each way). Every suite gets its own fresh, migrated database.
+ */
+export const SERVER_URL = process.env.DATABASE_URL;
+export const ENGINE = SERVER_URL ? 'postgres' : 'pglite';
+
+export interface TestDatabase extends DatabaseHandle {
+  /** Environment for a CLI subprocess that must see this same database. */
+  env: Record<string, string>;
+}
+
+/** A fresh migrated database with the Almaty oblast registry; close() removes it. */
+export async function freshDatabase(opts: { onDisk?: boolean } = {}): Promise<TestDatabase> {
+  const target = await freshTarget(opts.onDisk ?? false);
+  const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
+  await migrate(handle);
+  await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+  return {
+    ...handle,
+    env: target.env,
+    async close() {
+      await handle.close();
+      await target.drop();
+    },
+  };
+}
+
+interface Target {
+  url?: string;
+  dataDir?: string;
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/**
+ * Where a fresh database lives, without opening it: a new database on the server, or a new
+ * embedded data directory (onDisk, or whenever a subprocess must share it).
+ */
+export async function freshTarget(onDisk = true): Promise<Target> {
+  const key = 'test-iin-key-0123456789abcdef';
+  if (SERVER_URL) {
+    const name = `vitrina_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: SERVER_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(SERVER_URL);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      env: { DATABASE_URL: url.toString(), VITRINA_IIN_KEY: key },
+      async drop() {
+        const c = new pg.Client({ connectionString: SERVER_URL });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  if (!onDisk) return { env: {}, async drop() {} };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-test-'));
+  return {
+    dataDir,
+    env: { VITRINA_DATA_DIR: dataDir, VITRINA_IIN_KEY: key },
+    async drop() { fs.rmSync(dataDir, { recursive: true, force: true }); },
+  };
+}
