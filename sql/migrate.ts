@@ -42,7 +42,7 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   return applied;
 }
 
-export async function appliedVersions(db: Kysely<unknown>): Promise<string[]> {
+export async function appliedVersions<DB>(db: Kysely<DB>): Promise<string[]> {
   const r = await sql<{ version: string }>`select version from schema_migrations order by version`.execute(db);
   return r.rows.map((row) => row.version);
 }

@@ -27,22 +27,22 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   try {
     return await (await command.load())(args, io);
-  } catch (err) {
+  } catch (err: unknown) {
     return reportFailure(err, name, io);
   }
 }
 
 /** Exit 2 for usage and connection problems (data contract §5); 1 for anything else that failed. */
 function reportFailure(err: unknown, name: string, io: CliIo): number {
-  if (err instanceof UsageError || String((err as NodeJS.ErrnoException | undefined)?.code).startsWith('ERR_PARSE_ARGS')) {
-    writeLine(io.stderr, `vitrina ${name}: ${err.message}\nRun "vitrina --help" for usage.`);
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (err instanceof UsageError || String(code).startsWith('ERR_PARSE_ARGS')) {
+    writeLine(io.stderr, `vitrina ${name}: ${(err as Error).message}\nRun "vitrina --help" for usage.`);
     return 2;
   }
   if (err instanceof DataDirBusyError) {
     writeLine(io.stderr, `vitrina ${name}: ${err.message}`);
     return 2;
   }
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000') {
     writeLine(io.stderr, `vitrina ${name}: cannot connect to the database: ${(err as Error).message}`);
     return 2;
