@@ -21,7 +21,11 @@ export class UsageError extends Error {
   }
 }
 
-export type Command = (args: string[], io: CliIo) => Promise<number>;
+/** What every etl/cli/commands/<name>.ts exports. `run` resolves to the process exit code. */
+export interface CommandModule {
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
 
 export function writeLine(stream: Writable, text: string): void {
   stream.write(`${text}\n`);

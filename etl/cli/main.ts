@@ -1,52 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DataDirBusyError } from '../../sql/data-dir-lock.ts';
-import { processIo, UsageError, writeLine, type CliIo, type Command } from './io.ts';
+import { processIo, UsageError, writeLine, type CliIo, type CommandModule } from './io.ts';
 
-/** Every command lives in its own module, loaded only when called (start-up stays fast). */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  migrate: { summary: 'bring the database schema up to date', load: async () => (await import('./commands/migrate.ts')).run },
-};
+/**
+ * Each command is one module in commands/ (kebab-case file = command name, e.g. `user-add.ts` is
+ * `vitrina user add`), loaded only when called, so start-up stays fast and adding one edits nothing here.
+ */
+const COMMANDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
 
-const USAGE = `Usage: vitrina COMMAND [options]
+function commandFiles(): Map<string, string> {
+  const files = fs.readdirSync(COMMANDS_DIR).filter((f) => f.endsWith('.ts'));
+  return new Map(files.map((f) => [f.slice(0, -3), path.join(COMMANDS_DIR, f)]));
+}
 
-Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
-
-Environment: DATABASE_URL (unset: embedded database in VITRINA_DATA_DIR, default ./data),
+async function usage(): Promise<string> {
+  const lines: string[] = [];
+  for (const [name, file] of commandFiles()) {
+    const mod = (await import(file)) as CommandModule;
+    lines.push(`  ${name.replace(/-/g, ' ').padEnd(16)} ${mod.summary}`);
+  }
+  return `Usage: vitrina COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n
+Environment: DATABASE_URL (unset: the embedded database in VITRINA_DATA_DIR, default ./data),
 VITRINA_IIN_KEY (secret for visitor hashes).`;
+}
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    writeLine(name ? io.stdout : io.stderr, USAGE);
-    return name ? 0 : 2;
+  if (argv.length === 0 || ['--help', '-h', 'help'].includes(argv[0] ?? '')) {
+    writeLine(argv.length ? io.stdout : io.stderr, await usage());
+    return argv.length ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    writeLine(io.stderr, `vitrina: unknown command "${name}"\n\n${USAGE}`);
+  const files = commandFiles();
+  // Two-word commands (`user add`) map to `user-add.ts`; the longest match wins.
+  const twoWords = `${argv[0]}-${argv[1] ?? ''}`;
+  const [name, args] = files.has(twoWords) ? [twoWords, argv.slice(2)] : [argv[0] ?? '', argv.slice(1)];
+  const file = files.get(name);
+  if (!file) {
+    writeLine(io.stderr, `vitrina: unknown command "${argv[0]}"\n\n${await usage()}`);
     return 2;
   }
   try {
-    return await (await command.load())(args, io);
+    const mod = (await import(file)) as CommandModule;
+    return await mod.run(args, io);
   } catch (err: unknown) {
-    return reportFailure(err, name, io);
+    return reportFailure(err, name.replace(/-/g, ' '), io);
   }
 }
 
 /** Exit 2 for usage and connection problems (data contract §5); 1 for anything else that failed. */
 function reportFailure(err: unknown, name: string, io: CliIo): number {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const message = err instanceof Error ? err.message : String(err);
   if (err instanceof UsageError || String(code).startsWith('ERR_PARSE_ARGS')) {
-    writeLine(io.stderr, `vitrina ${name}: ${(err as Error).message}\nRun "vitrina --help" for usage.`);
+    writeLine(io.stderr, `vitrina ${name}: ${message}\nRun "vitrina --help" for usage.`);
     return 2;
   }
   if (err instanceof DataDirBusyError) {
-    writeLine(io.stderr, `vitrina ${name}: ${err.message}`);
+    writeLine(io.stderr, `vitrina ${name}: ${message}`);
     return 2;
   }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000') {
-    writeLine(io.stderr, `vitrina ${name}: cannot connect to the database: ${(err as Error).message}`);
+    writeLine(io.stderr, `vitrina ${name}: cannot connect to the database: ${message}`);
     return 2;
   }
-  writeLine(io.stderr, `vitrina ${name}: ${err instanceof Error ? err.message : String(err)}`);
+  writeLine(io.stderr, `vitrina ${name}: ${message}`);
   return 1;
 }

@@ -5,6 +5,8 @@ import { migrate } from '../../../sql/migrate.ts';
 import { readRegistry, syncRegistry } from '../../../sql/registry.ts';
 import { writeLine, type CliIo } from '../io.ts';
 
+export const summary = 'bring the database schema and office registry up to date';
+
 /** vitrina migrate [--json]: applies pending migrations and reloads the office registry. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
