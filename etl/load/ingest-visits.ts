@@ -1,0 +1,57 @@
+import { addFileToRollups } from '../../sql/rollups.ts';
+import type { ClassifiedVisit, FileReport, ReadResult, VisitField } from '../model.ts';
+import { RejectedFileError } from '../model.ts';
+import type { FileContext } from '../pipeline.ts';
+import { MissingIinKeyError, createVisitNormalizer } from '../transform/normalize-visit.ts';
+import { scrubIin } from '../transform/scrub-iin.ts';
+import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
+import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
+import { createStagingTable, mergeStagedVisits, stageVisits } from './stage-visits.ts';
+
+const PROGRESS_EVERY = 50_000;
+
+/** Loads one visit file in one transaction; a failure anywhere leaves nothing of it behind. */
+export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField>): Promise<FileReport> {
+  const normalize = createVisitNormalizer({
+    resolver: ctx.resolver, fileOffice: ctx.fileOffice, now: ctx.options.now ?? new Date(), iinKey: ctx.options.iinKey,
+  });
+  const quarantined: QuarantineEntry[] = [];
+  const offices = new Set<string>();
+  let rowsRead = 0;
+
+  async function* classifiedVisits(): AsyncGenerator<ClassifiedVisit> {
+    for await (const rec of read.records) {
+      rowsRead++;
+      if (rowsRead % PROGRESS_EVERY === 0) ctx.progress(rowsRead);
+      const result = normalize(rec);
+      if (!result.ok) {
+        quarantined.push({ line: rec.line, sheet: rec.sheet, reason: result.reason, detail: result.detail, raw: scrubIin(rec.raw) });
+        continue;
+      }
+      const v = result.visit;
+      offices.add(v.office_code);
+      const c = ctx.classify(v.topic_text, v.service);
+      yield { ...v, category: c.category, category_confidence: c.confidence, classifier_version: ctx.classifierVersion };
+    }
+  }
+
+  try {
+    return await ctx.handle.transaction(async (tx, copy) => {
+      const fileId = await insertLoadingFile(tx, ctx.runId, ctx.file, read.format === 'inspection' ? 'csv' : read.format, read.unknownColumns);
+      await createStagingTable(tx);
+      const staged = await stageVisits(copy, classifiedVisits());
+      ctx.progress(rowsRead);
+      const loaded = await mergeStagedVisits(tx, fileId);
+      await insertQuarantine(tx, fileId, quarantined);
+      await addFileToRollups(tx, fileId);
+      // The report's office: the file's one office, or null when its rows name several.
+      const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
+      const counts = { rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: staged - loaded, rows_quarantined: quarantined.length };
+      await finishLoadedFile(tx, fileId, office, counts);
+      return { path: ctx.file.path, status: 'loaded', format: read.format, office, ...counts, reason: null } satisfies FileReport;
+    });
+  } catch (err) {
+    if (err instanceof MissingIinKeyError) throw new RejectedFileError(err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,53 @@
+import { sql, type Kysely } from 'kysely';
+import type { CopyIn } from '../../sql/db.ts';
+import type { Database } from '../../sql/schema.ts';
+import type { ClassifiedVisit } from '../model.ts';
+import { chunkLines, copyBool, copyNullableText, copyText, copyTime } from './copy-text.ts';
+
+/** Columns copied into staging and then into visits (everything but id and file_id). */
+export const STAGED_COLUMNS = [
+  'office_code', 'visit_key', 'visit_ref', 'arrived_at', 'arrival_date', 'admitted_at', 'started_at',
+  'finished_at', 'topic_text', 'category', 'category_confidence', 'classifier_version', 'service', 'outcome',
+  'outcome_text', 'visitor_hash', 'iin_status', 'phone_surrendered', 'checkpoint_questioned',
+  'specialist_called_at', 'specialist_arrived_at', 'channel', 'source_line', 'source_sheet',
+] as const;
+
+/**
+ * A temporary table shaped like visits, dropped at commit. COPY cannot skip duplicates, so rows go
+ * here first and the merge decides what is new.
+ */
+export async function createStagingTable(tx: Kysely<Database>): Promise<void> {
+  await sql`create temp table stage_visits on commit drop as
+    select ${sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)))} from visits with no data`.execute(tx);
+}
+
+function toCopyLine(v: ClassifiedVisit): string {
+  return `${copyText(v.office_code)}\t${v.visit_key}\t${copyNullableText(v.visit_ref)}\t${copyTime(v.arrived_at)}\t`
+    + `${v.arrival_date}\t${copyTime(v.admitted_at)}\t${copyTime(v.started_at)}\t${copyTime(v.finished_at)}\t`
+    + `${copyText(v.topic_text)}\t${v.category}\t${v.category_confidence}\t${copyText(v.classifier_version)}\t`
+    + `${copyNullableText(v.service)}\t${copyNullableText(v.outcome)}\t${copyNullableText(v.outcome_text)}\t`
+    + `${copyNullableText(v.visitor_hash)}\t${v.iin_status}\t${copyBool(v.phone_surrendered)}\t`
+    + `${copyBool(v.checkpoint_questioned)}\t${copyTime(v.specialist_called_at)}\t${copyTime(v.specialist_arrived_at)}\t`
+    + `${copyNullableText(v.channel)}\t${v.source_line}\t${copyNullableText(v.source_sheet)}\n`;
+}
+
+/** Streams visits into stage_visits; returns how many rows were staged. */
+export async function stageVisits(copy: CopyIn, visits: AsyncIterable<ClassifiedVisit>): Promise<number> {
+  async function* lines(): AsyncGenerator<string> {
+    for await (const v of visits) yield toCopyLine(v);
+  }
+  return copy('stage_visits', STAGED_COLUMNS, chunkLines(lines()));
+}
+
+/**
+ * Moves staged rows into visits. A row whose identity is already stored, or appeared earlier in the
+ * same file (lower line), is a duplicate: ON CONFLICT DO NOTHING keeps the first.
+ */
+export async function mergeStagedVisits(tx: Kysely<Database>, fileId: string): Promise<number> {
+  const cols = sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)));
+  const result = await sql`
+    insert into visits (${cols}, file_id)
+    select ${cols}, ${fileId}::bigint from stage_visits order by source_sheet nulls first, source_line
+    on conflict (visit_key) do nothing`.execute(tx);
+  return Number(result.numAffectedRows ?? 0n);
+}

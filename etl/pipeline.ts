@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { DatabaseHandle } from '../sql/db.ts';
+import { readRegistry, registryOffices } from '../sql/registry.ts';
+import { createCachedClassifier, CLASSIFIER_VERSION } from './classify/classify-topic.ts';
+import { expandPaths, identifyFile } from './file-source.ts';
+import { ingestInspections } from './load/ingest-inspections.ts';
+import { ingestVisits } from './load/ingest-visits.ts';
+import { findLoadedFile, finishRun, recordUnloadedFile, startRun, ZERO_COUNTS, type FileIdentity } from './load/file-records.ts';
+import type { FileReport, IngestReport } from './model.ts';
+import { RejectedFileError } from './model.ts';
+import { readFile } from './read/read-file.ts';
+import { createOfficeResolver, type OfficeResolver } from './transform/resolve-office.ts';
+
+/**
+ * The ETL, top to bottom, for each file:
+ *   identify (sha-256) → skip if these bytes were loaded → read (format picked by content)
+ *   → normalize + validate + classify each row → one transaction: stage (COPY) → merge → quarantine
+ *   → rollups → file record. A file loads whole or not at all.
+ */
+export interface IngestOptions {
+  /** Secret for visitor hashes; null refuses files that carry valid IINs. */
+  iinKey: string | null;
+  actor?: string;
+  /** "Now" for the out_of_range rule (tests pin it). */
+  now?: Date;
+  regions?: readonly string[];
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  path: string;
+  fileIndex: number;
+  fileCount: number;
+  rows: number;
+}
+
+export interface FileContext {
+  handle: DatabaseHandle;
+  runId: string;
+  file: FileIdentity;
+  resolver: OfficeResolver;
+  fileOffice: string | null;
+  options: IngestOptions;
+  classify: ReturnType<typeof createCachedClassifier>;
+  classifierVersion: string;
+  progress: (rows: number) => void;
+}
+
+export async function ingestPaths(handle: DatabaseHandle, paths: readonly string[], options: IngestOptions): Promise<IngestReport> {
+  const files = expandPaths(paths);
+  const resolver = createOfficeResolver(registryOffices(readRegistry(options.regions ?? ['almaty-oblast'])));
+  const classify = createCachedClassifier();
+  const runId = await startRun(handle.db, 'ingest', options.actor ?? 'cli');
+  const reports: FileReport[] = [];
+  for (const [index, filePath] of files.entries()) {
+    const file = await identifyFile(filePath);
+    const ctx: FileContext = {
+      handle, runId, file, resolver, options, classify, classifierVersion: CLASSIFIER_VERSION,
+      fileOffice: resolver.fromFileName(path.basename(filePath)),
+      progress: (rows) => options.onProgress?.({ path: filePath, fileIndex: index, fileCount: files.length, rows }),
+    };
+    reports.push(await ingestFile(ctx));
+  }
+  const report: IngestReport = { files: reports, totals: sumCounts(reports) };
+  await finishRun(handle.db, runId, report.totals);
+  return report;
+}
+
+async function ingestFile(ctx: FileContext): Promise<FileReport> {
+  const { file, handle, runId } = ctx;
+  const base = { path: file.path, office: ctx.fileOffice, ...ZERO_COUNTS };
+  if (await findLoadedFile(handle.db, file.sha256)) {
+    await recordUnloadedFile(handle.db, runId, file, { status: 'skipped_duplicate', format: null, office: ctx.fileOffice, reason: null });
+    return { ...base, status: 'skipped_duplicate', format: null, reason: 'the same bytes were loaded before' };
+  }
+  let format: FileReport['format'] = null;
+  try {
+    const read = await readFile(file.path);
+    format = read.format;
+    return read.format === 'inspection'
+      ? await ingestInspections(ctx, read as Parameters<typeof ingestInspections>[1])
+      : await ingestVisits(ctx, read as Parameters<typeof ingestVisits>[1]);
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      // Another process loaded the same bytes while we were reading them.
+      await recordUnloadedFile(handle.db, runId, file, { status: 'skipped_duplicate', format, office: ctx.fileOffice, reason: null });
+      return { ...base, status: 'skipped_duplicate', format, reason: 'the same bytes were loaded by another run' };
+    }
+    if (!(err instanceof RejectedFileError)) throw err;
+    await recordUnloadedFile(handle.db, runId, file, { status: 'rejected', format, office: ctx.fileOffice, reason: err.message });
+    return { ...base, status: 'rejected', format, reason: err.message };
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === '23505'
+    && String((err as { constraint?: string }).constraint ?? (err as Error).message).includes('ingested_files_one_load');
+}
+
+function sumCounts(files: readonly FileReport[]): IngestReport['totals'] {
+  const totals = { ...ZERO_COUNTS };
+  for (const f of files) {
+    totals.rows_read += f.rows_read;
+    totals.rows_loaded += f.rows_loaded;
+    totals.rows_duplicate += f.rows_duplicate;
+    totals.rows_quarantined += f.rows_quarantined;
+  }
+  return totals;
+}
