@@ -1,0 +1,69 @@
+import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
+
+type Decode = { write(bytes: Buffer): string; end(): string };
+
+const CHUNK_BYTES = 1 << 20;
+
+function textDecoder(label: string): Decode {
+  const decoder = new TextDecoder(label);
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+function cp1251Decoder(): Decode {
+  const decoder = iconv.getDecoder('win1251');
+  return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
+}
+
+/** True when the bytes are valid UTF-8, allowing a sequence cut off at the end of the chunk. */
+export function looksLikeUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function utf16Label(bytes: Buffer): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Picks the decoder for a text file from its first non-ASCII bytes: UTF-16 by BOM, UTF-8 (BOM dropped) when
+ * those bytes are valid UTF-8, else Windows-1251. ASCII before that point reads the same in all of them.
+ */
+export function chooseDecoder(firstBytes: Buffer, nonAsciiAt: number): Decode {
+  const utf16 = utf16Label(firstBytes);
+  if (utf16) return textDecoder(utf16);
+  return looksLikeUtf8(firstBytes.subarray(nonAsciiAt)) ? textDecoder('utf-8') : cp1251Decoder();
+}
+
+// Searching a latin1 view with a regex is native-fast; a byte loop in JS is not.
+function firstNonAscii(bytes: Buffer): number {
+  return bytes.toString('latin1').search(/[\x80-\xff]/);
+}
+
+/** Decodes a text file as a stream of string chunks (about 1 MB each), never holding the whole file. */
+export async function* readTextChunks(path: string): AsyncGenerator<string> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  let decode: Decode | null = null;
+  let first = true;
+  for await (const bytes of stream as AsyncIterable<Buffer>) {
+    if (!decode) {
+      const at = first && utf16Label(bytes) ? 0 : firstNonAscii(bytes);
+      first = false;
+      if (at === -1) {
+        yield bytes.toString('latin1');
+        continue;
+      }
+      decode = chooseDecoder(bytes, at);
+    }
+    const text = decode.write(bytes);
+    if (text) yield text;
+  }
+  const tail = decode?.end();
+  if (tail) yield tail;
+}
