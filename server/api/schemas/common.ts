@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../../../sql/domain/categories.ts';
+import { ROLES } from '../../../sql/domain/roles.ts';
+
+/** An Almaty calendar day, 'YYYY-MM-DD'. Periods are [from, to): `to` is the first day NOT included. */
+export const Day = z.iso.date().describe('Almaty calendar day, YYYY-MM-DD');
+export const OfficeCode = z.string().regex(/^[A-Z]{2,6}$/, 'an office code such as SRK').describe('office code');
+export const RegionCode = z.string().regex(/^[a-z0-9-]{2,40}$/, 'a region code such as almaty-oblast');
+export const Category = z.enum(CATEGORIES);
+export const Role = z.enum(ROLES);
+
+/** ?from&to&office&region — the filter every aggregate accepts. `to` must be after `from`, at most 3 years later. */
+export const PeriodQuery = z.object({
+  from: Day,
+  to: Day,
+  office: OfficeCode.optional(),
+  region: RegionCode.optional(),
+});
+export type PeriodQuery = z.infer<typeof PeriodQuery>;
+
+export const Period = z.object({ from: Day, to: Day });
+export type Period = z.infer<typeof Period>;
+
+/**
+ * A count a press user may not see exactly: 1–4 becomes null and the row carries `suppressed: true`
+ * (contract §7). 0 stays 0. Every row holding counts has the `suppressed` flag (false for other roles).
+ */
+export const Count = z.number().int().nonnegative().nullable();
+export const Suppressed = z.boolean().describe('true when a count in this row (1–4) was hidden for the press role');
+
+/** Relative change against the previous period of the same length: (now - before) / before; null when before is 0 or hidden. */
+export const Change = z.number().nullable();
+
+/** ?format= for downloads; Accept: application/vnd.apache.arrow.stream gives Arrow IPC of one table. */
+export const Format = z.enum(['json', 'arrow', 'csv', 'xlsx']);
+/**
+ * Downloads of an aggregate: CSV and Arrow carry ONE of the response's tables (`?table=`, default
+ * the first listed for the route), XLSX carries every table as a sheet.
+ */
+export const DownloadQuery = z.object({ format: Format.optional(), table: z.string().optional() });
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum([
+      'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'csrf', 'rate_limited',
+      'payload_too_large', 'unsupported_media_type', 'not_acceptable', 'internal',
+    ]),
+    message: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ErrorCode = ErrorBody['error']['code'];
+
+/** Percentiles are exact percentile_cont over whole seconds, reported in minutes. */
+export const DurationStats = z.object({
+  metric: z.enum(['admission_delay', 'wait_time', 'service_time', 'application_time']),
+  n: z.number().int(),
+  median: z.number().nullable().describe('minutes'),
+  p90: z.number().nullable().describe('minutes'),
+  max: z.number().nullable().describe('minutes'),
+  /** Share of visits over the standard's upper bound (20 min for wait/service/application, 5 min for admission delay). */
+  overStandard: z.number().nullable().describe('0–1'),
+});
+export type DurationStats = z.infer<typeof DurationStats>;
+
+/** The national service standard: a visitor is served within 15–20 minutes. */
+export const ServiceStandard = z.object({ minMinutes: z.literal(15), maxMinutes: z.literal(20), admissionDelayMinutes: z.literal(5) });

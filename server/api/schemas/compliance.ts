@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { RULE_STATUSES, RULES } from '../../../sql/domain/rules.ts';
+import { Day, OfficeCode, Period, PeriodQuery } from './common.ts';
+
+export const Rule = z.enum(RULES);
+export const RuleStatus = z.enum(RULE_STATUSES);
+
+/** One rule's verdict for one office (contract §4–5). */
+export const RuleVerdict = z.object({
+  rule: Rule,
+  status: RuleStatus,
+  /** minutes for times, 0–1 shares, days for reporting, 1/0 for inspection facts; null when no_data. */
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+  /** no_pass_delay only: share of admitted visits delayed over the threshold, 0–1. */
+  share: z.number().nullable().optional(),
+  small_sample: z.boolean().optional(),
+  evidence: z.array(z.string()),
+});
+export type RuleVerdict = z.infer<typeof RuleVerdict>;
+
+/** GET /api/compliance?from&to&office&region — the matrix (department, inspector, admin). Table: cells. */
+export const ComplianceResponse = z.object({
+  period: Period,
+  offices: z.array(z.object({ office: OfficeCode, rules: z.array(RuleVerdict) })),
+});
+export type ComplianceResponse = z.infer<typeof ComplianceResponse>;
+
+/** The metrics behind the rules, per office. Table: offices. */
+export const OfficeMetrics = z.object({
+  office: OfficeCode,
+  visits: z.number().int(),
+  admitted: z.number().int(),
+  notAdmitted: z.number().int(),
+  /** minutes */
+  admissionDelayP50: z.number().nullable(),
+  admissionDelayP90: z.number().nullable(),
+  admissionDelayMax: z.number().nullable(),
+  /** share of admitted visits delayed over the threshold, 0–1 */
+  delayedShare: z.number().nullable(),
+  applicationTimeP50: z.number().nullable(),
+  applicationTimeP90: z.number().nullable(),
+  statements: z.number().int(),
+  phoneShare: z.number().nullable(),
+  questionedShare: z.number().nullable(),
+  visitsPerDay: z.number().nullable(),
+  daysWithoutLogs: z.number().int(),
+});
+export type OfficeMetrics = z.infer<typeof OfficeMetrics>;
+
+export const ComplianceMetricsResponse = z.object({ period: Period, offices: z.array(OfficeMetrics) });
+export type ComplianceMetricsResponse = z.infer<typeof ComplianceMetricsResponse>;
+
+export const DelaysQuery = PeriodQuery.extend({
+  metric: z.enum(['admission_delay', 'wait_time', 'service_time', 'application_time']).default('admission_delay'),
+});
+export type DelaysQuery = z.infer<typeof DelaysQuery>;
+
+/** Box plot per office, minutes (exact continuous percentiles). Table: offices. */
+export const DelayBox = z.object({
+  office: OfficeCode,
+  n: z.number().int(),
+  min: z.number().nullable(),
+  q1: z.number().nullable(),
+  median: z.number().nullable(),
+  q3: z.number().nullable(),
+  p90: z.number().nullable(),
+  max: z.number().nullable(),
+});
+export const DelaysResponse = z.object({
+  period: Period,
+  metric: DelaysQuery.shape.metric.unwrap(),
+  thresholdMinutes: z.number().nullable(),
+  offices: z.array(DelayBox),
+});
+export type DelaysResponse = z.infer<typeof DelaysResponse>;
+
+export const FLAG_STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as const;
+export const FlagStatus = z.enum(FLAG_STATUSES);
+export const FLAG_ACTIONS = ['confirm', 'dismiss', 'set_deadline', 'resolve', 'comment'] as const;
+export const FlagAction = z.enum(FLAG_ACTIONS);
+
+export const Flag = z.object({
+  id: z.number().int(),
+  office: OfficeCode,
+  rule: Rule,
+  /** The Almaty calendar month the flag is about: first day. */
+  month: Day,
+  status: FlagStatus,
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+  deadline: Day.nullable(),
+  openedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const FlagsQuery = z.object({
+  status: FlagStatus.optional(),
+  office: OfficeCode.optional(),
+  rule: Rule.optional(),
+  month: Day.optional(),
+});
+export type FlagsQuery = z.infer<typeof FlagsQuery>;
+
+/** GET /api/flags — department, inspector, admin read. Table: flags. */
+export const FlagsResponse = z.object({ flags: z.array(Flag) });
+
+/** An evidence visit: by reference only, never personal data. */
+export const EvidenceVisit = z.object({
+  id: z.number().int(),
+  visitRef: z.string().nullable(),
+  arrivedAt: z.iso.datetime(),
+  admittedAt: z.iso.datetime().nullable(),
+  source: z.string().describe('file:line or file#sheet:row'),
+  delayMinutes: z.number().nullable(),
+  phoneSurrendered: z.boolean().nullable(),
+  checkpointQuestioned: z.boolean().nullable(),
+});
+export const AuditEntry = z.object({
+  at: z.iso.datetime(),
+  actor: z.string(),
+  action: z.string(),
+  note: z.string().nullable(),
+  deadline: Day.nullable().optional(),
+});
+
+/** GET /api/flags/:id and the answer of POST /api/flags/:id/actions. */
+export const FlagDetailResponse = z.object({
+  flag: Flag,
+  evidence: z.object({
+    lines: z.array(z.string()),
+    /** id of the inspection the verdict came from, if any */
+    inspectionId: z.number().int().nullable(),
+    visits: z.array(EvidenceVisit),
+  }),
+  audit: z.array(AuditEntry),
+});
+export type FlagDetailResponse = z.infer<typeof FlagDetailResponse>;
+
+/** POST /api/flags/:id/actions — inspector only. `note` is required for dismiss, `deadline` for set_deadline. */
+export const FlagActionBody = z.object({
+  action: FlagAction,
+  note: z.string().max(2000).optional(),
+  deadline: Day.optional(),
+});
+export type FlagActionBody = z.infer<typeof FlagActionBody>;
+
+export const FlagParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Day, Role } from './common.ts';
+
+export const User = z.object({ name: z.string(), role: Role });
+
+/** GET /api/me (401 when not logged in) and the answer of POST /api/login. */
+export const MeResponse = z.object({
+  user: User,
+  /** Send back as the X-CSRF-Token header on every POST/PUT/DELETE. */
+  csrfToken: z.string(),
+  /** First and last Almaty day holding visits (null when the database has none): the dashboard's default period. */
+  data: z.object({ firstDay: Day.nullable(), lastDay: Day.nullable() }),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const LoginBody = z.object({
+  name: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+
+export const Office = z.object({
+  code: z.string(),
+  region: z.string(),
+  kind: z.enum(['district', 'city', 'other']),
+  name_ru: z.string(),
+  name_kk: z.string(),
+  name_en: z.string(),
+  centre: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+});
+export type Office = z.infer<typeof Office>;
+
+export const Region = z.object({ code: z.string(), name_ru: z.string(), name_kk: z.string(), name_en: z.string() });
+
+/** GET /api/offices — the registry with coordinates, every role. */
+export const OfficesResponse = z.object({ regions: z.array(Region), offices: z.array(Office) });
+export type OfficesResponse = z.infer<typeof OfficesResponse>;
