@@ -2,12 +2,25 @@ import cliProgress from 'cli-progress';
 import type { ProgressEvent } from '../pipeline.ts';
 import type { CliIo } from './io.ts';
 
+export type ProgressMode = 'auto' | 'lines' | 'off';
+
 /**
  * A progress bar with rows/s on a terminal; nothing at all in --json mode or when stdout is not a
- * terminal (pipes and CI logs stay clean).
+ * terminal (pipes and CI logs stay clean), unless --progress asks for plain lines on stderr (for
+ * jobs whose logs are watched).
  */
-export function createIngestProgress(io: CliIo, enabled: boolean): { update(e: ProgressEvent): void; stop(): void } {
-  if (!enabled || !io.interactive) return { update() {}, stop() {} };
+export function createIngestProgress(io: CliIo, mode: ProgressMode): { update(e: ProgressEvent): void; stop(): void } {
+  if (mode === 'lines') {
+    const started = Date.now();
+    return {
+      update(e) {
+        const rate = Math.round(e.rows / Math.max((Date.now() - started) / 1000, 0.001));
+        io.stderr.write(`progress ${e.fileIndex + 1}/${e.fileCount} ${e.path}: ${e.rows} rows, ${rate} rows/s\n`);
+      },
+      stop() {},
+    };
+  }
+  if (mode === 'off' || !io.interactive) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar({
     stream: io.stderr as NodeJS.WriteStream,
     format: 'файл {file}/{files} |{bar}| {rows} строк · {rate} строк/с · {name}',

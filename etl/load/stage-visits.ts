@@ -21,7 +21,8 @@ export async function createStagingTable(tx: Kysely<Database>): Promise<void> {
     select ${sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)))} from visits with no data`.execute(tx);
 }
 
-function toCopyLine(v: ClassifiedVisit): string {
+/** One visit as a line of COPY text, in STAGED_COLUMNS order. */
+export function visitCopyLine(v: ClassifiedVisit): string {
   return `${copyText(v.office_code)}\t${v.visit_key}\t${copyNullableText(v.visit_ref)}\t${copyTime(v.arrived_at)}\t`
     + `${v.arrival_date}\t${copyTime(v.admitted_at)}\t${copyTime(v.started_at)}\t${copyTime(v.finished_at)}\t`
     + `${copyText(v.topic_text)}\t${v.category}\t${v.category_confidence}\t${copyText(v.classifier_version)}\t`
@@ -34,7 +35,7 @@ function toCopyLine(v: ClassifiedVisit): string {
 /** Streams visits into stage_visits; returns how many rows were staged. */
 export async function stageVisits(copy: CopyIn, visits: AsyncIterable<ClassifiedVisit>): Promise<number> {
   async function* lines(): AsyncGenerator<string> {
-    for await (const v of visits) yield toCopyLine(v);
+    for await (const v of visits) yield visitCopyLine(v);
   }
   return copy('stage_visits', STAGED_COLUMNS, chunkLines(lines()));
 }

@@ -8,11 +8,11 @@ import { createIngestProgress } from '../progress.ts';
 import { withDatabase } from '../with-database.ts';
 import { formatIngestReport } from '../format-report.ts';
 
-export const summary = 'load visit logs and inspections: vitrina ingest PATH... [--json]';
+export const summary = 'load visit logs and inspections: vitrina ingest PATH... [--json] [--progress]';
 
 /** Exit 0 when every file loaded or was skipped; 1 when any was rejected or had quarantined rows. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, progress: { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new UsageError('name at least one file or folder to ingest');
   const missing = positionals.filter((p) => !fs.existsSync(p));
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
@@ -21,7 +21,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `No VITRINA_IIN_KEY set: generated a visitor-hash key in ${iin.file} (keep it; it is not in the database).`);
   }
   const report = await withDatabase('vitrina ingest', async (handle) => {
-    const progress = createIngestProgress(io, !values.json);
+    const progress = createIngestProgress(io, values.progress ? 'lines' : values.json ? 'off' : 'auto');
     try {
       return await ingestPaths(handle, positionals, { iinKey: iin.key, regions: config.regions, onProgress: progress.update });
     } finally {

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../sql/db.ts';
+import { writeEqueueCsv } from '../../../bench/lib/equeue-csv.ts';
+import { ROOT, runCli } from '../../helpers/cli.ts';
+import { freshTarget } from '../../helpers/db.ts';
+import { tempFolder } from '../../helpers/files.ts';
+
+const ROWS = 150_000;
+
+/** Starts an ingest and SIGKILLs it once rows are streaming into the open transaction. */
+function ingestAndKill(file: string, env: Record<string, string>): Promise<{ killedAtRows: number }> {
+  return new Promise((resolve, reject) => {
+    const baseEnv = { ...process.env };
+    delete baseEnv.DATABASE_URL;
+    const child = spawn(process.execPath, [path.join(ROOT, 'etl/cli/vitrina.mjs'), 'ingest', '--progress', file],
+      { cwd: ROOT, env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let killedAtRows = 0;
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /: (\d+) rows/.exec(stderr.split('\n').filter(Boolean).pop() ?? '');
+      if (m && Number(m[1]) >= 50_000 && !killedAtRows) {
+        killedAtRows = Number(m[1]);
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`ingest was not killed mid-file (finished first): ${stderr.slice(-500)}`));
+      else resolve({ killedAtRows });
+    });
+  });
+}
+
+describe('a process killed mid-file', () => {
+  let target: Awaited<ReturnType<typeof freshTarget>>;
+  const files = tempFolder();
+  let csv = '';
+  beforeAll(async () => {
+    target = await freshTarget();
+    csv = writeEqueueCsv(path.join(files.dir, 'SRK_2019-2020.csv'), ROWS);
+  });
+  afterAll(async () => { await target.drop(); files.remove(); });
+
+  it('leaves nothing of the file, and the next run recovers the lock and loads it whole', async () => {
+    const { killedAtRows } = await ingestAndKill(csv, target.env);
+    expect(killedAtRows).toBeGreaterThan(0);
+    expect(killedAtRows).toBeLessThan(ROWS);
+
+    // The next open must recover (stale embedded lock, interrupted transaction), not abort.
+    const handle = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.VITRINA_DATA_DIR ?? '', holder: 'test' });
+    try {
+      const visits = await handle.db.selectFrom('visits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      const loaded = await handle.db.selectFrom('ingested_files').select('id').where('status', '=', 'loaded').execute();
+      const hourly = await handle.db.selectFrom('visit_hourly').select('visits').execute();
+      expect(Number(visits?.n)).toBe(0);
+      expect(loaded).toEqual([]);
+      expect(hourly).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+
+    const again = await runCli(['ingest', '--json', csv], target.env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).files[0]).toMatchObject({ status: 'loaded', rows_read: ROWS, rows_loaded: ROWS, rows_duplicate: 0 });
+  });
+});
