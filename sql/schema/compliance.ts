@@ -1,3 +1,92 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Rule } from '../domain/rules.ts';
+
 /** Tables of migration 0004 (thresholds, evaluations, flags, audit trail). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ComplianceTables {}
+export interface ComplianceTables {
+  thresholds: ThresholdTable;
+  threshold_changes: ThresholdChangeTable;
+  evaluations: EvaluationTable;
+  flags: FlagTable;
+  flag_actions: FlagActionTable;
+}
+
+export const THRESHOLD_KEYS = [
+  'pass_delay_minutes', 'pass_delay_share', 'questioning_share', 'phone_surrender_share',
+  'application_time_minutes', 'reporting_gap_days', 'small_sample_visits',
+] as const;
+export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];
+export type ThresholdUnit = 'minutes' | 'share' | 'days' | 'visits';
+
+export const FLAG_STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+export const FLAG_ACTIONS = [
+  'open', 'reopen', 'update_evidence', 'confirm', 'dismiss', 'set_deadline', 'resolve', 'comment',
+] as const;
+export type FlagActionKind = (typeof FLAG_ACTIONS)[number];
+
+/** pg returns BIGINT/BIGSERIAL as string; DATE stays 'YYYY-MM-DD' text (sql/db.ts). */
+type BigId = ColumnType<string, string | number | bigint | undefined, never>;
+type BigRef = ColumnType<string, string | number | bigint, string | number | bigint>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CalendarDate = ColumnType<string, string, string>;
+/** jsonb: written as a JSON string, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ThresholdTable {
+  key: ThresholdKey;
+  value: number;
+  unit: ThresholdUnit;
+  updated_at: DefaultedTimestamp;
+  updated_by: Generated<string>;
+}
+
+export interface ThresholdChangeTable {
+  id: BigId;
+  key: ThresholdKey;
+  old_value: number;
+  new_value: number;
+  actor: string;
+  changed_at: DefaultedTimestamp;
+}
+
+export interface EvaluationTable {
+  id: BigId;
+  evaluated_at: DefaultedTimestamp;
+  actor: string;
+  period_from: CalendarDate;
+  period_to: CalendarDate;
+  offices: string[] | null;
+  thresholds: Json<Record<ThresholdKey, number>>;
+  flags_month: CalendarDate | null;
+}
+
+export interface FlagTable {
+  id: BigId;
+  office_code: string;
+  rule: Rule;
+  month: CalendarDate;
+  status: ColumnType<FlagStatus, FlagStatus | undefined, FlagStatus>;
+  deadline: CalendarDate | null;
+  evidence: Json<unknown>;
+  evaluation_id: BigRef | null;
+  opened_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface FlagActionTable {
+  id: BigId;
+  flag_id: BigRef;
+  actor: string;
+  acted_at: DefaultedTimestamp;
+  action: FlagActionKind;
+  note: string | null;
+  deadline: CalendarDate | null;
+}
+
+export type ThresholdRow = Selectable<ThresholdTable>;
+export type ThresholdChangeRow = Selectable<ThresholdChangeTable>;
+export type EvaluationRow = Selectable<EvaluationTable>;
+export type FlagRow = Selectable<FlagTable>;
+export type NewFlag = Insertable<FlagTable>;
+export type FlagActionRow = Selectable<FlagActionTable>;
