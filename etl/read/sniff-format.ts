@@ -1,0 +1,62 @@
+import { open } from 'node:fs/promises';
+import { RejectedFileError } from '../model.ts';
+import { chooseDecoder } from './decode-text.ts';
+
+export type ContentFormat = 'csv' | 'xlsx' | 'jsonl' | 'arrow';
+
+const PROBE_BYTES = 64 * 1024;
+
+function startsWith(bytes: Buffer, magic: readonly number[] | string): boolean {
+  const expected = typeof magic === 'string' ? Buffer.from(magic, 'latin1') : Buffer.from(magic);
+  return bytes.length >= expected.length && bytes.subarray(0, expected.length).equals(expected);
+}
+
+/** Head and tail of the file: a zip's directory, naming its entries, sits at the end. */
+async function probe(path: string): Promise<{ size: number; head: Buffer; tail: Buffer }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, PROBE_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, PROBE_BYTES));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    return { size, head, tail };
+  } finally {
+    await handle.close();
+  }
+}
+
+function looksBinary(text: string): boolean {
+  // NULs and control characters other than TAB/LF/CR/FF never occur in a text export.
+  const controls = text.match(/[\x00-\x08\x0e-\x1f\x7f\ufffd]/g)?.length ?? 0;
+  return text.includes('\0') || controls > text.length / 100;
+}
+
+/**
+ * Which reader a file needs, judged by its bytes rather than its name (data contract §2). Throws
+ * RejectedFileError for an empty file and for anything that is not one of the four formats.
+ */
+export async function sniffFormat(path: string): Promise<ContentFormat> {
+  const { size, head, tail } = await probe(path);
+  if (size === 0) throw new RejectedFileError('empty file (0 bytes)');
+  if (startsWith(head, 'PK\x03\x04') || startsWith(head, 'PK\x05\x06')) {
+    const names = head.toString('latin1') + tail.toString('latin1');
+    if (names.includes('xl/workbook.xml')) return 'xlsx';
+    throw new RejectedFileError('a zip archive that is not an .xlsx workbook (no xl/workbook.xml inside)');
+  }
+  if (startsWith(head, 'ARROW1') || startsWith(head, [0xff, 0xff, 0xff, 0xff])) return 'arrow';
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new RejectedFileError('a legacy Excel 97–2003 (.xls) or other OLE document; save the journal as .xlsx');
+  }
+  if (startsWith(head, '%PDF')) throw new RejectedFileError('a PDF document, not a visit log (CSV, XLSX, JSON Lines or Arrow expected)');
+  const nonAscii = head.toString('latin1').search(/[\x80-\xff]/);
+  const text = chooseDecoder(head, Math.max(nonAscii, 0)).write(head);
+  if (looksBinary(text)) {
+    throw new RejectedFileError('binary data, not a visit log (CSV, XLSX, JSON Lines or Arrow expected)');
+  }
+  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  if (first === undefined) throw new RejectedFileError('no header row: the file holds only blank lines');
+  if (first === '{') return 'jsonl';
+  if (first === '[') throw new RejectedFileError('a JSON array; JSON Lines expected (one object per line)');
+  return 'csv';
+}
