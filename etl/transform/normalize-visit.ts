@@ -1,0 +1,137 @@
+import type { NormalizeResult, NormalizedVisit, RawRecord, VisitField } from '../model.ts';
+import type { QuarantineReason } from '../../sql/domain/visit-codes.ts';
+import { wallToInstant } from './almaty-offset.ts';
+import { describeValue } from './describe-value.ts';
+import { formatAlmaty } from './format-almaty.ts';
+import { parseChannel } from './parse-channel.ts';
+import { parseFlag } from './parse-flag.ts';
+import { wallDate } from './parse-local-time.ts';
+import { parseOutcome } from './parse-outcome.ts';
+import { pseudonymizeIin } from './pseudonymize-iin.ts';
+import type { OfficeResolver } from './resolve-office.ts';
+import { resolveVisitTimes, type VisitTimes } from './resolve-visit-times.ts';
+import { cellText, freeText, freeTextOrNull } from './text-value.ts';
+import { visitKey } from './visit-key.ts';
+
+export { MissingIinKeyError } from './pseudonymize-iin.ts';
+
+export interface VisitNormalizerContext {
+  resolver: OfficeResolver;
+  /** The office the file name names, used for rows without an office column value. */
+  fileOffice: string | null;
+  /** Time of the run: arrivals more than a day later are out of range. */
+  now: Date;
+  /** VITRINA_IIN_KEY; null makes the first row with a valid IIN throw MissingIinKeyError. */
+  iinKey: string | null;
+}
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+/** Nothing before 2018-01-01 on the Almaty wall clock is in range (data contract §5). */
+const EARLIEST = wallToInstant(Date.UTC(2018, 0, 1));
+const STEPS = ['admitted_at', 'started_at', 'finished_at'] as const;
+
+function quarantine(reason: QuarantineReason, detail: string): NormalizeResult {
+  return { ok: false, reason, detail };
+}
+
+/**
+ * Normalises and validates visit rows (data contract §2, §5). Reasons are checked in the contract's
+ * order: malformed, bad_time, unknown_office, time_order, out_of_range. An invalid IIN, an unknown
+ * service or an empty topic never quarantine a row.
+ */
+export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRecord<VisitField>) => NormalizeResult {
+  const latest = ctx.now.getTime() + DAY;
+
+  function officeOf(value: RawRecord['values'] & object): string | { detail: string } {
+    const written = cellText(value.office);
+    if (written === '') {
+      return ctx.fileOffice ?? { detail: 'office: expected an office code or name in the row or the file name, found neither' };
+    }
+    // The row's own column wins over the file name.
+    return ctx.resolver.resolve(written)
+      ?? { detail: `office: expected an office code or name from the registry, found ${describeValue(value.office)}` };
+  }
+
+  return (rec) => {
+    const v = rec.values;
+    if (v === null) return quarantine('malformed', rec.malformed ?? 'the line could not be split into the header\'s fields');
+
+    const timed = resolveVisitTimes(v);
+    if (!timed.ok) return quarantine('bad_time', timed.detail);
+    const t = timed.times;
+
+    const office = officeOf(v);
+    if (typeof office !== 'string') return quarantine('unknown_office', office.detail);
+
+    const disorder = timeOrderProblem(t);
+    if (disorder !== null) return quarantine('time_order', disorder);
+    if (t.arrived < EARLIEST) {
+      return quarantine('out_of_range', `arrived_at: expected 2018-01-01 or later, found ${formatAlmaty(t.arrived)} (Almaty)`);
+    }
+    if (t.arrived > latest) {
+      return quarantine('out_of_range',
+        `arrived_at: expected no later than a day after the run (${formatAlmaty(latest)}), found ${formatAlmaty(t.arrived)} (Almaty)`);
+    }
+
+    const iin = pseudonymizeIin(v.iin, ctx.iinKey);
+    const topic = freeText(v.topic_text);
+    const ref = cellText(v.visit_ref);
+    const arrivedAt = new Date(t.arrived);
+    const arrivalDate = wallDate(t.arrivedWall);
+    const { outcome, outcome_text } = parseOutcome(v.outcome);
+    const visit: NormalizedVisit = {
+      office_code: office,
+      visit_key: visitKey({
+        office_code: office, visit_ref: ref, arrival_date: arrivalDate, arrived_at: arrivedAt,
+        visitor_hash: iin.hash, topic_text: topic,
+      }),
+      visit_ref: ref === '' ? null : ref,
+      arrived_at: arrivedAt,
+      arrival_date: arrivalDate,
+      admitted_at: dateOrNull(t.admitted),
+      started_at: dateOrNull(t.started),
+      finished_at: dateOrNull(t.finished),
+      topic_text: topic,
+      service: freeTextOrNull(v.service),
+      outcome,
+      outcome_text: outcome_text === null ? null : freeText(outcome_text),
+      visitor_hash: iin.hash,
+      iin_status: iin.status,
+      phone_surrendered: parseFlag(v.phone_surrendered),
+      checkpoint_questioned: parseFlag(v.checkpoint_questioned),
+      specialist_called_at: dateOrNull(t.specialistCalled),
+      specialist_arrived_at: dateOrNull(t.specialistArrived),
+      channel: parseChannel(v.channel),
+      source_line: rec.line,
+      source_sheet: rec.sheet,
+    };
+    return { ok: true, visit };
+  };
+}
+
+function dateOrNull(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
+}
+
+/**
+ * arrived ≤ admitted ≤ started ≤ finished, each compared with the nearest earlier non-empty time;
+ * up to a minute early is tolerated (clocks of a guard post and a terminal differ).
+ */
+function timeOrderProblem(t: VisitTimes): string | null {
+  let previous = t.arrived;
+  let previousName = 'arrived_at';
+  const values = [t.admitted, t.started, t.finished];
+  for (let i = 0; i < STEPS.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) continue;
+    if (value < previous - MINUTE) {
+      const minutes = Math.round((previous - value) / MINUTE);
+      return `${STEPS[i]}: expected no earlier than ${previousName} ${formatAlmaty(previous)}, `
+        + `found ${formatAlmaty(value)} (${minutes} min before)`;
+    }
+    previous = value;
+    previousName = STEPS[i]!;
+  }
+  return null;
+}

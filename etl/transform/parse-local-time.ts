@@ -1,0 +1,35 @@
+import type { RawValue } from '../model.ts';
+import { wallToInstant } from './almaty-offset.ts';
+import { parseTimeValue, type TimeValue } from './parse-time-value.ts';
+
+export { parseTimeValue, type TimeValue } from './parse-time-value.ts';
+export { instantToWall, wallToInstant } from './almaty-offset.ts';
+
+/**
+ * The instant of a parsed value: wall-clock read as Asia/Almaty, a date alone as its Almaty midnight,
+ * an instant as given. Null for empty, unparsable and time-only values (they need a date).
+ */
+export function toInstant(value: TimeValue): number | null {
+  switch (value.kind) {
+    case 'instant': return value.ms;
+    case 'wall':
+    case 'date': return wallToInstant(value.ms);
+    default: return null;
+  }
+}
+
+/**
+ * Reads one cell that holds a whole date-time (DD.MM.YYYY HH:MM, YYYY-MM-DD HH:MM:SS, ISO 8601 with
+ * or without offset, an Excel serial) as an instant. Wall-clock is Asia/Almaty through the IANA zone:
+ * 10:00 on 2024-02-28 is 04:00Z, on 2024-03-02 05:00Z, and 23:30 on 2024-02-29, which happened twice,
+ * is the earlier 17:30Z.
+ */
+export function parseLocalTime(value: RawValue | undefined): Date | null {
+  const ms = toInstant(parseTimeValue(value));
+  return ms === null ? null : new Date(ms);
+}
+
+/** 'YYYY-MM-DD' of a wall ms value (the Almaty calendar day when the value is Almaty wall-clock). */
+export function wallDate(wallMs: number): string {
+  return new Date(wallMs).toISOString().slice(0, 10);
+}
