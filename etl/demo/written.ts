@@ -33,7 +33,7 @@ export const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'] as const;
 // Windows-1251 has no ә ғ қ ң ө ұ ү һ і: offices that export in it type these look-alikes instead.
 const CP1251_LOOKALIKE: Readonly<Record<string, string>> = {
   ә: 'а', Ә: 'А', ғ: 'г', Ғ: 'Г', қ: 'к', Қ: 'К', ң: 'н', Ң: 'Н', ө: 'о', Ө: 'О', ұ: 'у', Ұ: 'У', ү: 'у', Ү: 'У',
-  һ: 'h', Һ: 'H', і: 'i', І: 'I',
+  һ: 'h', Һ: 'H', і: 'и', І: 'И',
 };
 const KAZAKH_LETTERS = /[әӘғҒқҚңҢөӨұҰүҮһҺіІ]/g;
 
