@@ -12,8 +12,6 @@ export interface CsvHeader {
   fieldCount: number;
   /** Physical line number of the line after the header. */
   bodyLine: number;
-  /** Offset in the head text where the body starts. */
-  bodyOffset: number;
 }
 
 /** True once the head holds enough complete non-blank lines to find the header in. */
@@ -47,7 +45,7 @@ export function findCsvHeader(head: string, complete: boolean): CsvHeader {
       if (match) {
         let fieldCount = fields.length;
         while (fieldCount > 1 && (fields[fieldCount - 1] ?? '').trim() === '') fieldCount--;
-        return { match, delimiter, fieldCount, bodyLine: lineNo + 1, bodyOffset: next };
+        return { match, delimiter, fieldCount, bodyLine: lineNo + 1 };
       }
     }
     from = next;

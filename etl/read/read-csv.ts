@@ -25,20 +25,18 @@ function toRecord<F extends string>(row: SplitRow, columns: Columns<F>, fieldCou
   return { line: row.line, sheet: null, raw, values };
 }
 
-async function* records<F extends string>(
-  chunks: AsyncIterator<string>, body: string, splitter: CsvSplitter, columns: Columns<F>, fieldCount: number,
+async function* streamRecords<F extends string>(
+  path: string, delimiter: string, bodyLine: number, columns: Columns<F>, fieldCount: number,
 ): AsyncGenerator<RawRecord<F>> {
+  const splitter = new CsvSplitter(delimiter, bodyLine);
   const rows: SplitRow[] = [];
-  splitter.push(body, rows);
-  for (;;) {
+  for await (const chunk of readTextChunks(path)) {
+    splitter.push(chunk, rows);
     for (const row of rows) {
       const record = toRecord(row, columns, fieldCount);
       if (record) yield record;
     }
     rows.length = 0;
-    const next = await chunks.next();
-    if (next.done) break;
-    splitter.push(next.value, rows);
   }
   splitter.end(rows);
   for (const row of rows) {
@@ -51,30 +49,30 @@ function pairs<F extends string>(columns: readonly (F | null)[]): Columns<F> {
   return columns.flatMap((field, col) => (field ? [[col, field] as const] : []));
 }
 
+/** The first lines of the file, enough to find the header in; the stream is closed after. */
+async function readHead(path: string): Promise<{ head: string; complete: boolean }> {
+  let head = '';
+  for await (const chunk of readTextChunks(path)) {
+    head += chunk;
+    if (headIsEnough(head)) return { head, complete: false };
+  }
+  return { head, complete: true };
+}
+
 /**
  * Reads a delimited text file (format A, or an inspection log): finds the header, then streams records.
- * Values are the strings as written; the transform stage interprets them.
+ * Values are the strings as written; the transform stage interprets them. No file is held open between
+ * readCsv and the iteration: each iteration of `records` reads the file afresh.
  */
 export async function readCsv(path: string): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
-  const chunks = readTextChunks(path)[Symbol.asyncIterator]();
-  let head = '';
-  let complete = false;
-  while (!headIsEnough(head)) {
-    const next = await chunks.next();
-    if (next.done) {
-      complete = true;
-      break;
-    }
-    head += next.value;
-  }
-  const header = findCsvHeader(head, complete);
-  const { match, fieldCount } = header;
-  const splitter = new CsvSplitter(header.delimiter, header.bodyLine);
-  const body = head.slice(header.bodyOffset);
+  const { head, complete } = await readHead(path);
+  const { match, delimiter, bodyLine, fieldCount } = findCsvHeader(head, complete);
   if (match.kind === 'visit') {
-    const recs = records(chunks, body, splitter, pairs(match.columns), fieldCount);
-    return { format: 'csv', unknownColumns: match.unknownColumns, records: recs };
+    const columns = pairs(match.columns);
+    const records = { [Symbol.asyncIterator]: () => streamRecords(path, delimiter, bodyLine, columns, fieldCount) };
+    return { format: 'csv', unknownColumns: match.unknownColumns, records };
   }
-  const recs = records(chunks, body, splitter, pairs(match.columns), fieldCount);
-  return { format: 'inspection', unknownColumns: match.unknownColumns, records: recs };
+  const columns = pairs(match.columns);
+  const records = { [Symbol.asyncIterator]: () => streamRecords(path, delimiter, bodyLine, columns, fieldCount) };
+  return { format: 'inspection', unknownColumns: match.unknownColumns, records };
 }

@@ -2,7 +2,7 @@ import { RejectedFileError, type InspectionField, type RawRecord, type RawValue,
 import { readTextChunks } from './decode-text.ts';
 import { fieldFor, noArrivalColumn, type HeaderKind } from './match-headers.ts';
 import { capRaw } from './raw-text.ts';
-import { textLines, type TextLine } from './text-lines.ts';
+import { textLines } from './text-lines.ts';
 
 /** Lines looked at before the first record is handed out, to tell a visit log from an inspection log. */
 const SNIFF_LINES = 200;
@@ -38,51 +38,53 @@ function kindOf(keys: ReadonlySet<string>): HeaderKind | null {
   return null;
 }
 
-async function* records<F extends string>(
-  peeked: TextLine[], rest: AsyncIterator<TextLine>, mapKey: (key: string) => F | null, unknown: string[],
+async function* streamRecords<F extends string>(
+  path: string, mapKey: (key: string) => F | null, unknown: string[],
 ): AsyncGenerator<RawRecord<F>> {
   const known = new Map<string, F | null>();
   const seenUnknown = new Set(unknown);
-  const toRecord = ({ line, text }: TextLine): RawRecord<F> | null => {
-    if (text.trim() === '') return null;
+  for await (const { line, text } of textLines(readTextChunks(path))) {
+    if (text.trim() === '') continue;
     const raw = capRaw(text);
     const parsed = parseLine(text);
-    if (!parsed.ok) return { line, sheet: null, raw, values: null, malformed: parsed.why };
+    if (!parsed.ok) {
+      yield { line, sheet: null, raw, values: null, malformed: parsed.why };
+      continue;
+    }
     const values: Partial<Record<F, RawValue>> = {};
     for (const [key, value] of Object.entries(parsed.object)) {
       let field = known.get(key);
       if (field === undefined) known.set(key, (field = mapKey(key)));
-      if (field === null) {
-        if (!seenUnknown.has(key)) unknown.push(key), seenUnknown.add(key);
-      } else if (!(field in values)) values[field] = toRawValue(value);
+      if (field !== null) {
+        if (!(field in values)) values[field] = toRawValue(value);
+      } else if (!seenUnknown.has(key)) {
+        seenUnknown.add(key);
+        unknown.push(key);
+      }
     }
-    return { line, sheet: null, raw, values };
-  };
-  for (const line of peeked) {
-    const record = toRecord(line);
-    if (record) yield record;
+    yield { line, sheet: null, raw, values };
   }
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    const record = toRecord(next.value);
-    if (record) yield record;
+}
+
+/** Keys of the objects among the first lines, which tell a visit log from an inspection log. */
+async function sniffKeys(path: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let seen = 0;
+  for await (const { text } of textLines(readTextChunks(path))) {
+    if (++seen > SNIFF_LINES) break;
+    const parsed = text.trim() === '' ? null : parseLine(text);
+    if (parsed?.ok) Object.keys(parsed.object).forEach((k) => keys.add(k));
   }
+  return keys;
 }
 
 /**
  * Reads JSON Lines (format C, or an inspection log): one object per line, keys canonical or any header
- * alias. A line that is not a JSON object becomes a malformed record; the rest go on.
- * unknownColumns lists the keys seen so far: complete once the records have been read.
+ * alias. A line that is not a JSON object becomes a malformed record; the rest go on. unknownColumns
+ * lists the keys seen so far: complete once the records have been read. Each iteration reads the file afresh.
  */
 export async function readJsonl(path: string): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
-  const lines = textLines(readTextChunks(path));
-  const peeked: TextLine[] = [];
-  const keys = new Set<string>();
-  for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    peeked.push(next.value);
-    const parsed = next.value.text.trim() === '' ? null : parseLine(next.value.text);
-    if (parsed?.ok) Object.keys(parsed.object).forEach((k) => keys.add(k));
-    if (peeked.length >= SNIFF_LINES) break;
-  }
+  const keys = await sniffKeys(path);
   const kind = kindOf(keys);
   if (!kind) {
     if (keys.size === 0) throw new RejectedFileError(`no JSON object in the first ${SNIFF_LINES} lines`);
@@ -90,8 +92,10 @@ export async function readJsonl(path: string): Promise<ReadResult<VisitField> | 
   }
   if (kind === 'visit') {
     const unknown = [...keys].filter((k) => !fieldFor('visit', k));
-    return { format: 'jsonl', unknownColumns: unknown, records: records(peeked, lines, (k) => fieldFor('visit', k), unknown) };
+    const records = { [Symbol.asyncIterator]: () => streamRecords(path, (k) => fieldFor('visit', k), unknown) };
+    return { format: 'jsonl', unknownColumns: unknown, records };
   }
   const unknown = [...keys].filter((k) => !fieldFor('inspection', k));
-  return { format: 'inspection', unknownColumns: unknown, records: records(peeked, lines, (k) => fieldFor('inspection', k), unknown) };
+  const records = { [Symbol.asyncIterator]: () => streamRecords(path, (k) => fieldFor('inspection', k), unknown) };
+  return { format: 'inspection', unknownColumns: unknown, records };
 }

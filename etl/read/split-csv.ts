@@ -78,10 +78,13 @@ export class CsvSplitter {
   private pendingChars = 0;
   private pendingLine = 0;
 
+  /** Lines before firstLine (title lines, the header) are passed over unread. */
   constructor(
     private readonly delimiter: string,
-    private nextLine: number,
+    private readonly firstLine = 1,
   ) {}
+
+  private nextLine = 1;
 
   push(chunk: string, out: SplitRow[]): void {
     const text = this.rest + chunk;
@@ -106,6 +109,7 @@ export class CsvSplitter {
   }
 
   private takeLine(line: string, lineNo: number, out: SplitRow[]): void {
+    if (lineNo < this.firstLine) return;
     if (this.pending.length) {
       this.pending.push(line);
       this.pendingChars += line.length;
