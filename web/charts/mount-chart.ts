@@ -1,0 +1,60 @@
+import { echarts, type EChartsCoreOption } from './echarts.ts';
+import { chartTheme, SERIES_COLORS } from './palette.ts';
+
+export interface MountedChart {
+  update(option: EChartsCoreOption): void;
+  /** Calls back with the clicked data item (the object given in series data). */
+  onClick(handler: (data: Record<string, unknown>) => void): void;
+  /** PNG of the chart as drawn, for downloads. */
+  toPng(): string;
+  destroy(): void;
+}
+
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+
+/** Defaults every chart shares: the colour-blind-safe palette and colours from the page's theme. */
+function baseOption(): EChartsCoreOption {
+  const t = chartTheme();
+  return {
+    color: SERIES_COLORS,
+    backgroundColor: 'transparent',
+    textStyle: { color: t.text, fontFamily: 'inherit' },
+    animationDuration: 300,
+    aria: { enabled: false }, // the chart card gives the text alternative (aria-label + hidden table)
+  };
+}
+
+/**
+ * The one owner of an ECharts instance: init, setOption, resize with its box, re-theme when the
+ * system switches dark mode, dispose. Views hand it options and never touch echarts directly.
+ */
+export function mountChart(el: HTMLElement, option: EChartsCoreOption): MountedChart {
+  const chart = echarts.init(el, null, { renderer: 'canvas' });
+  let last = option;
+  const draw = (o: EChartsCoreOption) => {
+    chart.setOption({ ...baseOption(), ...o }, { notMerge: true });
+  };
+  draw(option);
+  el.dataset.chartReady = 'true';
+  const resize = new ResizeObserver(() => chart.resize());
+  resize.observe(el);
+  const onScheme = () => draw(last);
+  dark.addEventListener('change', onScheme);
+  return {
+    update(o) { last = o; draw(o); },
+    onClick(handler) {
+      chart.on('click', (p) => {
+        const data = (p as { data?: unknown }).data;
+        if (data && typeof data === 'object') handler(data as Record<string, unknown>);
+      });
+    },
+    toPng() {
+      return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: chartTheme().surface });
+    },
+    destroy() {
+      dark.removeEventListener('change', onScheme);
+      resize.disconnect();
+      chart.dispose();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { axisStyle, legendStyle, tooltipStyle } from './axes.ts';
+import type { EChartsCoreOption } from './echarts.ts';
+import { chartTheme, STATUS_COLORS } from './palette.ts';
+
+export type MapStatus = 'ok' | 'breach' | 'no_data';
+export interface MapPoint { code: string; label: string; lat: number; lon: number; status: MapStatus; detail: string }
+
+/**
+ * The offices at their coordinates on plain lon/lat axes: no base map can be fetched, and the
+ * relative positions (north-east Alakol, south Kegen) are what orients a reader from the oblast.
+ * Longitude is stretched by 1/cos(latitude) so distances look right at ~44° N.
+ */
+export function officeMap(points: readonly MapPoint[], statusNames: Readonly<Record<MapStatus, string>>): EChartsCoreOption {
+  const lats = points.map((p) => p.lat);
+  const midLat = lats.length ? (Math.min(...lats) + Math.max(...lats)) / 2 : 44;
+  const k = Math.cos((midLat * Math.PI) / 180);
+  const statuses: MapStatus[] = ['breach', 'ok', 'no_data'];
+  const hidden = { ...axisStyle(), axisLabel: { show: false }, splitLine: { show: false }, axisLine: { show: false }, axisTick: { show: false } };
+  return {
+    grid: { left: 8, right: 8, top: 32, bottom: 8 },
+    legend: { ...legendStyle(), top: 0, left: 0, data: statuses.map((s) => statusNames[s]) },
+    tooltip: { ...tooltipStyle(), formatter: (p: { data: { detail: string } }) => p.data.detail },
+    xAxis: { type: 'value', scale: true, ...hidden },
+    yAxis: { type: 'value', scale: true, ...hidden },
+    series: statuses.map((s) => ({
+      name: statusNames[s], type: 'scatter', symbolSize: 16, cursor: 'pointer',
+      symbol: s === 'breach' ? 'triangle' : s === 'ok' ? 'circle' : 'rect',
+      itemStyle: { color: STATUS_COLORS[s], borderColor: chartTheme().surface, borderWidth: 1.5 },
+      label: { show: true, position: 'right', formatter: (p: { data: { label: string } }) => p.data.label, color: chartTheme().text, fontSize: 11 },
+      labelLayout: { hideOverlap: true },
+      data: points.filter((p) => p.status === s).map((p) => ({ value: [p.lon * k, p.lat], label: p.label, detail: p.detail, code: p.code })),
+    })),
+  };
+}
+
+/** One office's overall state: any breach is a breach; otherwise ok if any rule could be judged. */
+export function overallStatus(statuses: readonly string[]): MapStatus {
+  if (statuses.includes('breach')) return 'breach';
+  if (statuses.includes('ok')) return 'ok';
+  return 'no_data';
+}

@@ -1,0 +1,107 @@
+import { fmtInt, fmtMinutes, weekdayNames } from '../i18n/format.ts';
+import { axisStyle, countAxis, legendStyle, tooltipStyle } from './axes.ts';
+import type { EChartsCoreOption } from './echarts.ts';
+import { chartTheme, SERIES_COLORS } from './palette.ts';
+
+/** Chart options shared by several views; each takes plain labelled numbers, never raw API rows. */
+
+export interface BarItem { key: string; label: string; value: number | null; previous?: number | null }
+
+/** Horizontal bars, largest on top; a pale second bar for the previous period when given. */
+export function rankedBars(items: readonly BarItem[], names: { current: string; previous: string }, withPrevious: boolean): EChartsCoreOption {
+  const sorted = [...items].sort((a, b) => (a.value ?? 0) - (b.value ?? 0)); // ECharts draws the y axis bottom-up
+  const series: object[] = [{
+    name: names.current, type: 'bar', data: sorted.map((i) => ({ value: i.value ?? 0, key: i.key })),
+    itemStyle: { color: SERIES_COLORS[0], borderRadius: [0, 4, 4, 0] }, barMaxWidth: 14,
+    label: { show: true, position: 'right', color: chartTheme().muted, formatter: (p: { value: number }) => fmtInt(p.value) },
+  }];
+  if (withPrevious) {
+    series.push({
+      name: names.previous, type: 'bar', data: sorted.map((i) => ({ value: i.previous ?? 0, key: i.key })),
+      itemStyle: { color: SERIES_COLORS[4], opacity: 0.55, borderRadius: [0, 4, 4, 0] }, barMaxWidth: 8,
+    });
+  }
+  return {
+    grid: { left: 8, right: 48, top: withPrevious ? 28 : 8, bottom: 8, containLabel: true },
+    legend: withPrevious ? { ...legendStyle(), top: 0, left: 0 } : undefined,
+    tooltip: { ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmtInt(v) },
+    xAxis: countAxis(),
+    yAxis: { type: 'category', data: sorted.map((i) => i.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, hideOverlap: false, interval: 0 } },
+    series,
+  };
+}
+
+export interface LineSeries { name: string; points: readonly (readonly [string, number | null])[]; emphasis?: boolean }
+
+/** Lines over calendar days (category axis of YYYY-MM-DD labels shown in the interface locale). */
+export function dayLines(days: readonly string[], series: readonly LineSeries[], dayLabel: (d: string) => string): EChartsCoreOption {
+  return {
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { ...legendStyle(), type: 'scroll', top: 0, left: 0 },
+    tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '<5' : fmtInt(v)) },
+    xAxis: { type: 'category', data: days.map(dayLabel), boundaryGap: false, ...axisStyle() },
+    yAxis: countAxis(),
+    series: series.map((s, i) => {
+      const byDay = new Map(s.points);
+      return {
+        name: s.name, type: 'line', showSymbol: days.length <= 31, symbolSize: 5, connectNulls: false,
+        data: days.map((d) => byDay.get(d) ?? 0),
+        lineStyle: { width: s.emphasis ? 3 : 1.8 }, color: SERIES_COLORS[i % SERIES_COLORS.length],
+        areaStyle: s.emphasis ? { opacity: 0.08 } : undefined,
+      };
+    }),
+  };
+}
+
+export interface HeatCellIn { weekday: number; hour: number; visits: number | null }
+
+/** Weekday (Monday first) × hour of day; a single-hue scale reads the same for every kind of colour vision. */
+export function weekHourHeatmap(cells: readonly HeatCellIn[], names: { weekday: string; hour: string; visits: string }): EChartsCoreOption {
+  const max = Math.max(1, ...cells.map((c) => c.visits ?? 0));
+  const days = weekdayNames('short');
+  return {
+    grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
+    tooltip: {
+      ...tooltipStyle(),
+      formatter: (p: { value: [number, number, number | null] }) =>
+        `${days[p.value[1]]}, ${String(p.value[0]).padStart(2, '0')}:00 — ${p.value[2] === null ? '<5' : fmtInt(p.value[2])}`,
+    },
+    xAxis: { type: 'category', name: names.hour, data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), ...axisStyle(), splitArea: { show: false } },
+    yAxis: { type: 'category', name: '', data: days, inverse: true, ...axisStyle() },
+    visualMap: {
+      min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160,
+      inRange: { color: ['#e8f2fa', '#56B4E9', '#0072B2', '#023858'] }, textStyle: { color: chartTheme().muted },
+      formatter: (v: number) => fmtInt(v),
+    },
+    series: [{
+      name: names.visits, type: 'heatmap',
+      data: cells.map((c) => [c.hour, c.weekday - 1, c.visits]),
+      itemStyle: { borderColor: chartTheme().surface, borderWidth: 1 },
+      emphasis: { itemStyle: { borderColor: chartTheme().text } },
+    }],
+  };
+}
+
+export interface DurationBar { label: string; median: number | null; p90: number | null }
+
+/** Median and p90 per metric against the 15–20 minute service standard (a shaded band). */
+export function durationBars(rows: readonly DurationBar[], names: { median: string; p90: string; standard: string }, band: [number, number]): EChartsCoreOption {
+  return {
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { ...legendStyle(), top: 0, left: 0 },
+    tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : fmtMinutes(v)) },
+    xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, width: 110, overflow: 'break' } },
+    yAxis: { type: 'value', ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
+    series: [
+      {
+        name: names.median, type: 'bar', data: rows.map((r) => r.median), itemStyle: { color: SERIES_COLORS[0], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28,
+        markArea: {
+          silent: true, itemStyle: { color: 'rgba(0,158,115,0.12)' },
+          label: { color: chartTheme().muted, position: 'insideTopRight' },
+          data: [[{ yAxis: band[0], name: names.standard }, { yAxis: band[1] }]],
+        },
+      },
+      { name: names.p90, type: 'bar', data: rows.map((r) => r.p90), itemStyle: { color: SERIES_COLORS[1], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28 },
+    ],
+  };
+}

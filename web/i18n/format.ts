@@ -1,0 +1,85 @@
+import type { Lang } from '../../sql/domain/labels.ts';
+import { getLang } from './lang.ts';
+
+/** Locale per interface language: Kazakhstan's conventions for ru/kk, British English (day-month order) for en. */
+export const LOCALES: Readonly<Record<Lang, string>> = { ru: 'ru-KZ', kk: 'kk-KZ', en: 'en-GB' };
+/** Every time a person reads is Almaty wall-clock time. */
+export const TIME_ZONE = 'Asia/Almaty';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${getLang()}|${JSON.stringify(opts)}`;
+  let f = cache.get(key);
+  if (!f) { f = new Intl.NumberFormat(LOCALES[getLang()], opts); cache.set(key, f); }
+  return f as Intl.NumberFormat;
+}
+function dateFormat(opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${getLang()}|${JSON.stringify(opts)}`;
+  let f = cache.get(key);
+  if (!f) { f = new Intl.DateTimeFormat(LOCALES[getLang()], opts); cache.set(key, f); }
+  return f as Intl.DateTimeFormat;
+}
+
+export function fmtInt(n: number): string { return numberFormat({ maximumFractionDigits: 0 }).format(n); }
+export function fmtNum(n: number, digits = 1): string {
+  return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+}
+/** A share 0–1 as a percentage: 0.31 → "31 %" in ru/kk, "31%" in en. */
+export function fmtShare(share: number, digits = 0): string {
+  return numberFormat({ style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+/** A signed relative change (0.12 = 12 % more): +12 %, −5 %. */
+export function fmtChange(ratio: number): string {
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(ratio);
+}
+export function fmtMinutes(min: number): string {
+  return numberFormat({ style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 }).format(min);
+}
+/**
+ * A published count: 1–4 become "<5" (contract §7 suppression); the server sends null with
+ * suppressed=true for them, which also reads "<5". 0 stays 0.
+ */
+export function fmtCount(n: number | null, suppressed = false): string {
+  if (suppressed || n === null) return '<5';
+  return fmtInt(n);
+}
+/** A count that leaves the building (summary text, published tables): 1–4 always read "<5". */
+export function fmtPublished(n: number | null, suppressed = false): string {
+  if (suppressed || n === null || (n > 0 && n < 5)) return '<5';
+  return fmtInt(n);
+}
+
+/** A calendar day YYYY-MM-DD (no time zone: it already is an Almaty date). */
+export function fmtDay(day: string, style: 'short' | 'long' = 'short'): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return dateFormat(style === 'long'
+    ? { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }
+    : { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+export function fmtMonth(day: string): string {
+  return dateFormat({ timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+}
+/** An instant (ISO with offset or Z) as Almaty wall-clock date and time. */
+export function fmtDateTime(iso: string | Date): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return dateFormat({ timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+    .format(d);
+}
+/** A half-open period [from, to) as the inclusive range people read: "01.01.2019 – 31.01.2019". */
+export function fmtPeriod(from: string, to: string): string {
+  const last = new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000);
+  return dateFormat({ timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' })
+    .formatRange(new Date(`${from}T00:00:00Z`), last);
+}
+/** Weekday names Monday first, in the interface language. */
+export function weekdayNames(style: 'short' | 'long' = 'short'): string[] {
+  const f = dateFormat({ timeZone: 'UTC', weekday: style });
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+export function fmtBytes(n: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  let i = 0; let v = n;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i += 1; }
+  return numberFormat({ style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 }).format(v);
+}

@@ -1,0 +1,70 @@
+/**
+ * Periods are half-open ranges of Almaty calendar days [from, to), written YYYY-MM-DD, the same
+ * convention as `vitrina export` and `vitrina compliance`. Day arithmetic runs in UTC on purpose:
+ * a calendar day has no time zone, and UTC has no daylight-saving jumps to trip over.
+ */
+export interface Period { from: string; to: string }
+export const PRESETS = ['last7', 'last30', 'month', 'prev_month', 'quarter', 'year'] as const;
+export type Preset = (typeof PRESETS)[number];
+/** Compare with the previous period of the same length (the server computes it), or not at all. */
+export const COMPARISONS = ['prev', 'none'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addMonths(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Today's calendar date in Almaty, whatever the browser's own zone. */
+export function almatyToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(now);
+}
+
+function monthStart(day: string): string { return `${day.slice(0, 8)}01`; }
+
+/** A preset ending at the anchor day (the latest day with data, so demo data from past years still shows). */
+export function presetPeriod(preset: Preset, anchor: string): Period {
+  const end = addDays(anchor, 1);
+  switch (preset) {
+    case 'last7': return { from: addDays(end, -7), to: end };
+    case 'last30': return { from: addDays(end, -30), to: end };
+    case 'month': return { from: monthStart(anchor), to: addMonths(monthStart(anchor), 1) };
+    case 'prev_month': return { from: addMonths(monthStart(anchor), -1), to: monthStart(anchor) };
+    case 'quarter': {
+      const m = Number(anchor.slice(5, 7));
+      const q = `${anchor.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
+      return { from: q, to: addMonths(q, 3) };
+    }
+    case 'year': return { from: `${anchor.slice(0, 4)}-01-01`, to: `${Number(anchor.slice(0, 4)) + 1}-01-01` };
+  }
+}
+
+/** Which preset a period equals, so the picker can show it; null for a custom range. */
+export function matchPreset(period: Period, anchor: string): Preset | null {
+  return PRESETS.find((p) => { const q = presetPeriod(p, anchor); return q.from === period.from && q.to === period.to; }) ?? null;
+}
+
+/** Relative change (0.12 = 12 % more), or null when there is nothing to compare with. */
+export function relativeChange(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return (current - previous) / previous;
+}

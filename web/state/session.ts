@@ -1,0 +1,42 @@
+import type { MeResponse, OfficesResponse } from '../../server/api/contract.ts';
+import { ApiError, getJson, sendJson, setCsrfToken } from '../api.ts';
+import { almatyToday } from './period.ts';
+
+export type Session = MeResponse;
+let session: Session | null = null;
+let registry: OfficesResponse | null = null;
+
+export function currentSession(): Session | null { return session; }
+
+/** Who is logged in, or null (401). Other failures propagate so the page can say what happened. */
+export async function loadSession(): Promise<Session | null> {
+  try {
+    session = await getJson<MeResponse>('me');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) { session = null; return null; }
+    throw e;
+  }
+}
+
+export async function login(name: string, password: string): Promise<Session> {
+  session = await sendJson<MeResponse>('POST', 'login', { name, password });
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export async function logout(): Promise<void> {
+  try { await sendJson('POST', 'logout'); } finally { session = null; registry = null; setCsrfToken(''); }
+}
+
+/** The office registry, fetched once per session (names in three languages, coordinates). */
+export async function offices(): Promise<OfficesResponse> {
+  registry ??= await getJson<OfficesResponse>('offices');
+  return registry;
+}
+
+/** The day periods are anchored to: the last day holding visits, so past data still shows by default. */
+export function anchorDay(): string {
+  return session?.data.lastDay ?? almatyToday();
+}

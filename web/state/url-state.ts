@@ -1,0 +1,74 @@
+import { LANGS, type Lang } from '../../sql/domain/labels.ts';
+import { COMPARISONS, isIsoDay, type Comparison } from './period.ts';
+
+/**
+ * The URL holds everything a view shows, so a copied link reproduces it and back/forward step
+ * through filter changes: `#/office/SRK?from=2019-01-01&to=2019-02-01&cmp=prev&lang=kk`.
+ * Hash routing keeps the app working behind any static file server (no rewrite rules needed).
+ */
+export const VIEWS = ['login', 'overview', 'topics', 'compliance', 'office', 'data'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface UrlState {
+  view: View;
+  /** Office page code (view 'office') or office filter elsewhere. */
+  office: string | null;
+  from: string | null;
+  to: string | null;
+  cmp: Comparison;
+  region: string | null;
+  lang: Lang | null;
+  /** Offices switched on in the overview's lines over time. */
+  lines: string[];
+  /** Where to go after login. */
+  next: string | null;
+}
+
+export const DEFAULT_STATE: UrlState = {
+  view: 'overview', office: null, from: null, to: null, cmp: 'prev', region: null, lang: null, lines: [], next: null,
+};
+
+const OFFICE_CODE = /^[A-Z]{2,6}$/;
+
+function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** Parses a location hash; anything unknown or malformed falls back to the default, never throws. */
+export function parseHash(hash: string): UrlState {
+  const body = hash.replace(/^#\/?/, '');
+  const [pathPart = '', query = ''] = body.split('?', 2);
+  const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const q = new URLSearchParams(query);
+  const view = pick(segments[0] ?? null, VIEWS) ?? DEFAULT_STATE.view;
+  const officeParam = view === 'office' ? segments[1] ?? null : q.get('office');
+  const from = q.get('from');
+  const to = q.get('to');
+  const validRange = from !== null && to !== null && isIsoDay(from) && isIsoDay(to) && from < to;
+  return {
+    view,
+    office: officeParam !== null && OFFICE_CODE.test(officeParam) ? officeParam : null,
+    from: validRange ? from : null,
+    to: validRange ? to : null,
+    cmp: pick(q.get('cmp'), COMPARISONS) ?? DEFAULT_STATE.cmp,
+    region: q.get('region') || null,
+    lang: pick(q.get('lang'), LANGS),
+    lines: (q.get('lines') ?? '').split(',').filter((c) => OFFICE_CODE.test(c)),
+    next: view === 'login' ? q.get('next') : null,
+  };
+}
+
+/** The canonical hash for a state: parameters in a fixed order, defaults left out. */
+export function formatHash(s: UrlState): string {
+  const q = new URLSearchParams();
+  if (s.from && s.to) { q.set('from', s.from); q.set('to', s.to); }
+  if (s.cmp !== DEFAULT_STATE.cmp) q.set('cmp', s.cmp);
+  if (s.region) q.set('region', s.region);
+  if (s.office && s.view !== 'office') q.set('office', s.office);
+  if (s.lines.length > 0) q.set('lines', s.lines.join(','));
+  if (s.lang) q.set('lang', s.lang);
+  if (s.view === 'login' && s.next) q.set('next', s.next);
+  const path = s.view === 'office' && s.office ? `office/${s.office}` : s.view;
+  const query = q.toString();
+  return `#/${path}${query ? `?${query}` : ''}`;
+}

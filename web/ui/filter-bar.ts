@@ -1,0 +1,62 @@
+import type { OfficesResponse } from '../../server/api/contract.ts';
+import { fmtPeriod } from '../i18n/format.ts';
+import { t } from '../i18n/t.ts';
+import { addDays, matchPreset, PRESETS, presetPeriod, type Period, type Preset } from '../state/period.ts';
+import { navigate } from '../state/router.ts';
+import type { UrlState } from '../state/url-state.ts';
+import { officeLabel, regionLabel } from '../state/context.ts';
+import { h } from './dom.ts';
+
+/**
+ * Period presets, a custom range (inclusive end on screen, half-open in the URL), comparison,
+ * region and office. Every change navigates, so the URL always says what is shown.
+ */
+export function filterBar(state: UrlState, period: Period, anchor: string, registry: OfficesResponse, opts: { office: boolean }): HTMLElement {
+  const preset = matchPreset(period, anchor);
+  const from = h('input', { type: 'date', id: 'f-from', value: period.from, required: true });
+  const to = h('input', { type: 'date', id: 'f-to', value: addDays(period.to, -1), required: true });
+  const msg = h('span', { className: 'filter-error', role: 'alert' });
+  const custom = h('form', { className: 'filter-custom', hidden: preset !== null },
+    h('label', { for: 'f-from' }, t('filter.from')), from,
+    h('label', { for: 'f-to' }, t('filter.to')), to,
+    h('button', { type: 'submit', className: 'btn' }, t('filter.apply')), msg);
+  custom.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!from.value || !to.value || from.value > to.value) { msg.textContent = t('filter.badRange'); return; }
+    navigate({ from: from.value, to: addDays(to.value, 1) });
+  });
+
+  const presetSelect = h('select', { id: 'f-preset' },
+    ...PRESETS.map((p) => h('option', { value: p, selected: p === preset }, t(`preset.${p}` as const))),
+    h('option', { value: 'custom', selected: preset === null }, t('filter.custom')));
+  presetSelect.addEventListener('change', () => {
+    if (presetSelect.value === 'custom') { custom.hidden = false; from.focus(); return; }
+    const p = presetPeriod(presetSelect.value as Preset, anchor);
+    navigate({ from: p.from, to: p.to });
+  });
+
+  const compare = h('input', { type: 'checkbox', id: 'f-cmp', checked: state.cmp === 'prev' });
+  compare.addEventListener('change', () => navigate({ cmp: compare.checked ? 'prev' : 'none' }));
+
+  const regions = registry.regions;
+  const regionSelect = regions.length > 1
+    ? h('select', { id: 'f-region' }, ...regions.map((r) => h('option', { value: r.code, selected: r.code === state.region }, regionLabel(registry, r.code))))
+    : null;
+  regionSelect?.addEventListener('change', () => navigate({ region: regionSelect.value, office: null }));
+
+  const visibleOffices = registry.offices.filter((o) => !state.region || o.region === state.region);
+  const officeSelect = opts.office
+    ? h('select', { id: 'f-office' },
+      h('option', { value: '' }, t('filter.allOffices')),
+      ...visibleOffices.map((o) => h('option', { value: o.code, selected: o.code === state.office }, officeLabel(o))))
+    : null;
+  officeSelect?.addEventListener('change', () => navigate({ office: officeSelect.value || null }));
+
+  return h('div', { className: 'filters', role: 'group', 'aria-label': t('filter.label') },
+    h('div', { className: 'field' }, h('label', { for: 'f-preset' }, t('filter.period')), presetSelect),
+    h('output', { className: 'period-label', for: 'f-preset' }, fmtPeriod(period.from, period.to)),
+    custom,
+    h('div', { className: 'field field-check' }, compare, h('label', { for: 'f-cmp' }, t('filter.compare'))),
+    regionSelect ? h('div', { className: 'field' }, h('label', { for: 'f-region' }, t('filter.region')), regionSelect) : null,
+    officeSelect ? h('div', { className: 'field' }, h('label', { for: 'f-office' }, t('filter.office')), officeSelect) : null);
+}

@@ -1,0 +1,118 @@
+import type { OfficePageResponse } from '../../server/api/contract.ts';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../sql/domain/categories.ts';
+import { RULE_LABELS } from '../../sql/domain/rules.ts';
+import { getJson, getTable } from '../api.ts';
+import { chartCard, plainCard } from '../charts/chart-card.ts';
+import type { MountedChart } from '../charts/mount-chart.ts';
+import { dayLines, durationBars } from '../charts/options.ts';
+import { fmtCount, fmtDateTime, fmtDay, fmtInt, fmtMinutes, fmtMonth, fmtPeriod } from '../i18n/format.ts';
+import { label } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
+import { officeLabel, regionLabel, type Cleanup, type ViewContext } from '../state/context.ts';
+import { addDays, daysBetween } from '../state/period.ts';
+import { hrefFor } from '../state/router.ts';
+import { h } from '../ui/dom.ts';
+import { kpi, kpiRow } from '../ui/kpi.ts';
+import { showError, showLoading } from '../ui/states.ts';
+import { scrollTable } from '../ui/table.ts';
+import { fmtVerdictValue, statusText } from './compliance/matrix.ts';
+import { flagStatusChip } from './compliance/flag-panel.ts';
+import { mixBars } from './topics/options.ts';
+
+type Daily = OfficePageResponse['daily'][number];
+type Topic = OfficePageResponse['topics'][number];
+const INSPECTION_FACTS = ['bars_on_windows', 'bars_on_doors', 'inside_secured_perimeter', 'phones_collected_at_entrance', 'guard_questions_visitors', 'signage_present'] as const;
+
+/** Everything about one office in one place; without a code, the list of offices to choose from. */
+export function render(ctx: ViewContext): Cleanup {
+  const code = ctx.state.office;
+  if (!code) { pickOffice(ctx); return () => undefined; }
+  const charts: MountedChart[] = [];
+  let alive = true;
+  const load = async () => {
+    showLoading(ctx.root);
+    const q = { from: ctx.period.from, to: ctx.period.to };
+    const [page, daily, topics] = await Promise.all([
+      getJson<OfficePageResponse>(`offices/${code}`, q),
+      getTable<Daily>(`offices/${code}`, 'daily', q),
+      getTable<Topic>(`offices/${code}`, 'topics', q),
+    ]);
+    if (alive) draw(ctx, charts, page, daily, topics);
+  };
+  load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); });
+  return () => { alive = false; charts.forEach((c) => c.destroy()); };
+}
+
+function pickOffice(ctx: ViewContext): void {
+  ctx.root.replaceChildren(h('div', { className: 'page-head' }, h('h1', {}, t('office.pick'))),
+    h('ul', { className: 'pill-list', id: 'office-list' }, ...ctx.registry.offices
+      .filter((o) => !ctx.state.region || o.region === ctx.state.region)
+      .map((o) => h('li', {}, h('a', { href: hrefFor({ view: 'office', office: o.code }) }, officeLabel(o))))));
+}
+
+function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, daily: Daily[], topics: Topic[]): void {
+  const root = ctx.root;
+  const cmp = ctx.state.cmp === 'prev';
+  const admission = p.durations?.find((d) => d.metric === 'admission_delay');
+  root.replaceChildren(h('div', { className: 'page-head' },
+    h('div', {}, h('h1', { id: 'office-title' }, officeLabel(p.office)),
+      h('p', {}, `${regionLabel(ctx.registry, p.office.region)} · ${t('office.centre', { centre: p.office.centre })} · ${fmtPeriod(p.period.from, p.period.to)}`))));
+  root.append(kpiRow(
+    kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed), cmp ? t('kpi.previous', { n: fmtCount(p.totals.previous, p.totals.suppressed) }) : null, cmp ? p.totals.change : undefined),
+    kpi(t('kpi.statements'), fmtCount(p.totals.statements, p.totals.suppressed)),
+    kpi(t('office.gaps'), fmtInt(p.daysWithoutLogs.length)),
+    ...(admission ? [kpi(`${t('metric.admission_delay')}, ${t('stat.p90')}`, admission.p90 === null ? '—' : fmtMinutes(admission.p90))] : []),
+  ));
+  const grid = h('div', { className: 'grid' });
+  root.append(grid);
+  const slot = (cls: string) => { const el = h('div', { className: cls }); grid.append(el); return el; };
+
+  const days = Array.from({ length: daysBetween(p.period.from, p.period.to) }, (_, i) => addDays(p.period.from, i));
+  charts.push(chartCard(slot('span-8'), {
+    title: t('office.volumes'), height: 300,
+    option: dayLines(days, [{ name: officeLabel(p.office), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true }], (d) => fmtDay(d).slice(0, 5)),
+    summary: `${t('office.volumes')}: ${fmtCount(p.totals.visits, p.totals.suppressed)}`,
+    table: { head: [t('col.day'), t('col.visits')], numeric: [1], rows: daily.map((d) => [fmtDay(d.day), fmtCount(d.visits, d.suppressed)]) },
+  }).chart);
+
+  const total = topics.reduce((a, r) => a + (r.visits ?? 0), 0);
+  const cat = (c: string): Category => ((CATEGORIES as readonly string[]).includes(c) ? (c as Category) : 'unspecified');
+  charts.push(chartCard(slot('span-4'), {
+    title: t('office.topics'), height: 300,
+    option: mixBars(topics.map((r) => ({ category: cat(r.category), share: r.visits === null || total === 0 ? null : r.visits / total })), t('col.share')),
+    summary: `${t('office.topics')}: ${topics.length}`,
+    table: { head: [t('col.category'), t('col.visits')], numeric: [1], rows: topics.map((r) => [label(CATEGORY_LABELS[cat(r.category)]), fmtCount(r.visits, r.suppressed)]) },
+  }).chart);
+
+  if (p.durations) {
+    const rows = p.durations.map((d) => ({ label: t(`metric.${d.metric}` as const), median: d.median, p90: d.p90 }));
+    charts.push(chartCard(slot('span-6'), {
+      title: t('office.delays'), note: t('overview.durationsNote'), height: 280,
+      option: durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }, [15, 20]),
+      summary: rows.map((r) => `${r.label}: ${r.median === null ? '—' : fmtMinutes(r.median)}`).join('; '),
+      table: { head: ['', t('stat.median'), t('stat.p90')], numeric: [1, 2], rows: rows.map((r) => [r.label, r.median === null ? '—' : fmtMinutes(r.median), r.p90 === null ? '—' : fmtMinutes(r.p90)]) },
+    }).chart);
+  }
+  if (p.compliance) {
+    plainCard(slot('span-6'), t('office.compliance'), null, scrollTable({
+      caption: t('office.compliance'), hiddenCaption: true, head: [t('flag.rule'), t('col.status'), t('col.value'), t('col.threshold')], numeric: [2, 3],
+      rows: p.compliance.map((v) => [label(RULE_LABELS[v.rule]), h('span', { className: `chip chip-${v.status}` }, statusText(v)), fmtVerdictValue(v), fmtVerdictValue({ rule: v.rule, value: v.threshold })]),
+    }));
+  }
+  plainCard(slot('span-6'), t('office.gaps'), null, p.daysWithoutLogs.length === 0 ? h('p', {}, t('office.gapsNone'))
+    : h('ul', { className: 'pill-list', id: 'gap-days' }, ...p.daysWithoutLogs.map((d) => h('li', {}, h('span', {}, fmtDay(d))))));
+  if (p.flags) {
+    plainCard(slot('span-6'), t('office.flags'), null, p.flags.length === 0 ? h('p', { className: 'note' }, t('compliance.flagsEmpty')) : scrollTable({
+      caption: t('office.flags'), hiddenCaption: true, head: [t('flag.rule'), t('flag.month'), t('col.value'), t('flag.status'), t('flag.deadline')],
+      rows: p.flags.map((f) => [label(RULE_LABELS[f.rule]), fmtMonth(f.month), fmtVerdictValue(f), flagStatusChip(f.status), f.deadline ? fmtDay(f.deadline) : '—']),
+    }));
+  }
+  if (p.inspections) {
+    const yn = (v: boolean | null) => (v === null ? t('unknown') : v ? t('yes') : t('no'));
+    plainCard(slot('span-12'), t('office.inspections'), null, p.inspections.length === 0 ? h('p', { className: 'note' }, t('office.inspectionsEmpty')) : scrollTable({
+      caption: t('office.inspections'), hiddenCaption: true,
+      head: [t('inspection.date'), t('inspection.inspector'), ...INSPECTION_FACTS.map((f) => t(`inspection.${f}` as const)), t('inspection.notes')],
+      rows: p.inspections.map((i) => [fmtDateTime(i.inspectedAt), i.inspector, ...INSPECTION_FACTS.map((f) => yn(i[f])), i.notes]),
+    }));
+  }
+}

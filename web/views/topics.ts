@@ -1,0 +1,112 @@
+import type { TopicsResponse } from '../../server/api/contract.ts';
+import { CATEGORY_LABELS, CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { getJson, getTable } from '../api.ts';
+import { chartCard, plainCard } from '../charts/chart-card.ts';
+import type { MountedChart } from '../charts/mount-chart.ts';
+import { fmtChange, fmtCount, fmtDay, fmtMonth, fmtPeriod, fmtShare } from '../i18n/format.ts';
+import { label } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
+import { officeName, type Cleanup, type ViewContext } from '../state/context.ts';
+import { h } from '../ui/dom.ts';
+import { kpi, kpiRow } from '../ui/kpi.ts';
+import { emptyState, showError, showLoading } from '../ui/states.ts';
+import { scrollTable } from '../ui/table.ts';
+import { categoryTrend, mixBars, officeStack } from './topics/options.ts';
+import { publishPanel } from './topics/publish.ts';
+
+type CategoryRow = TopicsResponse['categories'][number];
+type OfficeRow = TopicsResponse['perOffice'][number];
+type TrendRow = TopicsResponse['trend'][number];
+
+/** Topics for the press service: the mix, per office, the trend, the change, wording, and the publish panel. */
+export function render(ctx: ViewContext): Cleanup {
+  const charts: MountedChart[] = [];
+  let alive = true;
+  const load = async () => {
+    showLoading(ctx.root);
+    const [data, cats, perOffice, trend] = await Promise.all([
+      getJson<TopicsResponse>('topics', ctx.query),
+      getTable<CategoryRow>('topics', 'categories', ctx.query),
+      getTable<OfficeRow>('topics', 'perOffice', ctx.query),
+      getTable<TrendRow>('topics', 'trend', ctx.query),
+    ]);
+    if (alive) draw(ctx, charts, data, cats, perOffice, trend);
+  };
+  load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); });
+  return () => { alive = false; charts.forEach((c) => c.destroy()); };
+}
+
+function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, cats: CategoryRow[], perOffice: OfficeRow[], trend: TrendRow[]): void {
+  const root = ctx.root;
+  const cmp = ctx.state.cmp === 'prev';
+  const suppressedAny = cats.some((c) => c.suppressed) || perOffice.some((r) => r.suppressed);
+  root.replaceChildren(h('div', { className: 'page-head' },
+    h('div', {}, h('h1', {}, t('topics.title')), h('p', {}, fmtPeriod(data.period.from, data.period.to)))));
+  const catOf = (v: string): Category => (CATEGORIES as readonly string[]).includes(v) ? (v as Category) : 'unspecified';
+  const sorted = [...cats].sort((a, b) => (b.visits ?? 0) - (a.visits ?? 0));
+  const lead = sorted[0];
+  root.append(kpiRow(
+    kpi(t('kpi.visits'), fmtCount(data.total, data.total === null)),
+    ...(lead ? [kpi(label(CATEGORY_LABELS[catOf(lead.category)]), lead.share === null ? '<5' : fmtShare(lead.share), null, cmp ? lead.change : undefined)] : []),
+  ));
+  if ((data.total ?? 0) === 0 && data.total !== null) { root.append(emptyState(ctx.session.data.lastDay ? t('state.empty') : t('state.noDataYet'))); return; }
+  if (suppressedAny) root.append(h('p', { className: 'note', id: 'suppression-note' }, t('topics.suppressed')));
+
+  const grid = h('div', { className: 'grid' });
+  root.append(grid);
+  const slot = (cls: string) => { const el = h('div', { className: cls }); grid.append(el); return el; };
+  const catName = (c: string) => label(CATEGORY_LABELS[catOf(c)]);
+
+  const mix = chartCard(slot('span-6'), {
+    title: t('topics.mix'), note: t('topics.mixNote'), height: 380,
+    option: mixBars(cats.map((c) => ({ category: catOf(c.category), share: c.share })), t('col.share')),
+    summary: sorted.slice(0, 3).map((c) => `${catName(c.category)} ${c.share === null ? '<5' : fmtShare(c.share)}`).join(', '),
+    table: { head: [t('col.category'), t('col.share')], numeric: [1], rows: sorted.map((c) => [catName(c.category), c.share === null ? '<5' : fmtShare(c.share, 1)]) },
+  });
+  charts.push(mix.chart);
+
+  plainCard(slot('span-6'), t('topics.change'), fmtPeriod(data.previous.from, data.previous.to), scrollTable({
+    caption: t('topics.change'), hiddenCaption: true,
+    head: [t('col.category'), t('col.visits'), t('col.share'), t('col.previous'), t('col.change')], numeric: [1, 2, 3, 4],
+    rows: sorted.map((c) => [catName(c.category), fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1),
+      fmtCount(c.previous, c.suppressed), c.change === null ? '—' : fmtChange(c.change)]),
+  }));
+
+  // Per office: categories ordered by overall volume, the 7 largest coloured.
+  const order = sorted.map((c) => catOf(c.category));
+  const counts = new Map<string, Map<Category, number>>();
+  for (const r of perOffice) {
+    const m = counts.get(r.office) ?? new Map<Category, number>();
+    m.set(catOf(r.category), r.visits ?? 0);
+    counts.set(r.office, m);
+  }
+  const offices = [...counts.keys()].map((code) => ({ code, label: officeName(ctx.registry, code) }))
+    .sort((a, b) => sum(counts.get(b.code)) - sum(counts.get(a.code)));
+  charts.push(chartCard(slot('span-12'), {
+    title: t('topics.perOffice'), height: Math.max(300, offices.length * 22 + 90),
+    option: officeStack(offices, counts, order),
+    summary: offices.slice(0, 3).map((o) => `${o.label}: ${fmtCount(sum(counts.get(o.code)))}`).join(', '),
+    table: { head: [t('col.office'), t('col.category'), t('col.visits')], numeric: [2], rows: perOffice.map((r) => [officeName(ctx.registry, r.office), catName(r.category), fmtCount(r.visits, r.suppressed)]) },
+  }).chart);
+
+  const buckets = [...new Set(trend.map((r) => r.bucket))].sort();
+  const bucketLabel = data.granularity === 'month' ? fmtMonth : (b: string) => fmtDay(b).slice(0, 5);
+  const top = order.slice(0, 6);
+  charts.push(chartCard(slot('span-12'), {
+    title: t('topics.trend'), height: 320,
+    option: categoryTrend(buckets, bucketLabel, top.map((c) => ({ category: c, values: new Map(trend.filter((r) => r.category === c).map((r) => [r.bucket, r.visits])) }))),
+    summary: `${t('topics.trend')}: ${top.map((c) => label(CATEGORY_LABELS[c])).join(', ')}`,
+    table: { head: [t('col.day'), t('col.category'), t('col.visits')], numeric: [2], rows: trend.map((r) => [bucketLabel(r.bucket), catName(r.category), fmtCount(r.visits, r.suppressed)]) },
+  }).chart);
+
+  plainCard(slot('span-6'), t('publish.title'), null, publishPanel(ctx, data, cats, () => mix.chart.toPng()));
+  const examples = order.filter((c) => (data.examples[c]?.length ?? 0) > 0);
+  plainCard(slot('span-6'), t('topics.examples'), t('topics.examplesNote'), h('dl', { className: 'examples' },
+    ...examples.flatMap((c) => [h('dt', {}, label(CATEGORY_LABELS[c])), h('dd', {}, (data.examples[c] ?? []).slice(0, 4).map((e) => `«${e}»`).join(', '))])));
+}
+
+function sum(m: ReadonlyMap<Category, number> | undefined): number {
+  let s = 0;
+  for (const v of m?.values() ?? []) s += v;
+  return s;
+}
