@@ -87,7 +87,7 @@ export async function readJsonl(path: string): Promise<ReadResult<VisitField> | 
   const keys = await sniffKeys(path);
   const kind = kindOf(keys);
   if (!kind) {
-    if (keys.size === 0) throw new RejectedFileError(`no JSON object in the first ${SNIFF_LINES} lines`);
+    if (keys.size === 0) throw new RejectedFileError(`no JSON object on a line of its own in the first ${SNIFF_LINES} lines: JSON Lines expected (one object per line)`);
     throw noArrivalColumn([...keys], 'the JSON keys');
   }
   if (kind === 'visit') {

@@ -56,7 +56,8 @@ async function* records<F extends string>(plans: SheetPlan[]): AsyncGenerator<Ra
 
 /**
  * Reads a journal workbook (format B): every sheet whose header is found is read, in order; a sheet without
- * one is skipped, a workbook where no sheet has one is rejected.
+ * one is skipped, a workbook where no sheet has one is rejected. Journals are typed by hand and small, so
+ * the workbook is read whole (exceljs' streaming reader loses sheet names and date styles in some files).
  */
 export async function readXlsx(path: string): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
   const workbook = new ExcelJS.Workbook();
@@ -75,6 +76,8 @@ export async function readXlsx(path: string): Promise<ReadResult<VisitField> | R
   // A workbook is one kind of log; a sheet of the other kind (a summary, a checklist) is left out.
   const same = plans.filter((p) => p.match.kind === first.match.kind);
   const unknownColumns = [...new Set(same.flatMap((p) => p.match.unknownColumns))];
-  if (first.match.kind === 'visit') return { format: 'xlsx', unknownColumns, records: records<VisitField>(same) };
-  return { format: 'inspection', unknownColumns, records: records<InspectionField>(same) };
+  if (first.match.kind === 'visit') {
+    return { format: 'xlsx', unknownColumns, records: { [Symbol.asyncIterator]: () => records<VisitField>(same) } };
+  }
+  return { format: 'inspection', unknownColumns, records: { [Symbol.asyncIterator]: () => records<InspectionField>(same) } };
 }

@@ -76,7 +76,15 @@ describe('CSV reader (format A)', () => {
     expect(await collect(result)).toEqual([]);
   });
 
-  it('reads an inspection CSV with Russian headers as format inspection', async () => {
+  it('reads Excel "Unicode text" (UTF-16LE with BOM, TAB) whatever its extension', async () => {
+    const result = await readFile(fixture('excel-unicode-text.txt'));
+    expect(result.format).toBe('csv');
+    expect((await collect(result)).map((r) => r.values)).toEqual([
+      { office: 'Талғар', date: '16.01.2019', arrived_at: '12:05', topic_text: 'Рұқсат алу' },
+    ]);
+  });
+
+  it('reads an inspection CSV (UTF-8 without BOM) with Russian headers as format inspection', async () => {
     const result = await readFile(fixture('inspections-ru.csv'));
     expect(result.format).toBe('inspection');
     const [record] = await collect(result);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RejectedFileError } from '../../../etl/model.ts';
 import { readFile } from '../../../etl/read/read-file.ts';
-import { fixture } from './collect.ts';
+import { collect, fixture } from './collect.ts';
 
 async function rejection(name: string): Promise<string> {
   const error: unknown = await readFile(fixture(name)).then(() => null, (e: unknown) => e);
@@ -27,8 +27,9 @@ describe('readFile picks the reader by content and rejects what it cannot read',
     expect(await rejection('broken.arrow')).toMatch(/^not a readable Arrow IPC file/);
   });
 
-  it('rejects a JSON array and a file of blank lines', async () => {
+  it('rejects a JSON array, a pretty-printed JSON object and a file of blank lines', async () => {
     expect(await rejection('array.json')).toMatch(/JSON Lines expected/);
+    expect(await rejection('pretty.json')).toMatch(/JSON Lines expected/);
     expect(await rejection('blank-lines-only.csv')).toMatch(/^no header row/);
   });
 
@@ -37,5 +38,14 @@ describe('readFile picks the reader by content and rejects what it cannot read',
     expect(message).toContain('"Дата", "Талон", "Цель визита", "Комментарий"');
     expect(message).toContain('"Время прихода"');
     expect(message).toContain('inspected_at');
+  });
+});
+
+describe('readFile holds no file open between opening and reading', () => {
+  it('gives the same records each time records is iterated', async () => {
+    for (const name of ['equeue-utf8-bom.csv', 'tablet.jsonl', 'tablet-file.arrow', 'journal.xlsx']) {
+      const result = await readFile(fixture(name));
+      expect(await collect(result), name).toEqual(await collect(result));
+    }
   });
 });
