@@ -6,6 +6,7 @@ import { parseFlag } from './parse-flag.ts';
 import { toInstant } from './parse-local-time.ts';
 import { parseTimeValue } from './parse-time-value.ts';
 import type { OfficeResolver } from './resolve-office.ts';
+import { scrubIin } from './scrub-iin.ts';
 import { cellText, freeText } from './text-value.ts';
 
 export interface InspectionNormalizerContext {
@@ -33,7 +34,7 @@ export function createInspectionNormalizer(
   const latest = ctx.now.getTime() + DAY;
   return (rec) => {
     const v = rec.values;
-    if (v === null) return quarantine('malformed', rec.malformed ?? 'the line could not be split into the header\'s fields');
+    if (v === null) return quarantine('malformed', scrubIin(rec.malformed ?? 'the line could not be split into the header\'s fields'));
 
     const parsed = parseTimeValue(v.inspected_at);
     const at = toInstant(parsed);

@@ -3,13 +3,15 @@ import type { QuarantineReason } from '../../sql/domain/visit-codes.ts';
 import { wallToInstant } from './almaty-offset.ts';
 import { describeValue } from './describe-value.ts';
 import { formatAlmaty } from './format-almaty.ts';
+import { memoByText } from './memo-by-text.ts';
 import { parseChannel } from './parse-channel.ts';
 import { parseFlag } from './parse-flag.ts';
 import { wallDate } from './parse-local-time.ts';
 import { parseOutcome } from './parse-outcome.ts';
-import { pseudonymizeIin } from './pseudonymize-iin.ts';
+import { createIinPseudonymizer } from './pseudonymize-iin.ts';
 import type { OfficeResolver } from './resolve-office.ts';
 import { resolveVisitTimes, type VisitTimes } from './resolve-visit-times.ts';
+import { scrubIin } from './scrub-iin.ts';
 import { cellText, freeText, freeTextOrNull } from './text-value.ts';
 import { visitKey } from './visit-key.ts';
 
@@ -42,6 +44,10 @@ function quarantine(reason: QuarantineReason, detail: string): NormalizeResult {
  */
 export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRecord<VisitField>) => NormalizeResult {
   const latest = ctx.now.getTime() + DAY;
+  const pseudonymize = createIinPseudonymizer(ctx.iinKey);
+  const outcomeOf = memoByText(parseOutcome);
+  const channelOf = memoByText(parseChannel);
+  const flagOf = memoByText(parseFlag);
 
   function officeOf(value: RawRecord['values'] & object): string | { detail: string } {
     const written = cellText(value.office);
@@ -55,7 +61,7 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
 
   return (rec) => {
     const v = rec.values;
-    if (v === null) return quarantine('malformed', rec.malformed ?? 'the line could not be split into the header\'s fields');
+    if (v === null) return quarantine('malformed', scrubIin(rec.malformed ?? 'the line could not be split into the header\'s fields'));
 
     const timed = resolveVisitTimes(v);
     if (!timed.ok) return quarantine('bad_time', timed.detail);
@@ -74,12 +80,12 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
         `arrived_at: expected no later than a day after the run (${formatAlmaty(latest)}), found ${formatAlmaty(t.arrived)} (Almaty)`);
     }
 
-    const iin = pseudonymizeIin(v.iin, ctx.iinKey);
+    const iin = pseudonymize(v.iin);
     const topic = freeText(v.topic_text);
     const ref = cellText(v.visit_ref);
     const arrivedAt = new Date(t.arrived);
     const arrivalDate = wallDate(t.arrivedWall);
-    const { outcome, outcome_text } = parseOutcome(v.outcome);
+    const { outcome, outcome_text } = outcomeOf(v.outcome);
     const visit: NormalizedVisit = {
       office_code: office,
       visit_key: visitKey({
@@ -98,11 +104,11 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
       outcome_text: outcome_text === null ? null : freeText(outcome_text),
       visitor_hash: iin.hash,
       iin_status: iin.status,
-      phone_surrendered: parseFlag(v.phone_surrendered),
-      checkpoint_questioned: parseFlag(v.checkpoint_questioned),
+      phone_surrendered: flagOf(v.phone_surrendered),
+      checkpoint_questioned: flagOf(v.checkpoint_questioned),
       specialist_called_at: dateOrNull(t.specialistCalled),
       specialist_arrived_at: dateOrNull(t.specialistArrived),
-      channel: parseChannel(v.channel),
+      channel: channelOf(v.channel),
       source_line: rec.line,
       source_sheet: rec.sheet,
     };

@@ -1,5 +1,7 @@
 import type { RawValue } from '../model.ts';
 import { fromExcelSerial } from './excel-serial.ts';
+import { memoByText } from './memo-by-text.ts';
+import { scanDateTime } from './scan-date-time.ts';
 
 /**
  * One time-like cell, read without a time zone yet. `wall`, `date` and `time` are Almaty wall-clock
@@ -84,10 +86,17 @@ function fromText(text: string): TimeValue {
   return { kind: 'wall', ms: day + ms };
 }
 
-/** Reads a cell as a date, a time, both, or an instant; never guesses a zone. */
-export function parseTimeValue(value: RawValue | undefined): TimeValue {
+function parseUncached(value: RawValue | undefined): TimeValue {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') return fromNumber(value);
-  if (typeof value === 'string') return fromText(value);
+  if (typeof value === 'string') return scanDateTime(value) ?? fromText(value);
   return INVALID;
+}
+
+/** Dates and times of day repeat from row to row; results are frozen so a cached one stays as parsed. */
+const parseShortText = memoByText((value) => Object.freeze(parseUncached(value)));
+
+/** Reads a cell as a date, a time, both, or an instant; never guesses a zone. */
+export function parseTimeValue(value: RawValue | undefined): TimeValue {
+  return typeof value === 'string' && value.length <= 10 ? parseShortText(value) : parseUncached(value);
 }

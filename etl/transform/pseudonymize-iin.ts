@@ -50,6 +50,10 @@ export function iinDigits(value: RawValue | undefined): string | null | 'invalid
   return /^\d{12}$/.test(text) ? text : 'invalid';
 }
 
+function hashDigits(digits: string, key: string): string {
+  return createHmac('sha256', key).update(digits).digest('hex');
+}
+
 /**
  * Keyed pseudonym of a visitor's IIN (data contract §2): HMAC-SHA256 in lower-case hex over the 12
  * digits. An IIN that is not 12 digits or fails the checksum is `invalid` and not hashed; an empty
@@ -60,5 +64,29 @@ export function pseudonymizeIin(value: RawValue | undefined, key: string | null)
   if (digits === null) return { status: 'absent', hash: null };
   if (digits === 'invalid' || !isValidIin(digits)) return { status: 'invalid', hash: null };
   if (key === null) throw new MissingIinKeyError();
-  return { status: 'valid', hash: createHmac('sha256', key).update(digits).digest('hex') };
+  return { status: 'valid', hash: hashDigits(digits, key) };
 }
+
+/**
+ * pseudonymizeIin bound to one key, remembering the hashes of recent IINs (repeat visitors are the
+ * reason the hash exists; an HMAC costs microseconds). The memory lives only as long as the run.
+ */
+export function createIinPseudonymizer(key: string | null, limit = 100_000): (value: RawValue | undefined) => PseudonymizedIin {
+  const hashes = new Map<string, string>();
+  return (value) => {
+    const digits = iinDigits(value);
+    if (digits === null) return ABSENT;
+    if (digits === 'invalid' || !isValidIin(digits)) return INVALID;
+    if (key === null) throw new MissingIinKeyError();
+    let hash = hashes.get(digits);
+    if (hash === undefined) {
+      hash = hashDigits(digits, key);
+      if (hashes.size >= limit) hashes.clear();
+      hashes.set(digits, hash);
+    }
+    return { status: 'valid', hash };
+  };
+}
+
+const ABSENT: PseudonymizedIin = Object.freeze({ status: 'absent', hash: null });
+const INVALID: PseudonymizedIin = Object.freeze({ status: 'invalid', hash: null });

@@ -41,6 +41,8 @@ describe('normalizeVisit: quarantine reasons (data contract §5)', () => {
   it('malformed: a row the reader could not split', () => {
     const r = rejected(normalize({ line: 9, sheet: null, raw: 'a;b', values: null, malformed: 'expected 12 fields, found 2' }));
     expect(r).toEqual({ ok: false, reason: 'malformed', detail: 'expected 12 fields, found 2' });
+    const leaky = rejected(normalize({ line: 9, sheet: null, raw: 'x', values: null, malformed: 'bad field "900101300126"' }));
+    expect(leaky.detail).toBe('bad field "[IIN]"');
   });
 
   it('bad_time: arrived_at missing or unparsable, or another present time unparsable', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLocalTime, parseTimeValue, toInstant } from '../../../etl/transform/parse-local-time.ts';
+import { scanDateTime } from '../../../etl/transform/scan-date-time.ts';
 
 const iso = (v: Parameters<typeof parseLocalTime>[0]) => parseLocalTime(v)?.toISOString() ?? null;
 
@@ -71,5 +72,23 @@ describe('parseLocalTime: Asia/Almaty wall clock through the IANA zone', () => {
     expect(parseTimeValue(true).kind).toBe('invalid');
     expect(toInstant(parseTimeValue('29.02.2019'))).toBeNull();
     expect(toInstant(parseTimeValue('29.02.2020'))).toBe(Date.parse('2020-02-28T18:00:00Z'));
+  });
+});
+
+describe('scanDateTime: the fast path reads exactly what the general parser reads', () => {
+  it.each([
+    '2019-01-14 10:05:00', '2019-01-14T10:05', '2019-01-14T04:05:00Z', '14.01.2019 10:05', '14.01.2019 10:05:30',
+    '29.02.2024 23:30', '2024-02-29 23:59:59', '31.12.2019 23:59',
+  ])('%s', (text) => {
+    const fast = scanDateTime(text);
+    expect(fast).not.toBeNull();
+    expect(toInstant(parseTimeValue(text))).toBe(fast!.kind === 'instant' ? fast!.ms : toInstant({ kind: 'wall', ms: fast!.ms }));
+  });
+
+  it.each([
+    '2019-02-29 10:00:00', '31.04.2019 10:00', '2019-01-14 24:00:00', '14.01.2019 10:60', '2019-01-14T10:05:00+06:00',
+    '2019-01-14 10:05:00.5', '14.01.2019 10:05 ', '1899-12-30 10:05:00',
+  ])('leaves %s to the general parser', (text) => {
+    expect(scanDateTime(text)).toBeNull();
   });
 });

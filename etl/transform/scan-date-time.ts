@@ -1,0 +1,60 @@
+/**
+ * Fast path for the two shapes that carry most rows: 'YYYY-MM-DD HH:MM[:SS]' (readers write typed
+ * cells so; also with 'T' and a trailing 'Z') and 'DD.MM.YYYY HH:MM[:SS]' (e-queue exports). Reads
+ * characters at fixed positions without a regex or any allocation but the result. Anything else,
+ * including a value out of range, returns null and takes the general parser, which decides.
+ */
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number in `len` digits at `start`, or -1 when any of them is not a digit. */
+function digitsAt(s: string, start: number, len: number): number {
+  let n = 0;
+  for (let i = start; i < start + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+export interface Scanned {
+  kind: 'wall' | 'instant';
+  ms: number;
+}
+
+export function scanDateTime(t: string): Scanned | null {
+  const n = t.length;
+  if (n < 16) return null;
+  let year: number;
+  let month: number;
+  let day: number;
+  if (t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45) { // YYYY-MM-DD
+    year = digitsAt(t, 0, 4);
+    month = digitsAt(t, 5, 2);
+    day = digitsAt(t, 8, 2);
+  } else if (t.charCodeAt(2) === 46 && t.charCodeAt(5) === 46) { // DD.MM.YYYY
+    day = digitsAt(t, 0, 2);
+    month = digitsAt(t, 3, 2);
+    year = digitsAt(t, 6, 4);
+  } else {
+    return null;
+  }
+  const sep = t.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84) || t.charCodeAt(13) !== 58) return null; // ' ' or 'T', then HH:
+  const hour = digitsAt(t, 11, 2);
+  const minute = digitsAt(t, 14, 2);
+  let second = 0;
+  let p = 16;
+  if (p < n && t.charCodeAt(p) === 58) {
+    second = digitsAt(t, 17, 2);
+    p = 19;
+  }
+  let kind: Scanned['kind'] = 'wall';
+  if (p === n - 1 && t.charCodeAt(p) === 90) kind = 'instant'; // trailing Z
+  else if (p !== n) return null;
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return null;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  return { kind, ms: Date.UTC(year, month - 1, day, hour, minute, second) };
+}
