@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, formatHash, parseHash } from '../../web/state/url-state.ts';
+
+describe('the URL holds the whole filter state', () => {
+  it('an office page link with period, comparison and language round-trips', () => {
+    const hash = '#/office/SRK?from=2019-01-01&to=2019-02-01&cmp=none&lang=kk';
+    const state = parseHash(hash);
+    expect(state).toMatchObject({ view: 'office', office: 'SRK', from: '2019-01-01', to: '2019-02-01', cmp: 'none', lang: 'kk' });
+    expect(formatHash(state)).toBe(hash);
+  });
+  it('an office filter and the lines switched on stay in the query of other views', () => {
+    const state = { ...DEFAULT_STATE, view: 'overview' as const, office: 'KPG', lines: ['SRK', 'TDK'], from: '2019-01-01', to: '2019-01-08' };
+    expect(parseHash(formatHash(state))).toMatchObject({ office: 'KPG', lines: ['SRK', 'TDK'] });
+  });
+  it('malformed or reversed dates and unknown values fall back instead of breaking the page', () => {
+    const s = parseHash('#/nowhere?from=2019-02-30&to=2019-01-01&cmp=sideways&lang=fr&office=<b>');
+    expect(s).toMatchObject({ view: 'overview', from: null, to: null, cmp: 'prev', lang: null, office: null });
+    expect(parseHash('#/topics?from=2019-03-01&to=2019-02-01')).toMatchObject({ from: null, to: null });
+  });
+  it('the login page remembers where to return to', () => {
+    const s = parseHash(`#/login?next=${encodeURIComponent('#/compliance?from=2019-01-01&to=2019-02-01')}`);
+    expect(s.next).toBe('#/compliance?from=2019-01-01&to=2019-02-01');
+  });
+});
