@@ -29,8 +29,13 @@ const DATE_TIME = new RegExp(
   'i',
 );
 const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
-/** A serial as text: "43479", "43479.42", "0,4201"; not "14.01", which is a day and month. */
-const SERIAL_TEXT = /^(?:\d{4,7}(?:[.,]\d+)?|0?[.,]\d+|0)$/;
+/**
+ * A serial as text: "43479", "43479.42", "0,4201". Five digits cover 1927–2173; "14.01" (a day and
+ * month) or "2019" (a year) are not serials.
+ */
+const SERIAL_TEXT = /^(?:\d{5}(?:[.,]\d+)?|0?[.,]\d+|0)$/;
+/** Russian writes "г." (year) after the year: "14.01.2019 г. 10:05". */
+const YEAR_WORD = /(\d)\s*г\.?(?=\s|$)/;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -66,7 +71,7 @@ function fromNumber(n: number): TimeValue {
 }
 
 function fromText(text: string): TimeValue {
-  const t = text.trim();
+  const t = text.trim().replace(YEAR_WORD, '$1');
   if (t === '') return EMPTY;
   const time = TIME_ONLY.exec(t);
   if (time !== null) {

@@ -39,6 +39,8 @@ describe('parseLocalTime: Asia/Almaty wall clock through the IANA zone', () => {
     [' 2019-01-14 10:05:00.500 ', '2019-01-14T04:05:00.500Z'],
     ['14.01.2019', '2019-01-13T18:00:00.000Z'],
     ['2019-01-14', '2019-01-13T18:00:00.000Z'],
+    ['14.01.2019г. 10:05', '2019-01-14T04:05:00.000Z'],
+    ['14.01.2019 г.', '2019-01-13T18:00:00.000Z'],
   ])('accepts %s', (text, expected) => {
     expect(iso(text)).toBe(expected);
   });
@@ -66,7 +68,7 @@ describe('parseLocalTime: Asia/Almaty wall clock through the IANA zone', () => {
   it('answers empty for blanks and invalid for anything it cannot read, never a guess', () => {
     expect(parseTimeValue(null).kind).toBe('empty');
     expect(parseTimeValue('  ').kind).toBe('empty');
-    for (const bad of ['31.02.2019 10:00', '14.13.2019', '25:00', '10:61', 'вчера', '14.01', 'true', '2019-1-14x', -5]) {
+    for (const bad of ['31.02.2019 10:00', '14.13.2019', '25:00', '10:61', 'вчера', '14.01', '2019', '1005', 'true', '2019-1-14x', -5]) {
       expect(parseTimeValue(bad).kind, String(bad)).toBe('invalid');
     }
     expect(parseTimeValue(true).kind).toBe('invalid');
