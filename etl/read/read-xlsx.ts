@@ -57,7 +57,8 @@ async function* records<F extends string>(plans: SheetPlan[]): AsyncGenerator<Ra
 /**
  * Reads a journal workbook (format B): every sheet whose header is found is read, in order; a sheet without
  * one is skipped, a workbook where no sheet has one is rejected. Journals are typed by hand and small, so
- * the workbook is read whole (exceljs' streaming reader loses sheet names and date styles in some files).
+ * the workbook is read whole: simpler than exceljs' streaming reader, and the header search looks back
+ * over the top rows of each sheet.
  */
 export async function readXlsx(path: string): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
   const workbook = new ExcelJS.Workbook();
