@@ -10,7 +10,7 @@ const IGNORED_WORDS = new Set([
   'район', 'района', 'районе', 'районный', 'районного', 'районному', 'районном', 'рн',
   'город', 'города', 'городе', 'городской', 'городского', 'гор',
   'отдел', 'отдела', 'отделе', 'управление', 'управления', 'полиции', 'полиция', 'фронт', 'офис',
-  'ауданы', 'аудандык', 'аудан', 'ауданынын', 'каласы', 'калалык', 'калалык', 'болими', 'болимше', 'болимшеси',
+  'ауданы', 'аудандык', 'аудан', 'ауданынын', 'каласы', 'калалык', 'болими', 'болимше', 'болимшеси',
   'district', 'city', 'town', 'police', 'department', 'dept', 'front', 'office', 'rop', 'gop', 'op',
 ]);
 
@@ -60,7 +60,3 @@ export function officeKeys(office: RegistryOffice): Set<string> {
   return keys;
 }
 
-/** True for a word that only describes the kind of unit ("РОП", "ауданы", "district"). */
-export function isIgnoredWord(token: string): boolean {
-  return token.length <= 1 || IGNORED_WORDS.has(token);
-}
