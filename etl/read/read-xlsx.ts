@@ -21,15 +21,29 @@ function rowTexts(row: ExcelJS.Row): string[] {
   return Array.from(texts, (t) => t ?? '');
 }
 
+/**
+ * A header typed over two rows, "Время" above "прихода | приёма" (the upper cell merged across): each
+ * column's two texts joined. exceljs gives every cell of a merged range the range's value.
+ */
+function joinHeaderRows(upper: readonly string[], lower: readonly string[]): string[] {
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, col) => {
+    const top = (upper[col] ?? '').trim();
+    const bottom = (lower[col] ?? '').trim();
+    return top === bottom ? top : `${top} ${bottom}`.trim();
+  });
+}
+
 /** The first row among the top ones that names an arrival time (or inspected_at); null when none does. */
 function planSheet(sheet: ExcelJS.Worksheet, seen: string[][]): SheetPlan | null {
   const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
+  let previous: string[] | null = null;
   for (let r = 1; r <= last; r++) {
     const texts = rowTexts(sheet.getRow(r));
     if (texts.every((t) => t.trim() === '')) continue;
     seen.push(texts);
-    const match = matchHeaders(texts);
+    const match = matchHeaders(texts) ?? (previous ? matchHeaders(joinHeaderRows(previous, texts)) : null);
     if (match) return { sheet, headerRow: r, match };
+    previous = texts;
   }
   return null;
 }

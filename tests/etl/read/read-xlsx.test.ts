@@ -7,7 +7,7 @@ describe('XLSX journal reader (format B)', () => {
     const result = await readFile(fixture('journal.xlsx'));
     expect(result.format).toBe('xlsx');
     const records = await collect(result);
-    expect(records.map((r) => [r.sheet, r.line])).toEqual([['Қаңтар 2019', 4], ['Қаңтар 2019', 6], ['Ақпан 2019', 2]]);
+    expect(records.map((r) => [r.sheet, r.line])).toEqual([['Қаңтар 2019', 4], ['Қаңтар 2019', 6], ['Ақпан 2019', 2], ['Март 2019', 3]]);
   });
 
   it('turns date cells into wall-clock text and time cells into HH:MM:SS; rich text becomes its text', async () => {
@@ -31,6 +31,13 @@ describe('XLSX journal reader (format B)', () => {
     expect(records[2]?.values).toEqual({
       visit_ref: 'Б-12', arrived_at: '2019-02-01 08:30:00', admitted_at: '2019-02-01 08:41:15', topic_text: 'Регистрация иностранца',
       outcome: 'консультация',
+    });
+  });
+
+  it('reads a header typed over two rows, "Время" merged above "прихода" and "приёма"', async () => {
+    const records = await collect(await readFile(fixture('journal.xlsx')));
+    expect(records.find((r) => r.sheet === 'Март 2019')?.values).toEqual({
+      visit_ref: 'В-1', date: '01.03.2019', arrived_at: '09:00', admitted_at: '09:04', topic_text: 'Справка',
     });
   });
 
