@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DatabaseHandle } from '../sql/db.ts';
+import { refreshFlagsForMonths } from '../sql/compliance/index.ts';
 import { readRegistry, registryOffices } from '../sql/registry.ts';
 import { createCachedClassifier, CLASSIFIER_VERSION } from './classify/classify-topic.ts';
 import { expandPaths, identifyFile } from './file-source.ts';
@@ -44,6 +45,8 @@ export interface FileContext {
   classify: ReturnType<typeof createCachedClassifier>;
   classifierVersion: string;
   progress: (rows: number) => void;
+  /** Almaty months ('YYYY-MM') the loaded rows fall in: their flags are re-evaluated after the run. */
+  touchedMonths: Set<string>;
 }
 
 export async function ingestPaths(handle: DatabaseHandle, paths: readonly string[], options: IngestOptions): Promise<IngestReport> {
@@ -52,16 +55,20 @@ export async function ingestPaths(handle: DatabaseHandle, paths: readonly string
   const classify = createCachedClassifier();
   const runId = await startRun(handle.db, 'ingest', options.actor ?? 'cli');
   const reports: FileReport[] = [];
+  const touchedMonths = new Set<string>();
   for (const [index, filePath] of files.entries()) {
     const file = await identifyFile(filePath);
     const ctx: FileContext = {
-      handle, runId, file, resolver, options, classify, classifierVersion: CLASSIFIER_VERSION,
+      handle, runId, file, resolver, options, classify, classifierVersion: CLASSIFIER_VERSION, touchedMonths,
       fileOffice: resolver.fromFileName(path.basename(filePath)),
       progress: (rows) => options.onProgress?.({ path: filePath, fileIndex: index, fileCount: files.length, rows }),
     };
     reports.push(await ingestFile(ctx));
   }
   const report: IngestReport = { files: reports, totals: sumCounts(reports) };
+  // Flags are kept per office, rule and month: evaluating the months this run touched opens, keeps
+  // or reopens them (contract §4). Loaded files stay loaded even if this step fails.
+  await refreshFlagsForMonths(handle.db, [...touchedMonths], options.actor ?? 'cli');
   await finishRun(handle.db, runId, report.totals);
   return report;
 }

@@ -2,6 +2,7 @@ import type { FileReport, InspectionField, ReadResult } from '../model.ts';
 import type { FileContext } from '../pipeline.ts';
 import { createInspectionNormalizer } from '../transform/normalize-inspection.ts';
 import { scrubIin } from '../transform/scrub-iin.ts';
+import { formatAlmaty } from '../transform/format-almaty.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
 
@@ -17,6 +18,7 @@ export async function ingestInspections(ctx: FileContext, read: ReadResult<Inspe
     const offices = new Set<string>();
     let rowsRead = 0;
     let loaded = 0;
+    const months = new Set<string>();
     for await (const rec of read.records) {
       rowsRead++;
       const result = normalize(rec);
@@ -26,6 +28,7 @@ export async function ingestInspections(ctx: FileContext, read: ReadResult<Inspe
       }
       const { source_line, ...inspection } = result.inspection;
       offices.add(inspection.office_code);
+      months.add(almatyMonth(inspection.inspected_at));
       const inserted = await tx.insertInto('inspections')
         .values({ ...inspection, file_id: fileId, source_line })
         .onConflict((oc) => oc.columns(['office_code', 'inspected_at', 'inspector']).doNothing())
@@ -36,6 +39,11 @@ export async function ingestInspections(ctx: FileContext, read: ReadResult<Inspe
     const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
     const counts = { rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: rowsRead - loaded - quarantined.length, rows_quarantined: quarantined.length };
     await finishLoadedFile(tx, fileId, office, counts);
+    for (const m of months) ctx.touchedMonths.add(m);
     return { path: ctx.file.path, status: 'loaded', format: 'inspection', office, ...counts, reason: null } satisfies FileReport;
   });
+}
+
+function almatyMonth(instant: Date): string {
+  return formatAlmaty(instant.getTime()).slice(0, 7);
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { addFileToRollups } from '../../sql/rollups.ts';
 import type { ClassifiedVisit, FileReport, ReadResult, VisitField } from '../model.ts';
 import { RejectedFileError } from '../model.ts';
@@ -18,11 +19,15 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
   const quarantined: QuarantineEntry[] = [];
   const offices = new Set<string>();
   let rowsRead = 0;
+  let rowsNamingOffice = 0;
+  const months = new Set<string>();
 
   async function* classifiedVisits(): AsyncGenerator<ClassifiedVisit> {
     for await (const rec of read.records) {
       rowsRead++;
       if (rowsRead % PROGRESS_EVERY === 0) ctx.progress(rowsRead);
+      const office = rec.values?.office;
+      if (office !== undefined && office !== null && office !== '') rowsNamingOffice++;
       const result = normalize(rec);
       if (!result.ok) {
         quarantined.push({ line: rec.line, sheet: rec.sheet, reason: result.reason, detail: result.detail, raw: scrubIin(rec.raw) });
@@ -30,17 +35,24 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       }
       const v = result.visit;
       offices.add(v.office_code);
+      months.add(v.arrival_date.slice(0, 7));
       const c = ctx.classify(v.topic_text, v.service);
       yield { ...v, category: c.category, category_confidence: c.confidence, classifier_version: ctx.classifierVersion };
     }
   }
 
   try {
-    return await ctx.handle.transaction(async (tx, copy) => {
+    const report = await ctx.handle.transaction(async (tx, copy) => {
       const fileId = await insertLoadingFile(tx, ctx.runId, ctx.file, read.format === 'inspection' ? 'csv' : read.format, read.unknownColumns);
       await createStagingTable(tx);
       const staged = await stageVisits(copy, classifiedVisits());
       ctx.progress(rowsRead);
+      if (ctx.fileOffice === null && rowsRead > 0 && rowsNamingOffice === 0) {
+        // Contract §2: neither an office column nor the file name names an office. Throwing here
+        // rolls back what was staged: the file is rejected whole.
+        throw new RejectedFileError(`no office: the rows have no office column (Подразделение, Офис, Бөлімше, office) `
+          + `and the file name "${path.basename(ctx.file.path)}" names none of the registry's offices`);
+      }
       const loaded = await mergeStagedVisits(tx, fileId);
       await insertQuarantine(tx, fileId, quarantined);
       await addFileToRollups(tx, fileId);
@@ -50,6 +62,8 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       await finishLoadedFile(tx, fileId, office, counts);
       return { path: ctx.file.path, status: 'loaded', format: read.format, office, ...counts, reason: null } satisfies FileReport;
     });
+    for (const m of months) ctx.touchedMonths.add(m);
+    return report;
   } catch (err) {
     if (err instanceof MissingIinKeyError) throw new RejectedFileError(err.message);
     throw err;

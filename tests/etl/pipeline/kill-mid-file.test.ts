@@ -44,7 +44,7 @@ describe('a process killed mid-file', () => {
   });
   afterAll(async () => { await target.drop(); files.remove(); });
 
-  it('leaves nothing of the file, and the next run recovers the lock and loads it whole', async () => {
+  it('leaves nothing of the file, and the next run recovers the lock and loads it whole', { timeout: 240_000 }, async () => {
     const { killedAtRows } = await ingestAndKill(csv, target.env);
     expect(killedAtRows).toBeGreaterThan(0);
     expect(killedAtRows).toBeLessThan(ROWS);

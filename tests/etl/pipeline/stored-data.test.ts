@@ -38,10 +38,11 @@ describe('what ingest stores, and what export gives back', () => {
     ].join('\n'));
     const r = await runCli(['ingest', '--json', jsonl, csv], target.env);
     expect(r.code, r.stderr).toBe(1); // the broken JSONL line is quarantined
-    handle = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.VITRINA_DATA_DIR ?? '', holder: 'test' });
     const exp = await runCli(['export', '--from', '2019-01-01', '--to', '2025-01-01'], target.env);
     expect(exp.code, exp.stderr).toBe(0);
     exported = exp.stdout.trim().split('\n').map((l) => JSON.parse(l) as Exported);
+    // Opened after the CLI is done: the embedded database has one holder at a time.
+    handle = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.VITRINA_DATA_DIR ?? '', holder: 'test' });
   });
   afterAll(async () => { await handle?.close(); await target.drop(); files.remove(); });
 
