@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../../sql/domain/categories.ts';
 import { ROLES } from '../../../sql/domain/roles.ts';
 
 /** An Almaty calendar day, 'YYYY-MM-DD'. Periods are [from, to): `to` is the first day NOT included. */
-export const Day = z.iso.date().describe('Almaty calendar day, YYYY-MM-DD');
+export const Day = z.iso.date({ error: 'expected an Almaty calendar day as YYYY-MM-DD' }).describe('Almaty calendar day, YYYY-MM-DD');
 export const OfficeCode = z.string().regex(/^[A-Z]{2,6}$/, 'an office code such as SRK').describe('office code');
 export const RegionCode = z.string().regex(/^[a-z0-9-]{2,40}$/, 'a region code such as almaty-oblast');
 export const Category = z.enum(CATEGORIES);
@@ -33,6 +33,7 @@ export const Change = z.number().nullable();
 
 /** ?format= for downloads; Accept: application/vnd.apache.arrow.stream gives Arrow IPC of one table. */
 export const Format = z.enum(['json', 'arrow', 'csv', 'xlsx']);
+export type Format = z.infer<typeof Format>;
 /**
  * Downloads of an aggregate: CSV and Arrow carry ONE of the response's tables (`?table=`, default
  * the first listed for the route), XLSX carries every table as a sheet.

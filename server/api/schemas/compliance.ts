@@ -106,16 +106,13 @@ export type FlagsQuery = z.infer<typeof FlagsQuery>;
 /** GET /api/flags — department, inspector, admin read. Table: flags. */
 export const FlagsResponse = z.object({ flags: z.array(Flag) });
 
-/** An evidence visit: by reference only, never personal data. */
+/** An evidence visit: by reference only (ticket and file:line), never personal data. */
 export const EvidenceVisit = z.object({
-  id: z.number().int(),
   visitRef: z.string().nullable(),
-  arrivedAt: z.iso.datetime(),
-  admittedAt: z.iso.datetime().nullable(),
   source: z.string().describe('file:line or file#sheet:row'),
-  delayMinutes: z.number().nullable(),
-  phoneSurrendered: z.boolean().nullable(),
-  checkpointQuestioned: z.boolean().nullable(),
+  arrivedAt: z.iso.datetime(),
+  /** The measured duration for time rules (delay, application time), else null. */
+  minutes: z.number().nullable(),
 });
 export const AuditEntry = z.object({
   at: z.iso.datetime(),

@@ -1,0 +1,56 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { RouteSpec } from '../api/contract.ts';
+import { HttpError } from './http-error.ts';
+import { describeZodError } from './error-middleware.ts';
+import type { SessionUser } from './request-context.ts';
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface RouteContext<S extends RouteSpec> {
+  params: Infer<S['params']>;
+  query: Infer<S['query']>;
+  body: Infer<S['body']>;
+  /** Always set unless the route is public. */
+  user: S['roles'] extends 'public' ? SessionUser | undefined : SessionUser;
+  req: Request;
+  res: Response;
+}
+
+/**
+ * Mounts one route of the contract as a recipe: check the session and role (401/403), parse
+ * params, query and body with the route's zod schemas (400 naming the parameter), then the handler
+ * queries and responds.
+ */
+export function mount<S extends RouteSpec>(router: Router, spec: S, handler: (ctx: RouteContext<S>) => Promise<void>, ...before: RequestHandler[]): void {
+  const run: RequestHandler = async (req, res) => {
+    const user = authorize(spec, req.user);
+    const ctx = {
+      params: parse(spec.params, req.params, 'path'),
+      query: parse(spec.query, req.query, ''),
+      body: parse(spec.body, req.body ?? {}, 'body'),
+      user, req, res,
+    } as RouteContext<S>;
+    await handler(ctx);
+  };
+  const guard: RequestHandler = (req, _res, next) => {
+    authorize(spec, req.user);
+    next();
+  };
+  // The role guard runs before any upload middleware, so a refused caller's file is never read.
+  router[spec.method](spec.path, guard, ...before, run);
+}
+
+function authorize(spec: RouteSpec, user: SessionUser | undefined): SessionUser | undefined {
+  if (spec.roles === 'public') return user;
+  if (!user) throw HttpError.of('unauthorized', 'Log in first: POST /api/login');
+  if (!spec.roles.includes(user.role)) throw HttpError.of('forbidden', `The ${user.role} role may not call ${spec.method.toUpperCase()} ${spec.path}`);
+  return user;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  if (!r.success) throw HttpError.of('bad_request', describeZodError(r.error, where === 'path' ? '' : where));
+  return r.data;
+}

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Config } from '../../sql/config.ts';
+import type { DatabaseHandle } from '../../sql/db.ts';
+
+/** What the server needs from outside; injected so tests run it on a fresh database, silently. */
+export interface ServerConfig extends Pick<Config, 'dataDir' | 'iinKey' | 'production'> {
+  /** Built dashboard; not served when absent. */
+  webDist?: string | undefined;
+  /** Failed logins allowed per address or name in the window (default 10 per 15 minutes). */
+  loginLimit?: { max: number; windowMs: number } | undefined;
+  /** Upload limit per file in bytes (default 200 MB). */
+  uploadMaxBytes?: number | undefined;
+}
+
+export interface AppDeps {
+  handle: DatabaseHandle;
+  logger: Logger;
+  config: ServerConfig;
+}

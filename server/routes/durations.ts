@@ -1,0 +1,15 @@
+import type { DurationSummaryRow } from '../../sql/queries/durations.ts';
+
+import type { DurationStats } from '../api/contract.ts';
+
+const toMinutes = (s: number | null): number | null => (s === null ? null : s / 60);
+
+/** Seconds from the histogram query → the API's minutes, with the share over the standard. */
+export function durationStats(r: DurationSummaryRow): DurationStats {
+  return {
+    metric: r.metric, n: r.n, median: toMinutes(r.median), p90: toMinutes(r.p90), max: toMinutes(r.max),
+    overStandard: r.n > 0 ? r.over / r.n : null,
+  };
+}
+
+export const STANDARD = { minMinutes: 15, maxMinutes: 20, admissionDelayMinutes: 5 } as const;
