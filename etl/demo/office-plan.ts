@@ -31,6 +31,8 @@ export interface CsvPlan extends PlanBase {
   channelColumn?: boolean;
   /** Older exports have no phone / post-questioning columns. */
   complianceColumns: boolean;
+  /** The export went through Excel, which turned IINs into numbers and dropped their leading zeros. */
+  iinLostZeros?: boolean;
 }
 
 export interface XlsxPlan extends PlanBase {
@@ -71,7 +73,7 @@ export const OFFICE_PLANS: Readonly<Record<DemoOffice, OfficePlan>> = {
   KPG: { format: 'jsonl', fileName: (p) => `kapshagay_${ym(p)}.jsonl`, office: 'KPG', visitRef: true, omitNulls: false, outcomes: 'code' },
   TKL: { format: 'xlsx', fileName: (p) => `Текели журнал ${ym(p)}.xlsx`, span: 'month', language: 'ru', title: 'Журнал учёта посетителей фронт-офиса ГОП Текели', textDateShare: 0 },
   AKS: { format: 'arrow', fileName: (p) => `AKS_${p.year}.arrow`, ipc: 'file', span: 'year', zoned: true },
-  ALK: csv({ fileName: (p) => `ALK_${ym(p)}.csv`, encoding: 'utf8-bom', delimiter: ';', bools: '+/-', outcomes: 'ru', seconds: false, ticketPrefix: '', complianceColumns: true, plant: 'bad_time' }),
+  ALK: csv({ fileName: (p) => `ALK_${ym(p)}.csv`, encoding: 'utf8-bom', delimiter: ';', bools: '+/-', outcomes: 'ru', seconds: false, ticketPrefix: '', complianceColumns: true, iinLostZeros: true, plant: 'bad_time' }),
   BLH: csv({ fileName: (p) => `Балхашский РОП ${ruMonth(p)}.csv`, encoding: 'cp1251', delimiter: ';', bools: 'да/нет', outcomes: 'ru', seconds: false, ticketPrefix: '', complianceColumns: false }),
   ESK: csv({ fileName: (p) => `Eskeldi ${ym(p)}.csv`, encoding: 'utf8', delimiter: ',', bools: 'иә/жоқ', outcomes: 'kk', seconds: true, ticketPrefix: '', complianceColumns: true }),
   ZHM: csv({ fileName: (p) => `Жамбылский РОП ${ym(p)}.csv`, encoding: 'cp1251', delimiter: ';', bools: 'да/нет', outcomes: 'ru-lower', seconds: false, ticketPrefix: 'Б', complianceColumns: true, plant: 'out_of_range' }),

@@ -34,7 +34,7 @@ function visitCells(plan: CsvPlan, v: DemoVisit): string[] {
     ...(plan.officeColumn ? [plan.officeColumn] : []),
     dottedDate(v.date), time(v.arrived), time(v.admitted), time(v.started), time(v.finished),
     `${plan.ticketPrefix}${plan.ticketPrefix ? pad3(v.ticket) : v.ticket}`,
-    v.topic_text, v.service ?? '', outcomeText(plan.outcomes, v.outcome), v.iin ?? '',
+    v.topic_text, v.service ?? '', outcomeText(plan.outcomes, v.outcome), iinCell(plan, v.iin),
     ...(plan.complianceColumns ? [boolText(plan.bools, v.phone_surrendered), boolText(plan.bools, v.checkpoint_questioned)] : []),
     ...(plan.channelColumn ? [v.channel] : []),
   ];
@@ -49,6 +49,11 @@ function plantedCells(plan: CsvPlan, plant: NonNullable<FileGroup['plant']>, v: 
   if (plant === 'time_order') cells[col('Время приёма')] = clockText(Math.max(0, v.arrived - 35 * 60), plan.seconds);
   if (plant === 'malformed') cells.splice(3);
   return cells;
+}
+
+function iinCell(plan: CsvPlan, iin: string | null): string {
+  if (iin === null) return '';
+  return plan.iinLostZeros ? iin.replace(/^0+(?=\d)/, '') : iin;
 }
 
 function csvLine(plan: CsvPlan, cells: string[]): string {

@@ -68,6 +68,12 @@ describe('writeDemo', () => {
     expect(fs.readFileSync(fileOf(/^Жаркент 2024-03/), 'utf8').split('\n')[0]).toContain('Дата\tВремя прихода');
   });
 
+  it('an export saved through Excel lost the leading zeros of IINs (the ETL pads 11 digits back)', () => {
+    const iins = fs.readFileSync(fileOf(/^ALK_2024-03/), 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(';')[9]!);
+    expect(iins.some((iin) => /^[1-9]\d{10}$/.test(iin))).toBe(true);
+    expect(iins.some((iin) => /^0/.test(iin))).toBe(false);
+  });
+
   it("SRK's export shows phones handed in and visitors questioned", () => {
     const lines = fs.readFileSync(fileOf(/^Сарканский РОП март 2024/), 'utf8').trim().split('\r\n').slice(1);
     const cells = lines.map((l) => l.split(';'));
