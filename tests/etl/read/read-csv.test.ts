@@ -70,6 +70,11 @@ describe('CSV reader (format A)', () => {
     expect(records[1]?.values).toMatchObject({ iin: '88010130012', specialist_called_at: '09:12', specialist_arrived_at: '09:40' });
   });
 
+  it('counts header fields up to the last named column, so a trailing delimiter is optional', async () => {
+    const records = await collect(await readFile(fixture('trailing-delimiter.csv')));
+    expect(records.map((r) => r.values?.topic_text ?? r.malformed)).toEqual(['Справка', 'Кража', 'expected 3 fields, found 4']);
+  });
+
   it('loads a header-only file as zero records, not a rejection', async () => {
     const result = await readFile(fixture('header-only.csv'));
     expect(result.format).toBe('csv');
