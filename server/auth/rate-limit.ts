@@ -1,6 +1,7 @@
 /**
  * Failed-login limiter, in memory (one server process): after `max` failures within `windowMs` for
- * the same client address or the same user name, further attempts are refused until the window passes.
+ * the same user name, or 5 × max from the same address (an office's staff may share one NAT
+ * address), further attempts are refused until the window passes.
  */
 export interface LoginLimiter {
   /** Seconds to wait, or 0 when an attempt is allowed. */
@@ -19,12 +20,16 @@ export function createLoginLimiter(max: number, windowMs: number, now: () => num
     return list;
   };
   const keys = (ip: string, name: string) => [`ip:${ip}`, `user:${name.toLowerCase()}`];
+  const limitOf = (key: string) => (key.startsWith('ip:') ? max * 5 : max);
   return {
     retryAfter(ip, name) {
       let wait = 0;
       for (const key of keys(ip, name)) {
         const list = recent(key);
-        if (list.length >= max) wait = Math.max(wait, Math.ceil(((list[0] ?? 0) + windowMs - now()) / 1000));
+        if (list.length >= limitOf(key)) {
+          const oldest = list[list.length - limitOf(key)] ?? 0;
+          wait = Math.max(wait, Math.ceil((oldest + windowMs - now()) / 1000));
+        }
       }
       return wait;
     },
