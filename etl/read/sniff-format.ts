@@ -41,6 +41,10 @@ export async function sniffFormat(path: string): Promise<ContentFormat> {
   if (size === 0) throw new RejectedFileError('empty file (0 bytes)');
   if (startsWith(head, 'PK\x03\x04') || startsWith(head, 'PK\x05\x06')) {
     const names = head.toString('latin1') + tail.toString('latin1');
+    // The zip's directory, which names its entries, closes the file: without it the download was cut short.
+    if (!tail.toString('latin1').includes('PK\x05\x06')) {
+      throw new RejectedFileError('a damaged or truncated zip archive (its directory at the end is missing); an .xlsx workbook expected');
+    }
     if (names.includes('xl/workbook.xml')) return 'xlsx';
     throw new RejectedFileError('a zip archive that is not an .xlsx workbook (no xl/workbook.xml inside)');
   }

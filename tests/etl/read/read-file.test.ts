@@ -24,6 +24,7 @@ describe('readFile picks the reader by content and rejects what it cannot read',
     expect(await rejection('binary.bin')).toMatch(/^binary data/);
     expect(await rejection('fake.pdf')).toMatch(/^a PDF document/);
     expect(await rejection('not-xlsx.zip')).toMatch(/^a zip archive that is not an \.xlsx workbook/);
+    expect(await rejection('truncated.xlsx')).toMatch(/^a damaged or truncated zip archive/);
     expect(await rejection('broken.arrow')).toMatch(/^not a readable Arrow IPC file/);
   });
 
