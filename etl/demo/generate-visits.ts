@@ -82,7 +82,7 @@ export function* generateOfficeVisits(office: DemoOffice, days: readonly DemoDay
   for (let dayIndex = 0; dayIndex < opts.days; dayIndex++) {
     if (dayIndex >= silentFrom) break;
     const day = days[dayIndex]!;
-    const arrivals = arrivalSeconds(rng, office, day, visitCount(rng, office, day, opts.scale ?? 1), behaviour.roundTheClock);
+    const arrivals = arrivalSeconds(rng, day, visitCount(rng, office, day, opts.scale ?? 1), behaviour.roundTheClock);
     for (let i = 0; i < arrivals.length; i++) {
       yield makeVisit(rng, office, dayIndex, day.iso, i + 1, arrivals[i]!, behaviour, regulars);
     }

@@ -38,7 +38,7 @@ export function visitCount(rng: Rng, office: DemoOffice, day: DemoDay, scale: nu
 }
 
 /** Sorted, distinct arrival seconds since local midnight. */
-export function arrivalSeconds(rng: Rng, office: DemoOffice, day: DemoDay, count: number, roundTheClock: boolean): Int32Array {
+export function arrivalSeconds(rng: Rng, day: DemoDay, count: number, roundTheClock: boolean): Int32Array {
   const [hours, cumulative] = roundTheClock
     ? [ALL_HOURS, ALL_HOURS_CUMULATIVE]
     : day.weekday === 6 ? [SATURDAY_HOURS, SATURDAY_CUMULATIVE] : [WORKDAY_HOURS, WORKDAY_CUMULATIVE];
@@ -47,6 +47,5 @@ export function arrivalSeconds(rng: Rng, office: DemoOffice, day: DemoDay, count
   out.sort();
   // Two visitors never share a second: sources without a ticket tell visits apart by arrival time.
   for (let i = 1; i < count; i++) if (out[i]! <= out[i - 1]!) out[i] = out[i - 1]! + 1;
-  void office;
   return out;
 }

@@ -35,6 +35,10 @@ describe('writeDemo', () => {
     const [a, b, c] = ['a', 'b', 'c'].map((d) => bytes(path.join(tmp, d)));
     expect([...b!.keys()].sort()).toEqual([...a!.keys()].sort());
     for (const [name, content] of a!) expect(content.equals(b!.get(name)!), name).toBe(true);
+    // Workbooks are zips: every entry carries the fixed date 2018-01-01, not the time of writing.
+    const xlsx = [...a!].filter(([name]) => name.endsWith('.xlsx'));
+    expect(xlsx.length).toBeGreaterThan(0);
+    for (const [name, content] of xlsx) expect(content.readUInt16LE(12), name).toBe(((2018 - 1980) << 9) | (1 << 5) | 1);
     const changed = [...a!].filter(([name, content]) => !c!.get(name)?.equals(content));
     expect(changed.length).toBeGreaterThan(a!.size / 2);
   });
