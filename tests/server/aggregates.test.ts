@@ -1,0 +1,148 @@
+import { tableFromIPC } from 'apache-arrow';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OverviewResponse, TopicsResponse, DelaysResponse } from '../../server/api/contract.ts';
+import { seedVisits } from './seed-visits.ts';
+import { startTestServer, type Session, type TestServer } from './test-server.ts';
+
+let t: TestServer;
+let dept: Session;
+// February's last days (UTC+6) and the whole of March (UTC+5 from 2024-03-01): edge days come from
+// duration_daily, March from duration_monthly.
+const FROM = '2024-02-20';
+const TO = '2024-04-01';
+const Q = `from=${FROM}&to=${TO}`;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await seedVisits(t.db.db, { offices: ['SRK', 'TDK', 'KEG'], from: '2024-02-01', days: 60 });
+  dept = await t.login('department');
+});
+afterAll(async () => { await t?.close(); });
+
+async function get<T>(path: string, s: Session = dept): Promise<T> {
+  const res = await t.call(path, { as: s });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+const inPeriod = sql`arrival_date >= ${FROM}::date and arrival_date < ${TO}::date`;
+
+describe('rollup answers equal the same aggregates over raw visits', () => {
+  it('overview: visits per office, this and the previous period, per day and per weekday × hour', async () => {
+    const o = await get<OverviewResponse>(`/api/overview?${Q}`);
+    const perOffice = await sql<{ office: string; visits: number }>`
+      select office_code as office, count(*)::int as visits from visits where ${inPeriod} group by 1`.execute(t.db.db);
+    const prev = await sql<{ n: number }>`select count(*)::int as n from visits
+      where arrival_date >= ${o.previous.from}::date and arrival_date < ${FROM}::date`.execute(t.db.db);
+    for (const r of perOffice.rows) expect(o.perOffice.find((p) => p.office === r.office)?.visits).toBe(r.visits);
+    expect(o.totals.visits).toBe(perOffice.rows.reduce((a, r) => a + r.visits, 0));
+    expect(o.totals.previous).toBe(prev.rows[0]?.n);
+    expect(o.perOffice).toHaveLength(20);
+    expect(o.silentOffices).toHaveLength(17);
+    expect(o.silentOffices).not.toContain('SRK');
+
+    const daily = await sql<{ day: string; visits: number }>`
+      select arrival_date as day, count(*)::int as visits from visits where ${inPeriod} group by 1 order by 1`.execute(t.db.db);
+    expect(o.daily.map(({ day, visits }) => ({ day, visits }))).toEqual(daily.rows);
+
+    const heat = await sql<{ weekday: number; hour: number; visits: number }>`
+      select extract(isodow from arrival_date)::int as weekday,
+        extract(hour from arrived_at at time zone 'Asia/Almaty')::int as hour, count(*)::int as visits
+      from visits where ${inPeriod} group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(o.heatmap.map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
+  });
+
+  it('overview: median and p90 of waiting and service time equal percentile_cont over whole seconds', async () => {
+    const o = await get<OverviewResponse>(`/api/overview?${Q}`);
+    const raw = await sql<{ metric: string; median: number; p90: number; n: number }>`
+      select m.metric, percentile_cont(0.5) within group (order by m.s) / 60 as median,
+        percentile_cont(0.9) within group (order by m.s) / 60 as p90, count(*)::int as n
+      from visits v cross join lateral (values
+        ('wait_time', floor(extract(epoch from v.started_at - v.arrived_at))),
+        ('service_time', floor(extract(epoch from v.finished_at - v.started_at)))) m (metric, s)
+      where ${inPeriod} and m.s is not null group by 1`.execute(t.db.db);
+    expect(raw.rows).toHaveLength(2);
+    for (const r of raw.rows) {
+      const got = o.durations?.find((d) => d.metric === r.metric);
+      expect(got?.n).toBe(r.n);
+      expect(got?.median).toBeCloseTo(r.median, 9);
+      expect(got?.p90).toBeCloseTo(r.p90, 9);
+    }
+  });
+
+  it('topics: visits per category with the previous period', async () => {
+    const topics = await get<TopicsResponse>(`/api/topics?${Q}`);
+    const raw = await sql<{ category: string; visits: number }>`
+      select category, count(*)::int as visits from visits where ${inPeriod} group by 1 order by 1`.execute(t.db.db);
+    expect(topics.categories.map(({ category, visits }) => ({ category, visits }))).toEqual(raw.rows);
+    expect(topics.total).toBe(raw.rows.reduce((a, r) => a + r.visits, 0));
+    expect(topics.granularity).toBe('day');
+    expect(topics.examples.theft?.length).toBeGreaterThan(0);
+  });
+
+  it('compliance/delays: box plot quartiles of the admission delay per office', async () => {
+    const box = await get<DelaysResponse>(`/api/compliance/delays?${Q}&metric=admission_delay`);
+    const raw = await sql<{ office: string; q1: number; median: number; q3: number; max: number }>`
+      select office_code as office,
+        percentile_cont(0.25) within group (order by s) / 60 as q1, percentile_cont(0.5) within group (order by s) / 60 as median,
+        percentile_cont(0.75) within group (order by s) / 60 as q3, max(s) / 60 as max
+      from (select office_code, floor(extract(epoch from admitted_at - arrived_at)) as s from visits
+            where ${inPeriod} and admitted_at is not null) d
+      group by 1 order by 1`.execute(t.db.db);
+    expect(box.offices.map((b) => b.office)).toEqual(raw.rows.map((r) => r.office));
+    for (const r of raw.rows) {
+      const b = box.offices.find((x) => x.office === r.office);
+      expect(b?.q1).toBeCloseTo(r.q1, 9);
+      expect(b?.median).toBeCloseTo(r.median, 9);
+      expect(b?.q3).toBeCloseTo(r.q3, 9);
+      expect(b?.max).toBeCloseTo(Number(r.max), 9);
+    }
+  });
+});
+
+describe('content negotiation', () => {
+  it('answers Arrow IPC for Accept: application/vnd.apache.arrow.stream with the same rows as JSON', async () => {
+    const json = await get<OverviewResponse>(`/api/overview?${Q}`);
+    const res = await t.call(`/api/overview?${Q}&table=daily`, { as: dept, headers: { accept: 'application/vnd.apache.arrow.stream' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    expect(table.numRows).toBe(json.daily.length);
+    expect(table.toArray().map((r) => ({ ...r.toJSON() }))).toEqual(json.daily);
+  });
+
+  it('downloads CSV and XLSX with ?format=, and refuses an unknown table or format with 400', async () => {
+    const csv = await t.call(`/api/topics?${Q}&format=csv`, { as: dept });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="?topics-.*-categories\.csv/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('category,visits,previous,suppressed,change,share');
+    const xlsx = await t.call(`/api/topics?${Q}&format=xlsx`, { as: dept });
+    expect(xlsx.status).toBe(200);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const badTable = await t.call(`/api/topics?${Q}&format=csv&table=nope`, { as: dept });
+    expect(badTable.status).toBe(400);
+    expect(((await badTable.json()) as { error: { message: string } }).error.message).toMatch(/^table: expected one of categories/);
+    const badFormat = await t.call(`/api/topics?${Q}&format=pdf`, { as: dept });
+    expect(badFormat.status).toBe(400);
+  });
+});
+
+describe('bad input gets a 400 that names the parameter', () => {
+  it.each([
+    ['/api/overview?to=2024-02-01', /^from: /],
+    ['/api/overview?from=2024-13-01&to=2024-02-01', /^from: expected an Almaty calendar day/],
+    ['/api/overview?from=2024-02-01&to=2024-01-01', /^to: expected a day after from/],
+    ['/api/topics?from=2024-01-01&to=2024-02-01&office=XYZ', /^office: unknown office "XYZ"/],
+    ['/api/topics?from=2024-01-01&to=2024-02-01&office=srk', /^office: an office code/],
+    ['/api/compliance/delays?from=2024-01-01&to=2024-02-01&metric=speed', /^metric: /],
+    ['/api/overview?from=2010-01-01&to=2024-02-01', /^to: the period may span at most 3 years/],
+  ])('%s', async (path, message) => {
+    const res = await t.call(path, { as: dept });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('bad_request');
+    expect(body.error.message).toMatch(message);
+  });
+});
