@@ -17,7 +17,7 @@ export function officeMap(points: readonly MapPoint[], statusNames: Readonly<Rec
   const statuses: MapStatus[] = ['breach', 'ok', 'no_data'];
   const hidden = { ...axisStyle(), axisLabel: { show: false }, splitLine: { show: false }, axisLine: { show: false }, axisTick: { show: false } };
   return {
-    grid: { left: 8, right: 8, top: 32, bottom: 8 },
+    grid: { left: 16, right: 96, top: 40, bottom: 16 },
     legend: { ...legendStyle(), top: 0, left: 0, data: statuses.map((s) => statusNames[s]) },
     tooltip: { ...tooltipStyle(), formatter: (p: { data: { detail: string } }) => p.data.detail },
     xAxis: { type: 'value', scale: true, ...hidden },

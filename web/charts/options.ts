@@ -70,7 +70,7 @@ export function weekHourHeatmap(cells: readonly HeatCellIn[], names: { weekday: 
     yAxis: { type: 'category', name: '', data: days, inverse: true, ...axisStyle() },
     visualMap: {
       min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160,
-      inRange: { color: ['#e8f2fa', '#56B4E9', '#0072B2', '#023858'] }, textStyle: { color: chartTheme().muted },
+      inRange: { color: ['#e8f2fa', '#56B4E9', '#0072B2', '#023858'] }, textStyle: { color: chartTheme().muted }, text: [fmtInt(max), '0'],
       formatter: (v: number) => fmtInt(v),
     },
     series: [{
@@ -91,7 +91,7 @@ export function durationBars(rows: readonly DurationBar[], names: { median: stri
     legend: { ...legendStyle(), top: 0, left: 0 },
     tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : fmtMinutes(v)) },
     xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, width: 110, overflow: 'break' } },
-    yAxis: { type: 'value', ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
+    yAxis: { type: 'value', max: (v: { max: number }) => Math.max(v.max, band[1] + 5), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
     series: [
       {
         name: names.median, type: 'bar', data: rows.map((r) => r.median), itemStyle: { color: SERIES_COLORS[0], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28,

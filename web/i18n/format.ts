@@ -6,17 +6,35 @@ export const LOCALES: Readonly<Record<Lang, string>> = { ru: 'ru-KZ', kk: 'kk-KZ
 /** Every time a person reads is Almaty wall-clock time. */
 export const TIME_ZONE = 'Asia/Almaty';
 
+/**
+ * Chromium's trimmed ICU has no Kazakh data (kk-KZ silently becomes en-US: "11,711", "2026-10-01").
+ * Kazakhstan writes numbers and numeric dates as ru-KZ does, so that stands in, and month and
+ * weekday names come from the tables below.
+ */
+const KK_SUPPORTED = (() => {
+  // Chromium lists kk among its locales but formats it with root data, so test the output itself.
+  try {
+    return new Intl.DateTimeFormat('kk-KZ', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2020, 0, 15))) === 'қаңтар'
+      && new Intl.NumberFormat('kk-KZ').format(1234.5) !== '1,234.5';
+  } catch { return false; }
+})();
+const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const KK_WEEKDAYS_SHORT = ['Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сб', 'Жс'];
+const KK_WEEKDAYS_LONG = ['дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі'];
+const kkFallback = () => getLang() === 'kk' && !KK_SUPPORTED;
+function locale(): string { return kkFallback() ? 'ru-KZ' : LOCALES[getLang()]; }
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function numberFormat(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${getLang()}|${JSON.stringify(opts)}`;
   let f = cache.get(key);
-  if (!f) { f = new Intl.NumberFormat(LOCALES[getLang()], opts); cache.set(key, f); }
+  if (!f) { f = new Intl.NumberFormat(locale(), opts); cache.set(key, f); }
   return f as Intl.NumberFormat;
 }
 function dateFormat(opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d|${getLang()}|${JSON.stringify(opts)}`;
   let f = cache.get(key);
-  if (!f) { f = new Intl.DateTimeFormat(LOCALES[getLang()], opts); cache.set(key, f); }
+  if (!f) { f = new Intl.DateTimeFormat(locale(), opts); cache.set(key, f); }
   return f as Intl.DateTimeFormat;
 }
 
@@ -52,11 +70,13 @@ export function fmtPublished(n: number | null, suppressed = false): string {
 /** A calendar day YYYY-MM-DD (no time zone: it already is an Almaty date). */
 export function fmtDay(day: string, style: 'short' | 'long' = 'short'): string {
   const d = new Date(`${day}T00:00:00Z`);
+  if (style === 'long' && kkFallback()) return `${d.getUTCFullYear()} ж. ${d.getUTCDate()} ${KK_MONTHS[d.getUTCMonth()]}`;
   return dateFormat(style === 'long'
     ? { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }
     : { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
 export function fmtMonth(day: string): string {
+  if (kkFallback()) return `${day.slice(0, 4)} ж. ${KK_MONTHS[Number(day.slice(5, 7)) - 1]}`;
   return dateFormat({ timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
 }
 /** An instant (ISO with offset or Z) as Almaty wall-clock date and time. */
@@ -73,6 +93,7 @@ export function fmtPeriod(from: string, to: string): string {
 }
 /** Weekday names Monday first, in the interface language. */
 export function weekdayNames(style: 'short' | 'long' = 'short'): string[] {
+  if (kkFallback()) return style === 'short' ? KK_WEEKDAYS_SHORT : KK_WEEKDAYS_LONG;
   const f = dateFormat({ timeZone: 'UTC', weekday: style });
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));

@@ -34,3 +34,8 @@ export function regionLabel(registry: OfficesResponse, code: string | null): str
   const lang = getLang();
   return lang === 'ru' ? r.name_ru : lang === 'kk' ? r.name_kk : r.name_en;
 }
+
+/** A label short enough for a map point: "Сарканский РОП" → "Сарканский", "ГОП Текели" → "Текели". */
+export function shortOfficeName(registry: OfficesResponse, code: string): string {
+  return officeName(registry, code).replace(/(^|\s)[РГ]?ОП(?=\s|$)/gu, ' ').trim() || code;
+}

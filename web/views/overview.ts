@@ -6,7 +6,7 @@ import { officeMap, overallStatus, type MapPoint } from '../charts/office-map.ts
 import { dayLines, durationBars, rankedBars, weekHourHeatmap, type LineSeries } from '../charts/options.ts';
 import { fmtCount, fmtDay, fmtInt, fmtMinutes, fmtPeriod } from '../i18n/format.ts';
 import { t } from '../i18n/t.ts';
-import { officeName, type Cleanup, type ViewContext } from '../state/context.ts';
+import { officeName, shortOfficeName, type Cleanup, type ViewContext } from '../state/context.ts';
 import { addDays, daysBetween } from '../state/period.ts';
 import { hrefFor, navigate, replaceQuietly } from '../state/router.ts';
 import { h } from '../ui/dom.ts';
@@ -80,7 +80,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], s: OverviewResponse, per
   const visits = new Map(perOffice.map((r) => [r.office, r.visits]));
   const points: MapPoint[] = ctx.registry.offices.filter((o) => !ctx.state.region || o.region === ctx.state.region).map((o) => {
     const st = status.get(o.code) ?? 'no_data';
-    return { code: o.code, label: name(o.code), lat: o.lat, lon: o.lon, status: st, detail: `${name(o.code)}: ${statusNames[st]}, ${t('col.visits').toLowerCase()} ${fmtCount(visits.get(o.code) ?? 0)}` };
+    return { code: o.code, label: shortOfficeName(ctx.registry, o.code), lat: o.lat, lon: o.lon, status: st, detail: `${name(o.code)}: ${statusNames[st]}, ${t('col.visits').toLowerCase()} ${fmtCount(visits.get(o.code) ?? 0)}` };
   });
   const mapCard = chartCard(slot('span-5'), {
     title: t('overview.map'), note: t('overview.mapNote'), option: officeMap(points, statusNames), height: 420,

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PASSWORD, ROOT } from './demo-server.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAS_BROWSER = fs.existsSync(CHROMIUM);
+export const REQUIRE_BROWSER = process.env.VITRINA_REQUIRE_BROWSER === '1';
+export const SCREENSHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
+
+/** Debian's chromium, headless; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export interface Journey {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and failed requests seen so far; a journey ends with this empty. */
+  problems: string[];
+  screenshot(name: string): Promise<void>;
+}
+
+/**
+ * A fresh browser context that records every console error and every failed request. The one
+ * expected failure is the 401 of GET /api/me before signing in: that is how the page learns nobody
+ * is signed in, and Chromium logs it as a console error.
+ */
+export async function startJourney(browser: Browser, baseUrl: string, opts: { width?: number; height?: number } = {}): Promise<Journey> {
+  const context = await browser.newContext({
+    acceptDownloads: true, viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 }, locale: 'ru-RU', timezoneId: 'Asia/Almaty',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  let expected401 = 0;
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (res.status() === 401 && url.pathname === '/api/me' && res.request().method() === 'GET') { expected401 += 1; return; }
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${res.request().method()} ${url.pathname}${url.search}`);
+  });
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (/status of 401/.test(msg.text()) && msg.location().url.endsWith('/api/me') && expected401 > 0) { expected401 -= 1; return; }
+    problems.push(`console error: ${msg.text()} @ ${msg.location().url}`);
+  });
+  page.setDefaultTimeout(20_000);
+  await page.goto(baseUrl);
+  return {
+    context, page, problems,
+    async screenshot(name) {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.evaluate(() => window.scrollTo(0, 0)); // a sticky top bar would otherwise sit mid-picture
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+  };
+}
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.locator('#login-name').fill(name);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.locator('#logout').waitFor();
+}
+
+/** Waits until every chart on the page has drawn. */
+export async function chartsDrawn(page: Page): Promise<number> {
+  await page.locator('.chart[data-chart-ready="true"]').first().waitFor();
+  return page.locator('.chart[data-chart-ready="true"]').count();
+}
