@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { addDays, almatyToday } from '../../demo/almaty-time.ts';
+import { defaultEndDate } from '../../demo/generate-visits.ts';
 import { writeDemo, type DemoFile } from '../../demo/write-demo.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';
 
@@ -19,10 +21,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   });
   const days = positiveInteger('--days', values.days);
   const seed = values.seed === undefined ? undefined : positiveInteger('--seed', values.seed, 0);
-  if (values.end !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.end)) {
-    throw new UsageError(`--end expects a date YYYY-MM-DD, found "${values.end}"`);
-  }
-  const result = await writeDemo({ outDir: path.resolve(values.out), days, endDate: values.end, seed });
+  const endDate = checkPeriod(values.end ?? defaultEndDate(), days);
+  const result = await writeDemo({ outDir: path.resolve(values.out), days, endDate, seed });
   const byFormat = countByFormat(result.details);
   if (values.json) {
     writeLine(io.stdout, JSON.stringify({
@@ -38,6 +38,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   writeLine(io.stdout, `Load them with: npx vitrina ingest ${values.out}`);
   return 0;
+}
+
+/** The ETL refuses visits before 2018 or in the future (out_of_range), so the demo never writes them. */
+function checkPeriod(end: string, days: number): string {
+  const parsed = new Date(`${end}T00:00:00Z`);
+  // Date accepts 2026-02-30 as 2 March: the date must come back as written.
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(end) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(end);
+  if (!valid) throw new UsageError(`--end expects a date YYYY-MM-DD, found "${end}"`);
+  if (end > almatyToday()) throw new UsageError(`--end ${end} is in the future; demo visits must have happened`);
+  const first = addDays(end, -(days - 1));
+  if (first < '2018-01-01') throw new UsageError(`${days} days to ${end} start on ${first}; the demo must start on or after 2018-01-01`);
+  return end;
 }
 
 function positiveInteger(name: string, text: string, min = 1): number {

@@ -31,4 +31,12 @@ describe('vitrina demo', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--days expects a whole number');
   });
+
+  it('refuses periods the ETL would quarantine: before 2018, in the future, or a date that does not exist', async () => {
+    for (const args of [['--days', '4000', '--end', '2026-01-01'], ['--end', '2999-01-01'], ['--end', '2026-02-30']]) {
+      const r = await runCli(['demo', ...args, '--out', path.join(tmp, 'refused')], {});
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+    expect(fs.existsSync(path.join(tmp, 'refused'))).toBe(false);
+  });
 });
