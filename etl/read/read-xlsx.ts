@@ -1,98 +1,89 @@
-import ExcelJS from 'exceljs';
-import { RejectedFileError, type InspectionField, type RawRecord, type RawValue, type ReadResult, type VisitField } from '../model.ts';
-import { matchHeaders, noArrivalColumn, type HeaderMatch } from './match-headers.ts';
+import type { InspectionField, RawRecord, RawValue, ReadResult, VisitField } from '../model.ts';
+import { matchHeaders, noArrivalColumn, type HeaderKind, type HeaderMatch } from './match-headers.ts';
 import { capRaw } from './raw-text.ts';
-import { cellText, cellValue } from './xlsx-values.ts';
+import { STREAM_ABOVE_BYTES, openSheets, type Sheet, type SheetRow } from './xlsx-sheets.ts';
 
 /** Title rows a journal may carry above its header ("Журнал учёта посетителей", the office, the month). */
 const HEADER_SEARCH_ROWS = 15;
 
-interface SheetPlan {
-  sheet: ExcelJS.Worksheet;
-  headerRow: number;
-  match: HeaderMatch;
-}
-
-function rowTexts(row: ExcelJS.Row): string[] {
-  const texts: string[] = [];
-  row.eachCell({ includeEmpty: true }, (cell, col) => {
-    texts[col - 1] = cellText(cell.value);
-  });
-  return Array.from(texts, (t) => t ?? '');
-}
+const textOf = (v: RawValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
 
 /**
  * A header typed over two rows, "Время" above "прихода | приёма" (the upper cell merged across): each
- * column's two texts joined. exceljs gives every cell of a merged range the range's value.
+ * column's two texts joined, an empty upper cell taking the text on its left as a merged range would.
  */
 function joinHeaderRows(upper: readonly string[], lower: readonly string[]): string[] {
+  let carried = '';
   return Array.from({ length: Math.max(upper.length, lower.length) }, (_, col) => {
-    const top = (upper[col] ?? '').trim();
-    const bottom = (lower[col] ?? '').trim();
+    const bottom = lower[col] ?? '';
+    const top = upper[col] || (bottom ? carried : '');
+    if (upper[col]) carried = upper[col] ?? '';
     return top === bottom ? top : `${top} ${bottom}`.trim();
   });
 }
 
-/** The first row among the top ones that names an arrival time (or inspected_at); null when none does. */
-function planSheet(sheet: ExcelJS.Worksheet, seen: string[][]): SheetPlan | null {
-  const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
+interface SheetHeader { match: HeaderMatch; seen: string[] }
+
+/** Reads a sheet's top rows up to its header: the first row (alone or under the row above) that names an arrival time. */
+async function findHeader(rows: AsyncIterator<SheetRow>): Promise<SheetHeader | { match: null; seen: string[] }> {
   let previous: string[] | null = null;
-  for (let r = 1; r <= last; r++) {
-    const texts = rowTexts(sheet.getRow(r));
-    if (texts.every((t) => t.trim() === '')) continue;
-    seen.push(texts);
+  let seen: string[] = [];
+  for (let next = await rows.next(); !next.done && next.value.number <= HEADER_SEARCH_ROWS; next = await rows.next()) {
+    const texts = next.value.cells.map(textOf);
+    if (texts.every((t) => t === '')) continue;
+    if (!seen.length) seen = texts;
     const match = matchHeaders(texts) ?? (previous ? matchHeaders(joinHeaderRows(previous, texts)) : null);
-    if (match) return { sheet, headerRow: r, match };
+    if (match) return { match, seen };
     previous = texts;
   }
-  return null;
+  return { match: null, seen };
 }
 
-async function* records<F extends string>(plans: SheetPlan[]): AsyncGenerator<RawRecord<F>> {
-  for (const { sheet, headerRow, match } of plans) {
-    const columns = match.columns as readonly (F | null)[];
-    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const cells: RawValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellValue(cell.value);
-      });
-      const all = Array.from(cells, (v) => v ?? null);
-      if (all.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) continue;
-      const values: Partial<Record<F, RawValue>> = {};
-      columns.forEach((field, col) => {
-        if (field) values[field] = all[col] ?? null;
-      });
-      yield { line: r, sheet: sheet.name, raw: capRaw(all.map((v) => (v === null ? '' : String(v))).join(';')), values };
-    }
+async function* sheetRecords<F extends string>(sheet: Sheet, kind: HeaderKind, unknown: string[]): AsyncGenerator<RawRecord<F>> {
+  const rows = sheet.rows[Symbol.asyncIterator]();
+  const { match } = await findHeader(rows);
+  // A workbook is one kind of log; a sheet without a header or of the other kind (a summary) is left out.
+  if (!match || match.kind !== kind) return;
+  for (const column of match.unknownColumns) if (!unknown.includes(column)) unknown.push(column);
+  const columns = match.columns as readonly (F | null)[];
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    const { number, cells } = next.value;
+    if (cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) continue;
+    const values: Partial<Record<F, RawValue>> = {};
+    columns.forEach((field, col) => {
+      if (field) values[field] = cells[col] ?? null;
+    });
+    yield { line: number, sheet: sheet.name, raw: capRaw(cells.map(textOf).join(';')), values };
   }
+}
+
+async function* records<F extends string>(sheets: () => AsyncGenerator<Sheet>, kind: HeaderKind, unknown: string[]): AsyncGenerator<RawRecord<F>> {
+  for await (const sheet of sheets()) yield* sheetRecords<F>(sheet, kind, unknown);
 }
 
 /**
- * Reads a journal workbook (format B): every sheet whose header is found is read, in order; a sheet without
- * one is skipped, a workbook where no sheet has one is rejected. Journals are typed by hand and small, so
- * the workbook is read whole: simpler than exceljs' streaming reader, and the header search looks back
- * over the top rows of each sheet.
+ * Reads a journal workbook (format B): every sheet whose header is found is read, in order, `line` being
+ * the row number; a sheet without one is skipped, a workbook where no sheet has one is rejected.
+ * unknownColumns holds the first such sheet's; later sheets add theirs as the records are read. A workbook
+ * larger than streamAboveBytes is streamed rather than read whole.
  */
-export async function readXlsx(path: string): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    throw new RejectedFileError(`not a readable .xlsx workbook: ${(error as Error).message}`);
+export async function readXlsx(
+  path: string, streamAboveBytes = STREAM_ABOVE_BYTES,
+): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
+  const sheets = await openSheets(path, streamAboveBytes);
+  let first: SheetHeader | null = null;
+  let seen: string[] | null = null;
+  for await (const sheet of sheets()) {
+    const found = await findHeader(sheet.rows[Symbol.asyncIterator]());
+    seen ??= found.seen.length ? found.seen : null;
+    if (found.match) {
+      first = { match: found.match, seen: found.seen };
+      break;
+    }
   }
-  const seen: string[][] = [];
-  const plans = workbook.worksheets.flatMap((sheet) => planSheet(sheet, seen) ?? []);
-  const first = plans[0];
-  if (!first) {
-    if (workbook.worksheets.length === 0) throw new RejectedFileError('the workbook has no sheets');
-    throw noArrivalColumn(seen[0] ?? [], `any of the sheets (searched the top ${HEADER_SEARCH_ROWS} rows)`);
-  }
-  // A workbook is one kind of log; a sheet of the other kind (a summary, a checklist) is left out.
-  const same = plans.filter((p) => p.match.kind === first.match.kind);
-  const unknownColumns = [...new Set(same.flatMap((p) => p.match.unknownColumns))];
-  if (first.match.kind === 'visit') {
-    return { format: 'xlsx', unknownColumns, records: { [Symbol.asyncIterator]: () => records<VisitField>(same) } };
-  }
-  return { format: 'inspection', unknownColumns, records: { [Symbol.asyncIterator]: () => records<InspectionField>(same) } };
+  if (!first) throw noArrivalColumn(seen ?? [], `any sheet (searched the top ${HEADER_SEARCH_ROWS} rows)`);
+  const kind = first.match.kind;
+  const unknown = [...first.match.unknownColumns];
+  if (kind === 'visit') return { format: 'xlsx', unknownColumns: unknown, records: { [Symbol.asyncIterator]: () => records<VisitField>(sheets, kind, unknown) } };
+  return { format: 'inspection', unknownColumns: unknown, records: { [Symbol.asyncIterator]: () => records<InspectionField>(sheets, kind, unknown) } };
 }
