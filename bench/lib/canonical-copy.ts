@@ -26,7 +26,7 @@ export async function writeCanonicalCopy(csv: string, out: string, iinKey: strin
     const r = normalize(rec);
     if (!r.ok) continue;
     const c = classify(r.visit.topic_text, r.visit.service);
-    buf += visitCopyLine({ ...r.visit, category: c.category, category_confidence: c.confidence, classifier_version: CLASSIFIER_VERSION });
+    buf += visitCopyLine(r.visit, c, CLASSIFIER_VERSION);
     if (buf.length > 1 << 20) {
       if (!stream.write(buf)) await once(stream, 'drain');
       buf = '';

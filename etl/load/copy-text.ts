@@ -12,8 +12,32 @@ export function copyNullableText(value: string | null): string {
   return value === null ? '\\N' : copyText(value);
 }
 
+const HOUR_MS = 3_600_000;
+let prefixHour = Number.NaN;
+let prefix = '';
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * A UTC timestamptz literal, 'YYYY-MM-DD HH:MM:SS.mmm+00'. Visits of a file cluster in time, so the
+ * date-and-hour part is reused from the previous call instead of formatting every time from scratch
+ * (toISOString per time was a measurable share of a million-row load).
+ */
 export function copyTime(value: Date | null): string {
-  return value === null ? '\\N' : value.toISOString();
+  if (value === null) return '\\N';
+  const ms = value.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  if (hour !== prefixHour) {
+    prefixHour = hour;
+    prefix = value.toISOString().slice(0, 14).replace('T', ' ');
+  }
+  const inHour = ms - hour * HOUR_MS;
+  const millis = inHour % 1000;
+  const seconds = Math.floor(inHour / 1000);
+  const tail = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${prefix}${two(Math.floor(seconds / 60))}:${two(seconds % 60)}${tail}+00`;
 }
 
 export function copyBool(value: boolean | null): string {

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { addFileToRollups } from '../../sql/rollups.ts';
-import type { ClassifiedVisit, FileReport, ReadResult, VisitField } from '../model.ts';
+import type { FileReport, ReadResult, VisitField } from '../model.ts';
 import { RejectedFileError } from '../model.ts';
 import type { FileContext } from '../pipeline.ts';
 import { MissingIinKeyError, createVisitNormalizer } from '../transform/normalize-visit.ts';
 import { scrubIin } from '../transform/scrub-iin.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
-import { createStagingTable, mergeStagedVisits, stageVisits } from './stage-visits.ts';
+import { createStagingTable, mergeStagedVisits, stageVisits, visitCopyLine } from './stage-visits.ts';
 
 const PROGRESS_EVERY = 50_000;
 
@@ -22,7 +22,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
   let rowsNamingOffice = 0;
   const months = new Set<string>();
 
-  async function* classifiedVisits(): AsyncGenerator<ClassifiedVisit> {
+  async function* copyLines(): AsyncGenerator<string> {
     for await (const rec of read.records) {
       rowsRead++;
       if (rowsRead % PROGRESS_EVERY === 0) ctx.progress(rowsRead);
@@ -37,7 +37,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       offices.add(v.office_code);
       months.add(v.arrival_date.slice(0, 7));
       const c = ctx.classify(v.topic_text, v.service);
-      yield { ...v, category: c.category, category_confidence: c.confidence, classifier_version: ctx.classifierVersion };
+      yield visitCopyLine(v, c, ctx.classifierVersion);
     }
   }
 
@@ -45,7 +45,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
     const report = await ctx.handle.transaction(async (tx, copy) => {
       const fileId = await insertLoadingFile(tx, ctx.runId, ctx.file, read.format === 'inspection' ? 'csv' : read.format, read.unknownColumns);
       await createStagingTable(tx);
-      const staged = await stageVisits(copy, classifiedVisits());
+      const staged = await stageVisits(copy, copyLines());
       ctx.progress(rowsRead);
       if (ctx.fileOffice === null && rowsRead > 0 && rowsNamingOffice === 0) {
         // Contract §2: neither an office column nor the file name names an office. Throwing here

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { CopyIn } from '../../sql/db.ts';
 import type { Database } from '../../sql/schema.ts';
-import type { ClassifiedVisit } from '../model.ts';
+import type { TopicResult } from '../classify/classify-topic.ts';
+import type { NormalizedVisit } from '../model.ts';
 import { chunkLines, copyBool, copyNullableText, copyText, copyTime } from './copy-text.ts';
 
 /** Columns copied into staging and then into visits (everything but id and file_id). */
@@ -22,22 +23,19 @@ export async function createStagingTable(tx: Kysely<Database>): Promise<void> {
 }
 
 /** One visit as a line of COPY text, in STAGED_COLUMNS order. */
-export function visitCopyLine(v: ClassifiedVisit): string {
+export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVersion: string): string {
   return `${copyText(v.office_code)}\t${v.visit_key}\t${copyNullableText(v.visit_ref)}\t${copyTime(v.arrived_at)}\t`
     + `${v.arrival_date}\t${copyTime(v.admitted_at)}\t${copyTime(v.started_at)}\t${copyTime(v.finished_at)}\t`
-    + `${copyText(v.topic_text)}\t${v.category}\t${v.category_confidence}\t${copyText(v.classifier_version)}\t`
+    + `${copyText(v.topic_text)}\t${c.category}\t${c.confidence}\t${classifierVersion}\t`
     + `${copyNullableText(v.service)}\t${copyNullableText(v.outcome)}\t${copyNullableText(v.outcome_text)}\t`
     + `${copyNullableText(v.visitor_hash)}\t${v.iin_status}\t${copyBool(v.phone_surrendered)}\t`
     + `${copyBool(v.checkpoint_questioned)}\t${copyTime(v.specialist_called_at)}\t${copyTime(v.specialist_arrived_at)}\t`
     + `${copyNullableText(v.channel)}\t${v.source_line}\t${copyNullableText(v.source_sheet)}\n`;
 }
 
-/** Streams visits into stage_visits; returns how many rows were staged. */
-export async function stageVisits(copy: CopyIn, visits: AsyncIterable<ClassifiedVisit>): Promise<number> {
-  async function* lines(): AsyncGenerator<string> {
-    for await (const v of visits) yield visitCopyLine(v);
-  }
-  return copy('stage_visits', STAGED_COLUMNS, chunkLines(lines()));
+/** Streams COPY lines (see visitCopyLine) into stage_visits; returns how many rows were staged. */
+export async function stageVisits(copy: CopyIn, lines: AsyncIterable<string>): Promise<number> {
+  return copy('stage_visits', STAGED_COLUMNS, chunkLines(lines));
 }
 
 /**

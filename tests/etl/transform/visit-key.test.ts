@@ -7,8 +7,10 @@ const base: VisitIdentity = {
 };
 
 describe('visitKey: identity per data contract §5', () => {
-  it('is a sha1 hex digest', () => {
-    expect(visitKey(base)).toMatch(/^[0-9a-f]{40}$/);
+  it('is the short reference itself, or a sha1 hex digest of a long one or of the natural key', () => {
+    expect(visitKey(base)).toBe('r\u001fSRK\u001f2019-01-14\u001fA015');
+    expect(visitKey({ ...base, visit_ref: 'x'.repeat(41) })).toMatch(/^[0-9a-f]{40}$/);
+    expect(visitKey({ ...base, visit_ref: null })).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('with a visit_ref: office + trimmed ref + Almaty arrival date, whatever the time or topic', () => {
