@@ -1,6 +1,6 @@
 import type { InspectionField, RawRecord, RawValue, ReadResult, VisitField } from '../model.ts';
 import { readTextChunks } from './decode-text.ts';
-import { findCsvHeader, headIsEnough } from './find-csv-header.ts';
+import { findCsvHeader, headIsEnough, type CsvHeader } from './find-csv-header.ts';
 import { CsvSplitter, type SplitRow } from './split-csv.ts';
 import { capRaw } from './raw-text.ts';
 
@@ -25,12 +25,18 @@ function toRecord<F extends string>(row: SplitRow, columns: Columns<F>, fieldCou
   return { line: row.line, sheet: null, raw, values };
 }
 
+/** Old Excel for Mac ends lines with CR alone; such a file reads as one line unless CR becomes LF. */
+async function* textChunks(path: string, crOnly: boolean): AsyncGenerator<string> {
+  for await (const chunk of readTextChunks(path)) yield crOnly ? chunk.replace(/\r/g, '\n') : chunk;
+}
+
 async function* streamRecords<F extends string>(
-  path: string, delimiter: string, bodyLine: number, columns: Columns<F>, fieldCount: number,
+  path: string, crOnly: boolean, header: CsvHeader, columns: Columns<F>,
 ): AsyncGenerator<RawRecord<F>> {
+  const { delimiter, bodyLine, fieldCount } = header;
   const splitter = new CsvSplitter(delimiter, bodyLine);
   const rows: SplitRow[] = [];
-  for await (const chunk of readTextChunks(path)) {
+  for await (const chunk of textChunks(path, crOnly)) {
     splitter.push(chunk, rows);
     for (const row of rows) {
       const record = toRecord(row, columns, fieldCount);
@@ -50,13 +56,18 @@ function pairs<F extends string>(columns: readonly (F | null)[]): Columns<F> {
 }
 
 /** The first lines of the file, enough to find the header in; the stream is closed after. */
-async function readHead(path: string): Promise<{ head: string; complete: boolean }> {
+async function readHead(path: string): Promise<{ head: string; complete: boolean; crOnly: boolean }> {
   let head = '';
+  let complete = true;
   for await (const chunk of readTextChunks(path)) {
     head += chunk;
-    if (headIsEnough(head)) return { head, complete: false };
+    if (headIsEnough(head.replace(/\r/g, '\n'))) {
+      complete = false;
+      break;
+    }
   }
-  return { head, complete: true };
+  const crOnly = !head.includes('\n') && head.includes('\r');
+  return { head: crOnly ? head.replace(/\r/g, '\n') : head, complete, crOnly };
 }
 
 /**
@@ -65,14 +76,15 @@ async function readHead(path: string): Promise<{ head: string; complete: boolean
  * readCsv and the iteration: each iteration of `records` reads the file afresh.
  */
 export async function readCsv(path: string): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
-  const { head, complete } = await readHead(path);
-  const { match, delimiter, bodyLine, fieldCount } = findCsvHeader(head, complete);
+  const { head, complete, crOnly } = await readHead(path);
+  const header = findCsvHeader(head, complete);
+  const { match } = header;
   if (match.kind === 'visit') {
     const columns = pairs(match.columns);
-    const records = { [Symbol.asyncIterator]: () => streamRecords(path, delimiter, bodyLine, columns, fieldCount) };
+    const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns) };
     return { format: 'csv', unknownColumns: match.unknownColumns, records };
   }
   const columns = pairs(match.columns);
-  const records = { [Symbol.asyncIterator]: () => streamRecords(path, delimiter, bodyLine, columns, fieldCount) };
+  const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns) };
   return { format: 'inspection', unknownColumns: match.unknownColumns, records };
 }

@@ -75,6 +75,11 @@ describe('CSV reader (format A)', () => {
     expect(records.map((r) => r.values?.topic_text ?? r.malformed)).toEqual(['Справка', 'Кража', 'expected 3 fields, found 4']);
   });
 
+  it('reads a file whose lines end with CR alone (old Excel for Mac)', async () => {
+    const records = await collect(await readFile(fixture('mac-cr.csv')));
+    expect(records.map((r) => [r.line, r.values?.topic_text])).toEqual([[2, 'Справка'], [4, 'Кража\nтелефона'], [6, 'Тема']]);
+  });
+
   it('loads a header-only file as zero records, not a rejection', async () => {
     const result = await readFile(fixture('header-only.csv'));
     expect(result.format).toBe('csv');
