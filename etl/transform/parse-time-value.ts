@@ -1,7 +1,7 @@
 import type { RawValue } from '../model.ts';
 import { fromExcelSerial } from './excel-serial.ts';
 import { memoByText } from './memo-by-text.ts';
-import { scanDateTime } from './scan-date-time.ts';
+import { scanDateTime, scanTimeOfDay } from './scan-date-time.ts';
 
 /**
  * One time-like cell, read without a time zone yet. `wall`, `date` and `time` are Almaty wall-clock
@@ -94,7 +94,11 @@ function fromText(text: string): TimeValue {
 function parseUncached(value: RawValue | undefined): TimeValue {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') return fromNumber(value);
-  if (typeof value === 'string') return scanDateTime(value) ?? fromText(value);
+  if (typeof value === 'string') {
+    const time = scanTimeOfDay(value);
+    if (time >= 0) return { kind: 'time', ms: time };
+    return scanDateTime(value) ?? fromText(value);
+  }
   return INVALID;
 }
 

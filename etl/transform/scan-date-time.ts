@@ -58,3 +58,22 @@ export function scanDateTime(t: string): Scanned | null {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
   return { kind, ms: Date.UTC(year, month - 1, day, hour, minute, second) };
 }
+
+/**
+ * Fast path for a time of day, 'H:MM', 'HH:MM' or 'HH:MM:SS' (e-queue exports give the date once and
+ * times alone): ms since midnight, or -1 for anything else (the general parser then decides).
+ */
+export function scanTimeOfDay(t: string): number {
+  const n = t.length;
+  const colon = t.charCodeAt(1) === 58 ? 1 : t.charCodeAt(2) === 58 ? 2 : -1;
+  if (colon < 0 || (n !== colon + 3 && n !== colon + 6)) return -1;
+  const hour = digitsAt(t, 0, colon);
+  const minute = digitsAt(t, colon + 1, 2);
+  let second = 0;
+  if (n === colon + 6) {
+    if (t.charCodeAt(colon + 3) !== 58) return -1;
+    second = digitsAt(t, colon + 4, 2);
+  }
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
+  return ((hour * 60 + minute) * 60 + second) * 1000;
+}
