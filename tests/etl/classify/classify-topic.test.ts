@@ -29,6 +29,17 @@ describe('classifyTopic: the hard cases of contract §6', () => {
     expect(category('варовство')).toBe('theft');
     expect(category('консультацыя')).toBe('consultation');
     expect(classifyTopic('избеение').terms).toEqual(['~избиени*']);
+    expect(category('кржаа велосипеда')).toBe('theft'); // swapped letters
+    expect(category('консултация')).toBe('consultation');
+    expect(category('жүргізуш куәлігі')).toBe('traffic'); // last letter dropped
+  });
+
+  it('does not read common words as typos of topic words', () => {
+    for (const text of ['помощь', 'по поводу', 'похороны', 'басқа', 'куртка', 'пособие']) {
+      expect(classifyTopic(text), text).toMatchObject({ category: 'unspecified', terms: [] });
+    }
+    expect(classifyTopic('проблемы в школе у сына').terms).not.toContainEqual(expect.stringMatching(/^~/));
+    expect(classifyTopic('қой ұрлады')).toMatchObject({ category: 'theft', terms: ['ұрла*'] });
   });
 
   it('expands abbreviations and dotted short forms', () => {
