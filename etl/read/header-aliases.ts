@@ -62,13 +62,9 @@ export const INSPECTION_ALIASES: Readonly<Record<InspectionField, readonly strin
   notes: ['notes', 'Примечание', 'Примечания', 'Комментарий', 'Ескерту', 'Ескертпе'],
 };
 
-/** Columns that make a header row a visit log, or an inspection log. */
-export const ARRIVAL_FIELD: VisitField = 'arrived_at';
-export const INSPECTION_KEY_FIELD: InspectionField = 'inspected_at';
-
 // Windows-1251 has no ә ғ қ ң ө ұ ү һ і, so such files carry look-alikes; fold both sides to them.
 const KAZAKH_FOLD: Readonly<Record<string, string>> = {
-  ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'h', і: 'и', ё: 'е', й: 'и',
+  ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'h', і: 'и', ё: 'е',
 };
 // Latin letters typed into a Cyrillic word (a keyboard-layout slip, or the "i" for "і") look the same.
 const LATIN_IN_CYRILLIC: Readonly<Record<string, string>> = {
@@ -78,7 +74,7 @@ const LATIN_IN_CYRILLIC: Readonly<Record<string, string>> = {
 /** The key a header is matched by: lower case, letters and digits only, ё→е, Kazakh letters folded. */
 export function normalizeHeader(header: string): string {
   const lower = header.toLowerCase().replace(/#/g, '№').replace(/[^\p{L}\p{N}№]+/gu, '');
-  const folded = lower.replace(/[әғқңөұүһіёй]/g, (ch) => KAZAKH_FOLD[ch] ?? ch);
+  const folded = lower.replace(/[әғқңөұүһіё]/g, (ch) => KAZAKH_FOLD[ch] ?? ch);
   if (!/[\u0400-\u04ff]/.test(folded)) return folded;
   return folded.replace(/[acepxkiymtb]/g, (ch) => LATIN_IN_CYRILLIC[ch] ?? ch);
 }
