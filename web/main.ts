@@ -84,6 +84,8 @@ async function boot(): Promise<void> {
   const first = currentState();
   setLang(first.lang ?? initialLang());
   showLoading(app);
+  // Fetch the view's code while the session is checked; the render below then finds it loaded.
+  if (first.view !== 'login') void VIEWS[first.view]().catch(() => undefined);
   try {
     await loadSession();
   } catch (err) {

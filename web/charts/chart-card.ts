@@ -1,13 +1,13 @@
 import { t } from '../i18n/t.ts';
 import { h } from '../ui/dom.ts';
 import { dataTable, type TableSpec } from '../ui/table.ts';
-import type { EChartsCoreOption } from './echarts.ts';
-import { mountChart, type MountedChart } from './mount-chart.ts';
+import { mountChart, type ChartOption, type MountedChart } from './mount-chart.ts';
 
 export interface ChartCardSpec {
   title: string;
   note?: string;
-  option: EChartsCoreOption;
+  /** Pass a builder (() => option) so the chart re-themes with dark mode. */
+  option: ChartOption;
   /** One sentence a screen reader announces in place of the picture. */
   summary: string;
   /** The chart's numbers as a table, kept visually hidden for assistive technology. */

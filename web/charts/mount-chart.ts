@@ -1,8 +1,11 @@
 import { echarts, type EChartsCoreOption } from './echarts.ts';
 import { chartTheme, SERIES_COLORS } from './palette.ts';
 
+/** An option, or a function building it: a builder is called again when dark mode switches, so colours read from the theme follow. */
+export type ChartOption = EChartsCoreOption | (() => EChartsCoreOption);
+
 export interface MountedChart {
-  update(option: EChartsCoreOption): void;
+  update(option: ChartOption): void;
   /** Calls back with the clicked data item (the object given in series data). */
   onClick(handler: (data: Record<string, unknown>) => void): void;
   /** PNG of the chart as drawn, for downloads. */
@@ -28,11 +31,11 @@ function baseOption(): EChartsCoreOption {
  * The one owner of an ECharts instance: init, setOption, resize with its box, re-theme when the
  * system switches dark mode, dispose. Views hand it options and never touch echarts directly.
  */
-export function mountChart(el: HTMLElement, option: EChartsCoreOption): MountedChart {
+export function mountChart(el: HTMLElement, option: ChartOption): MountedChart {
   const chart = echarts.init(el, null, { renderer: 'canvas' });
   let last = option;
-  const draw = (o: EChartsCoreOption) => {
-    chart.setOption({ ...baseOption(), ...o }, { notMerge: true });
+  const draw = (o: ChartOption) => {
+    chart.setOption({ ...baseOption(), ...(typeof o === 'function' ? o() : o) }, { notMerge: true });
   };
   draw(option);
   el.dataset.chartReady = 'true';

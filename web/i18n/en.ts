@@ -104,6 +104,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'topics.mix': 'What people come about',
   'topics.mixNote': 'Share of each category in the period',
   'topics.perOffice': 'Topics per office',
+  'topics.other': 'Other topics',
   'topics.trend': 'Trend per category',
   'topics.change': 'Change on the previous period',
   'topics.examples': 'How people word it',

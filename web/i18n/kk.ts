@@ -104,6 +104,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'topics.mix': 'Не себепті жүгінеді',
   'topics.mixNote': 'Кезеңдегі санаттардың үлесі',
   'topics.perOffice': 'Офистер бойынша тақырыптар',
+  'topics.other': 'Басқа тақырыптар',
   'topics.trend': 'Санаттар бойынша динамика',
   'topics.change': 'Алдыңғы кезеңмен салыстырғандағы өзгеріс',
   'topics.examples': 'Жүгінулер қалай жазылады',

@@ -102,6 +102,7 @@ export const ru = {
   'topics.mix': 'С чем обращаются',
   'topics.mixNote': 'Доля категорий за период',
   'topics.perOffice': 'Темы по офисам',
+  'topics.other': 'Прочие темы',
   'topics.trend': 'Динамика по категориям',
   'topics.change': 'Изменение к предыдущему периоду',
   'topics.examples': 'Как формулируют обращения',

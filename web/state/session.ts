@@ -26,6 +26,13 @@ export async function login(name: string, password: string): Promise<Session> {
   return session;
 }
 
+/** Drops the remembered session after the server said it has ended. */
+export function forgetSession(): void {
+  session = null;
+  registry = null;
+  setCsrfToken('');
+}
+
 export async function logout(): Promise<void> {
   try { await sendJson('POST', 'logout'); } finally { session = null; registry = null; setCsrfToken(''); }
 }

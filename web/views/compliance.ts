@@ -67,7 +67,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceRespon
   const withData = boxes.filter((b) => b.median !== null);
   charts.push(chartCard(slot('span-12'), {
     title: t('compliance.delays'), note: t('compliance.delaysNote', { n: fmtInt(threshold) }), height: 360,
-    option: delayBoxes(boxes, name, threshold, fmtMinutes(threshold)),
+    option: () => delayBoxes(boxes, name, threshold, fmtMinutes(threshold)),
     summary: `${t('compliance.delays')}: ${withData.filter((b) => (b.p90 ?? 0) > threshold).map((b) => name(b.office)).join(', ') || '—'}`,
     table: {
       head: [t('col.office'), 'n', 'min', 'Q1', t('stat.median'), 'Q3', 'P90', 'max'], numeric: [1, 2, 3, 4, 5, 6, 7],

@@ -70,7 +70,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
   const days = Array.from({ length: daysBetween(p.period.from, p.period.to) }, (_, i) => addDays(p.period.from, i));
   charts.push(chartCard(slot('span-8'), {
     title: t('office.volumes'), height: 300,
-    option: dayLines(days, [{ name: officeLabel(p.office), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true }], (d) => fmtDay(d).slice(0, 5)),
+    option: () => dayLines(days, [{ name: officeLabel(p.office), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true }], (d) => fmtDay(d).slice(0, 5)),
     summary: `${t('office.volumes')}: ${fmtCount(p.totals.visits, p.totals.suppressed)}`,
     table: { head: [t('col.day'), t('col.visits')], numeric: [1], rows: daily.map((d) => [fmtDay(d.day), fmtCount(d.visits, d.suppressed)]) },
   }).chart);
@@ -79,7 +79,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
   const cat = (c: string): Category => ((CATEGORIES as readonly string[]).includes(c) ? (c as Category) : 'unspecified');
   charts.push(chartCard(slot('span-4'), {
     title: t('office.topics'), height: 300,
-    option: mixBars(topics.map((r) => ({ category: cat(r.category), share: r.visits === null || total === 0 ? null : r.visits / total })), t('col.share')),
+    option: () => mixBars(topics.map((r) => ({ category: cat(r.category), share: r.visits === null || total === 0 ? null : r.visits / total })), t('col.share')),
     summary: `${t('office.topics')}: ${topics.length}`,
     table: { head: [t('col.category'), t('col.visits')], numeric: [1], rows: topics.map((r) => [label(CATEGORY_LABELS[cat(r.category)]), fmtCount(r.visits, r.suppressed)]) },
   }).chart);
@@ -88,7 +88,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
     const rows = p.durations.map((d) => ({ label: t(`metric.${d.metric}` as const), median: d.median, p90: d.p90 }));
     charts.push(chartCard(slot('span-6'), {
       title: t('office.delays'), note: t('overview.durationsNote'), height: 280,
-      option: durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }, [15, 20]),
+      option: () => durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }, [15, 20]),
       summary: rows.map((r) => `${r.label}: ${r.median === null ? '—' : fmtMinutes(r.median)}`).join('; '),
       table: { head: ['', t('stat.median'), t('stat.p90')], numeric: [1, 2], rows: rows.map((r) => [r.label, r.median === null ? '—' : fmtMinutes(r.median), r.p90 === null ? '—' : fmtMinutes(r.p90)]) },
     }).chart);

@@ -59,7 +59,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
 
   const mix = chartCard(slot('span-6'), {
     title: t('topics.mix'), note: t('topics.mixNote'), height: 380,
-    option: mixBars(cats.map((c) => ({ category: catOf(c.category), share: c.share })), t('col.share')),
+    option: () => mixBars(cats.map((c) => ({ category: catOf(c.category), share: c.share })), t('col.share')),
     summary: sorted.slice(0, 3).map((c) => `${catName(c.category)} ${c.share === null ? '<5' : fmtShare(c.share)}`).join(', '),
     table: { head: [t('col.category'), t('col.share')], numeric: [1], rows: sorted.map((c) => [catName(c.category), c.share === null ? '<5' : fmtShare(c.share, 1)]) },
   });
@@ -84,7 +84,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
     .sort((a, b) => sum(counts.get(b.code)) - sum(counts.get(a.code)));
   charts.push(chartCard(slot('span-12'), {
     title: t('topics.perOffice'), height: Math.max(300, offices.length * 22 + 90),
-    option: officeStack(offices, counts, order),
+    option: () => officeStack(offices, counts, order, t('topics.other')),
     summary: offices.slice(0, 3).map((o) => `${o.label}: ${fmtCount(sum(counts.get(o.code)))}`).join(', '),
     table: { head: [t('col.office'), t('col.category'), t('col.visits')], numeric: [2], rows: perOffice.map((r) => [officeName(ctx.registry, r.office), catName(r.category), fmtCount(r.visits, r.suppressed)]) },
   }).chart);
@@ -94,7 +94,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   const top = order.slice(0, 6);
   charts.push(chartCard(slot('span-12'), {
     title: t('topics.trend'), height: 320,
-    option: categoryTrend(buckets, bucketLabel, top.map((c) => ({ category: c, values: new Map(trend.filter((r) => r.category === c).map((r) => [r.bucket, r.visits])) }))),
+    option: () => categoryTrend(buckets, bucketLabel, top.map((c) => ({ category: c, values: new Map(trend.filter((r) => r.category === c).map((r) => [r.bucket, r.visits])) }))),
     summary: `${t('topics.trend')}: ${top.map((c) => label(CATEGORY_LABELS[c])).join(', ')}`,
     table: { head: [t('col.day'), t('col.category'), t('col.visits')], numeric: [2], rows: trend.map((r) => [bucketLabel(r.bucket), catName(r.category), fmtCount(r.visits, r.suppressed)]) },
   }).chart);

@@ -23,20 +23,31 @@ export function mixBars(items: readonly MixItem[], seriesName: string): EChartsC
   };
 }
 
-/** Each office's visits split by category: stacked bars, one colour per category (top 7 + the rest in grey). */
+/**
+ * Each office's visits split by category: stacked bars, the seven largest categories in the
+ * Okabe–Ito colours and the rest together in grey, so no two series share a colour.
+ */
 export function officeStack(offices: readonly { code: string; label: string }[], counts: ReadonlyMap<string, ReadonlyMap<Category, number>>,
-  categories: readonly Category[]): EChartsCoreOption {
+  categories: readonly Category[], otherName: string): EChartsCoreOption {
+  const shown = categories.slice(0, 7);
+  const rest = categories.slice(7);
+  const series = shown.map((c, i) => ({
+    name: label(CATEGORY_LABELS[c]), type: 'bar', stack: 'all', barMaxWidth: 16, color: SERIES_COLORS[i],
+    data: offices.map((o) => counts.get(o.code)?.get(c) ?? 0),
+  }));
+  if (rest.length) {
+    series.push({
+      name: otherName, type: 'bar', stack: 'all', barMaxWidth: 16, color: SERIES_COLORS[SERIES_COLORS.length - 1] ?? '#999999',
+      data: offices.map((o) => rest.reduce((a, c) => a + (counts.get(o.code)?.get(c) ?? 0), 0)),
+    });
+  }
   return {
     grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), type: 'scroll', top: 0, left: 0 },
     tooltip: { ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmtInt(v) },
     xAxis: countAxis(),
     yAxis: { type: 'category', data: offices.map((o) => o.label), inverse: true, ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0 } },
-    series: categories.map((c, i) => ({
-      name: label(CATEGORY_LABELS[c]), type: 'bar', stack: 'all', barMaxWidth: 16,
-      color: i < SERIES_COLORS.length - 1 ? SERIES_COLORS[i] : SERIES_COLORS[SERIES_COLORS.length - 1],
-      data: offices.map((o) => counts.get(o.code)?.get(c) ?? 0),
-    })),
+    series,
   };
 }
 

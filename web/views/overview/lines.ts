@@ -1,0 +1,47 @@
+import type { OverviewResponse } from '../../../server/api/contract.ts';
+import { getTable } from '../../api.ts';
+import { chartCard } from '../../charts/chart-card.ts';
+import type { MountedChart } from '../../charts/mount-chart.ts';
+import { dayLines, type LineSeries } from '../../charts/options.ts';
+import { fmtCount, fmtDay, fmtInt } from '../../i18n/format.ts';
+import { t } from '../../i18n/t.ts';
+import type { ViewContext } from '../../state/context.ts';
+import { addDays, daysBetween } from '../../state/period.ts';
+import { replaceQuietly } from '../../state/router.ts';
+import { h } from '../../ui/dom.ts';
+
+type Daily = OverviewResponse['daily'][number];
+
+/** Total visits per day, plus any office switched on (fetched on demand, remembered in the URL). */
+export function drawLines(ctx: ViewContext, parent: HTMLElement, charts: MountedChart[], daily: Daily[], name: (c: string) => string): void {
+  const days = Array.from({ length: daysBetween(ctx.period.from, ctx.period.to) }, (_, i) => addDays(ctx.period.from, i));
+  const perOffice = new Map<string, Daily[]>();
+  let on = [...ctx.state.lines];
+  const series = (): LineSeries[] => [
+    { name: t('overview.total'), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true },
+    ...on.filter((c) => perOffice.has(c)).map((c) => ({ name: name(c), points: (perOffice.get(c) ?? []).map((d) => [d.day, d.visits] as const) })),
+  ];
+  const option = () => dayLines(days, series(), (d) => fmtDay(d).slice(0, 5));
+  const toggles = h('div', { className: 'toggles', role: 'group', 'aria-label': t('filter.office') });
+  const card = chartCard(parent, {
+    title: t('overview.daily'), note: t('overview.dailyNote'), option, height: 320,
+    summary: `${t('overview.daily')}: ${fmtInt(daily.reduce((a, d) => a + (d.visits ?? 0), 0))}`,
+    table: { head: [t('col.day'), t('col.visits')], numeric: [1], rows: daily.map((d) => [fmtDay(d.day), fmtCount(d.visits, d.suppressed)]) },
+  });
+  card.el.querySelector('.chart')?.before(toggles);
+  charts.push(card.chart);
+  const fetchOffice = async (code: string) => {
+    if (!perOffice.has(code)) perOffice.set(code, await getTable<Daily>('overview', 'daily', { ...ctx.query, office: code }));
+  };
+  for (const o of ctx.registry.offices.filter((x) => !ctx.state.region || x.region === ctx.state.region)) {
+    const btn = h('button', { type: 'button', className: 'toggle', 'aria-pressed': String(on.includes(o.code)) }, name(o.code));
+    btn.addEventListener('click', () => {
+      on = on.includes(o.code) ? on.filter((c) => c !== o.code) : [...on, o.code];
+      btn.setAttribute('aria-pressed', String(on.includes(o.code)));
+      replaceQuietly({ lines: on });
+      void fetchOffice(o.code).then(() => card.chart.update(option), () => undefined);
+    });
+    toggles.append(btn);
+  }
+  if (on.length) void Promise.all(on.map(fetchOffice)).then(() => card.chart.update(option), () => undefined);
+}
