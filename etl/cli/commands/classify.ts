@@ -34,8 +34,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 async function classifyLines(io: CliIo, service: string | null, explain: boolean): Promise<void> {
   const classify = createCachedClassifier();
   const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
+  // A reader that stops early (`| head`) closes the pipe: stop classifying, quietly, like other filters.
+  let closed = false;
+  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+    lines.close();
+  });
   let out = '';
   for await (const raw of lines) {
+    if (closed) break;
     // The text is echoed back, so a 12-digit personal number in it is masked like stored text.
     const text = scrubIin(raw);
     const r = classify(text, service);
@@ -43,11 +51,11 @@ async function classifyLines(io: CliIo, service: string | null, explain: boolean
       ? { text, category: r.category, confidence: r.confidence, terms: r.terms }
       : { text, category: r.category, confidence: r.confidence })}\n`;
     if (out.length >= 64 * 1024) {
-      if (!io.stdout.write(out)) await once(io.stdout, 'drain');
+      if (!io.stdout.write(out)) await once(io.stdout, 'drain').catch(() => { closed = true; });
       out = '';
     }
   }
-  if (out) io.stdout.write(out);
+  if (out && !closed) io.stdout.write(out);
 }
 
 function runEvaluate(file: string, all: boolean, json: boolean, io: CliIo): number {
