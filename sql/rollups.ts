@@ -51,6 +51,20 @@ export function addFileToRollups(tx: Kysely<Database>, fileId: string | number):
   return applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1);
 }
 
+/**
+ * Adds the visits a file gained after `afterId` (ids grow within the file's transaction), so a large
+ * file's rollups are built batch by batch while the next batch is still being parsed.
+ */
+export function addFileBatchToRollups(tx: Kysely<Database>, fileId: string, afterId: string): Promise<void> {
+  return applyToRollups(tx, sql`v.file_id = ${fileId} and v.id > ${afterId}::bigint`, 1);
+}
+
+/** The highest visit id of a file so far ('0' before its first batch). */
+export async function lastVisitId(tx: Kysely<Database>, fileId: string): Promise<string> {
+  const r = await sql<{ id: string }>`select coalesce(max(id), 0)::text as id from visits where file_id = ${fileId}`.execute(tx);
+  return r.rows[0]?.id ?? '0';
+}
+
 /** Moves visits between categories in visit_hourly: call with sign -1 before, +1 after the update. */
 export function shiftCategoryRollups(tx: Kysely<Database>, visitIds: readonly string[], sign: 1 | -1): Promise<void> {
   return applyToRollups(tx, sql`v.id = any(${visitIds}::bigint[])`, sign);

@@ -43,16 +43,3 @@ export function copyTime(value: Date | null): string {
 export function copyBool(value: boolean | null): string {
   return value === null ? '\\N' : value ? 't' : 'f';
 }
-
-/** Groups lines into chunks of about `size` characters: fewer, larger writes to the COPY stream. */
-export async function* chunkLines(lines: AsyncIterable<string>, size = 1 << 20): AsyncGenerator<string> {
-  let buf = '';
-  for await (const line of lines) {
-    buf += line;
-    if (buf.length >= size) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf.length > 0) yield buf;
-}

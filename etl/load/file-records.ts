@@ -37,20 +37,20 @@ export async function recordUnloadedFile(
 
 /** Opens the loaded-file row inside the file's transaction; its id tags every visit of the file. */
 export async function insertLoadingFile(
-  tx: Kysely<Database>, runId: string, file: FileIdentity, format: FileFormat, unknownColumns: string[],
+  tx: Kysely<Database>, runId: string, file: FileIdentity, format: FileFormat,
 ): Promise<string> {
   const row = await tx.insertInto('ingested_files').values({
     run_id: runId, sha256: file.sha256, path: file.path, bytes: file.bytes, format, status: 'loaded',
-    unknown_columns: unknownColumns,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
+/** Unknown columns are known only once every record was read (JSONL keys, later sheets). */
 export async function finishLoadedFile(
-  tx: Kysely<Database>, fileId: string, office: string | null, counts: FileCounts,
+  tx: Kysely<Database>, fileId: string, office: string | null, counts: FileCounts, unknownColumns: string[],
 ): Promise<void> {
   await tx.updateTable('ingested_files')
-    .set({ ...counts, office_code: office, finished_at: new Date() })
+    .set({ ...counts, office_code: office, unknown_columns: unknownColumns, finished_at: new Date() })
     .where('id', '=', fileId).execute();
 }
 

@@ -13,7 +13,7 @@ import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
 export async function ingestInspections(ctx: FileContext, read: ReadResult<InspectionField>): Promise<FileReport> {
   const normalize = createInspectionNormalizer({ resolver: ctx.resolver, fileOffice: ctx.fileOffice, now: ctx.options.now ?? new Date() });
   return ctx.handle.transaction(async (tx) => {
-    const fileId = await insertLoadingFile(tx, ctx.runId, ctx.file, 'inspection', read.unknownColumns);
+    const fileId = await insertLoadingFile(tx, ctx.runId, ctx.file, 'inspection');
     const quarantined: QuarantineEntry[] = [];
     const offices = new Set<string>();
     let rowsRead = 0;
@@ -38,7 +38,7 @@ export async function ingestInspections(ctx: FileContext, read: ReadResult<Inspe
     await insertQuarantine(tx, fileId, quarantined);
     const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
     const counts = { rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: rowsRead - loaded - quarantined.length, rows_quarantined: quarantined.length };
-    await finishLoadedFile(tx, fileId, office, counts);
+    await finishLoadedFile(tx, fileId, office, counts, read.unknownColumns);
     for (const m of months) ctx.touchedMonths.add(m);
     return { path: ctx.file.path, status: 'loaded', format: 'inspection', office, ...counts, reason: null } satisfies FileReport;
   });

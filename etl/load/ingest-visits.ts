@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { addFileToRollups } from '../../sql/rollups.ts';
+import { addFileBatchToRollups, lastVisitId } from '../../sql/rollups.ts';
+import { batchLines, fromArray, prefetchOne } from './batches.ts';
 import type { FileReport, ReadResult, VisitField } from '../model.ts';
 import { RejectedFileError } from '../model.ts';
 import type { FileContext } from '../pipeline.ts';
@@ -7,9 +8,10 @@ import { MissingIinKeyError, createVisitNormalizer } from '../transform/normaliz
 import { scrubIin } from '../transform/scrub-iin.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
-import { createStagingTable, mergeStagedVisits, stageVisits, visitCopyLine } from './stage-visits.ts';
+import { clearStaging, createStagingTable, mergeStagedVisits, stageVisits, visitCopyLine } from './stage-visits.ts';
 
 const PROGRESS_EVERY = 50_000;
+const BATCH_ROWS = 100_000;
 
 /** Loads one visit file in one transaction; a failure anywhere leaves nothing of it behind. */
 export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField>): Promise<FileReport> {
@@ -43,9 +45,18 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
 
   try {
     const report = await ctx.handle.transaction(async (tx, copy) => {
-      const fileId = await insertLoadingFile(tx, ctx.runId, ctx.file, read.format === 'inspection' ? 'csv' : read.format, read.unknownColumns);
+      const fileId = await insertLoadingFile(tx, ctx.runId, ctx.file, read.format === 'inspection' ? 'csv' : read.format);
       await createStagingTable(tx);
-      const staged = await stageVisits(copy, copyLines());
+      let staged = 0;
+      let loaded = 0;
+      // Batches overlap parsing with the database: batch n+1 is parsed while batch n is merged.
+      for await (const batch of prefetchOne(batchLines(copyLines(), BATCH_ROWS))) {
+        const before = await lastVisitId(tx, fileId);
+        staged += await stageVisits(copy, fromArray(batch));
+        loaded += await mergeStagedVisits(tx, fileId);
+        await addFileBatchToRollups(tx, fileId, before);
+        await clearStaging(tx);
+      }
       ctx.progress(rowsRead);
       if (ctx.fileOffice === null && rowsRead > 0 && rowsNamingOffice === 0) {
         // Contract §2: neither an office column nor the file name names an office. Throwing here
@@ -53,13 +64,11 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         throw new RejectedFileError(`no office: the rows have no office column (Подразделение, Офис, Бөлімше, office) `
           + `and the file name "${path.basename(ctx.file.path)}" names none of the registry's offices`);
       }
-      const loaded = await mergeStagedVisits(tx, fileId);
       await insertQuarantine(tx, fileId, quarantined);
-      await addFileToRollups(tx, fileId);
       // The report's office: the file's one office, or null when its rows name several.
       const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
       const counts = { rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: staged - loaded, rows_quarantined: quarantined.length };
-      await finishLoadedFile(tx, fileId, office, counts);
+      await finishLoadedFile(tx, fileId, office, counts, read.unknownColumns);
       return { path: ctx.file.path, status: 'loaded', format: read.format, office, ...counts, reason: null } satisfies FileReport;
     });
     for (const m of months) ctx.touchedMonths.add(m);

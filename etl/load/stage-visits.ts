@@ -3,7 +3,7 @@ import type { CopyIn } from '../../sql/db.ts';
 import type { Database } from '../../sql/schema.ts';
 import type { TopicResult } from '../classify/classify-topic.ts';
 import type { NormalizedVisit } from '../model.ts';
-import { chunkLines, copyBool, copyNullableText, copyText, copyTime } from './copy-text.ts';
+import { copyBool, copyNullableText, copyText, copyTime } from './copy-text.ts';
 
 /** Columns copied into staging and then into visits (everything but id and file_id). */
 export const STAGED_COLUMNS = [
@@ -33,9 +33,14 @@ export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVers
     + `${copyNullableText(v.channel)}\t${v.source_line}\t${copyNullableText(v.source_sheet)}\n`;
 }
 
-/** Streams COPY lines (see visitCopyLine) into stage_visits; returns how many rows were staged. */
-export async function stageVisits(copy: CopyIn, lines: AsyncIterable<string>): Promise<number> {
-  return copy('stage_visits', STAGED_COLUMNS, chunkLines(lines));
+/** Copies chunks of COPY lines (see visitCopyLine) into stage_visits; returns how many rows were staged. */
+export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<string>): Promise<number> {
+  return copy('stage_visits', STAGED_COLUMNS, chunks);
+}
+
+/** Empties staging between batches of one file. */
+export async function clearStaging(tx: Kysely<Database>): Promise<void> {
+  await sql`truncate stage_visits`.execute(tx);
 }
 
 /**
