@@ -3,7 +3,7 @@ import type { Database } from '../schema.ts';
 import { officeFilter } from './durations.ts';
 import type { Period } from './period.ts';
 
-/** One office's visit counts over a period, from visit_hourly. */
+/** One office's visit counts over a period, from office_daily (visit_hourly summed per day). */
 export interface VisitCounts {
   office: string;
   visits: number;
@@ -23,8 +23,8 @@ export async function getVisitCounts(db: Kysely<Database>, period: Period, offic
       sum(statements)::float8 as statements,
       sum(phone_known)::float8 as "phoneKnown", sum(phone_yes)::float8 as "phoneYes",
       sum(questioned_known)::float8 as "questionedKnown", sum(questioned_yes)::float8 as "questionedYes",
-      count(distinct day)::float8 as "activeDays"
-    from visit_hourly
+      count(*) filter (where visits > 0)::float8 as "activeDays"
+    from office_daily
     where day >= ${period.from}::date and day < ${period.to}::date ${officeFilter(offices)}
     group by office_code having sum(visits) > 0 order by office_code`.execute(db);
   return r.rows;
@@ -51,9 +51,8 @@ export async function getReportingGaps(
 ): Promise<ReportingGap[]> {
   const r = await sql<ReportingGap>`
     with active as (
-      select office_code, day from visit_hourly
+      select office_code, day from office_daily
       where day >= ${from}::date and day < ${end}::date and visits > 0 and office_code = any(${[...offices]}::text[])
-      group by office_code, day
     ), marks as (
       select office_code, day, true as active from active
       union all select code, ${from}::date - 1, false from unnest(${[...offices]}::text[]) as o (code)

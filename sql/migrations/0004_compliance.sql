@@ -7,6 +7,64 @@ begin
   raise exception 'append-only table %: % is not allowed', tg_table_name, tg_op;
 end $$;
 
+-- Office × Almaty day totals, kept in step with visit_hourly by statement-level triggers (each
+-- ingest's upsert and each reclassification adds its net change), so judging a year reads 365 rows
+-- per office instead of every hour and category of it.
+create table office_daily (
+  office_code       text not null references offices (code),
+  day               date not null,
+  visits            integer not null default 0,
+  admitted          integer not null default 0,
+  statements        integer not null default 0,
+  phone_known       integer not null default 0,
+  phone_yes         integer not null default 0,
+  questioned_known  integer not null default 0,
+  questioned_yes    integer not null default 0,
+  primary key (office_code, day)
+);
+insert into office_daily
+select office_code, day, sum(visits), sum(admitted), sum(statements), sum(phone_known), sum(phone_yes),
+  sum(questioned_known), sum(questioned_yes)
+from visit_hourly group by office_code, day;
+
+create function office_daily_follow() returns trigger language plpgsql as $$
+begin
+  -- Transition tables: new_rows exists for INSERT and UPDATE, old_rows for UPDATE and DELETE.
+  if tg_op in ('INSERT', 'UPDATE') then
+    insert into office_daily as d (office_code, day, visits, admitted, statements, phone_known, phone_yes,
+      questioned_known, questioned_yes)
+    select office_code, day, sum(visits), sum(admitted), sum(statements), sum(phone_known), sum(phone_yes),
+      sum(questioned_known), sum(questioned_yes)
+    from new_rows group by office_code, day
+    on conflict (office_code, day) do update set
+      visits = d.visits + excluded.visits, admitted = d.admitted + excluded.admitted,
+      statements = d.statements + excluded.statements,
+      phone_known = d.phone_known + excluded.phone_known, phone_yes = d.phone_yes + excluded.phone_yes,
+      questioned_known = d.questioned_known + excluded.questioned_known,
+      questioned_yes = d.questioned_yes + excluded.questioned_yes;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    update office_daily as d set
+      visits = d.visits - o.visits, admitted = d.admitted - o.admitted, statements = d.statements - o.statements,
+      phone_known = d.phone_known - o.phone_known, phone_yes = d.phone_yes - o.phone_yes,
+      questioned_known = d.questioned_known - o.questioned_known, questioned_yes = d.questioned_yes - o.questioned_yes
+    from (
+      select office_code, day, sum(visits) as visits, sum(admitted) as admitted, sum(statements) as statements,
+        sum(phone_known) as phone_known, sum(phone_yes) as phone_yes,
+        sum(questioned_known) as questioned_known, sum(questioned_yes) as questioned_yes
+      from old_rows group by office_code, day
+    ) o
+    where d.office_code = o.office_code and d.day = o.day;
+  end if;
+  return null;
+end $$;
+create trigger office_daily_on_insert after insert on visit_hourly
+  referencing new table as new_rows for each statement execute function office_daily_follow();
+create trigger office_daily_on_update after update on visit_hourly
+  referencing old table as old_rows new table as new_rows for each statement execute function office_daily_follow();
+create trigger office_daily_on_delete after delete on visit_hourly
+  referencing old table as old_rows for each statement execute function office_daily_follow();
+
 create table thresholds (
   key         text primary key check (key in (
                 'pass_delay_minutes', 'pass_delay_share', 'questioning_share', 'phone_surrender_share',

@@ -1,8 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Rule } from '../domain/rules.ts';
 
-/** Tables of migration 0004 (thresholds, evaluations, flags, audit trail). */
+/** Tables of migration 0004 (daily office totals, thresholds, evaluations, flags, audit trail). */
 export interface ComplianceTables {
+  office_daily: OfficeDailyTable;
   thresholds: ThresholdTable;
   threshold_changes: ThresholdChangeTable;
   evaluations: EvaluationTable;
@@ -32,6 +33,19 @@ type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | str
 type CalendarDate = ColumnType<string, string, string>;
 /** jsonb: written as a JSON string, read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
+
+/** visit_hourly summed per office and Almaty day, maintained by triggers on visit_hourly. */
+export interface OfficeDailyTable {
+  office_code: string;
+  day: CalendarDate;
+  visits: number;
+  admitted: number;
+  statements: number;
+  phone_known: number;
+  phone_yes: number;
+  questioned_known: number;
+  questioned_yes: number;
+}
 
 export interface ThresholdTable {
   key: ThresholdKey;
