@@ -27,7 +27,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     batchSize,
     onProgress: (checked, total) => {
       if (!bar) return;
-      if (!started) bar.start(total, 0);
+      if (!started) bar.start(total, checked);
       started = true;
       bar.update(checked);
     },
