@@ -8,7 +8,10 @@ import type { Period } from './period.ts';
 export interface ExampleVisit {
   visit_ref: string | null;
   source: string;
+  /** UTC ISO 8601, as the export writes times. */
   arrived_at: string;
+  /** The same instant as Almaty wall-clock, for a person reading the evidence. */
+  arrived_local: string;
   minutes?: number;
 }
 
@@ -44,7 +47,8 @@ export async function getExampleVisits(db: Kysely<Database>, office: string, rul
     const example: ExampleVisit = {
       visit_ref: row.visit_ref,
       source: row.source_sheet ? `${file}#${row.source_sheet}:${row.source_line}` : `${file}:${row.source_line}`,
-      arrived_at: almatyMinute(row.arrived_at),
+      arrived_at: row.arrived_at.toISOString().replace(/\.000Z$/, 'Z'),
+      arrived_local: almatyMinute(row.arrived_at),
     };
     if (row.minutes !== null) example.minutes = row.minutes;
     return example;

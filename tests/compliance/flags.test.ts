@@ -45,7 +45,7 @@ describe('flags per office, rule and calendar month', () => {
     expect(ev).toMatchObject({ status: 'breach', value: 12, threshold: 5, share: 0.5 });
     expect(ev.thresholds.pass_delay_minutes).toBe(5);
     expect(ev.examples).toHaveLength(5);
-    expect(ev.examples[0]).toEqual({ visit_ref: 'S-2', source: expect.stringMatching(/^seed-\d+\.csv:3$/), arrived_at: '2019-01-02 04:00', minutes: 12 });
+    expect(ev.examples[0]).toEqual({ visit_ref: 'S-2', source: expect.stringMatching(/^seed-\d+\.csv:3$/), arrived_at: '2019-01-01T22:00:00Z', arrived_local: '2019-01-02 04:00', minutes: 12 });
     expect(JSON.stringify(ev)).not.toMatch(/visitor_hash|iin/i);
     const bars = (await flag('SRK', 'no_bars')).evidence as FlagEvidence;
     expect(bars.basis.inspection).toMatchObject({ date: '2019-01-14', inspector: 'Ахметов' });
