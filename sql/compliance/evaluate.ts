@@ -61,15 +61,14 @@ async function resolveOffices(db: Kysely<Database>, opts: ComplianceOptions): Pr
 export async function judgeOffices(
   db: Kysely<Database>, opts: ComplianceOptions, given?: Thresholds,
 ): Promise<{ thresholds: Thresholds; offices: OfficeVerdicts[] }> {
-  const offices = await resolveOffices(db, opts);
-  const thresholds = given ?? await getThresholds(db);
+  const [offices, thresholds] = await Promise.all([resolveOffices(db, opts), given ?? getThresholds(db)]);
   const period = { from: opts.from, to: opts.to };
   const today = opts.today ?? almatyToday();
   const reportingEnd = today < period.to ? today : period.to;
   const [counts, delays, applications, inspections, gaps] = await Promise.all([
-    getVisitCounts(db, period, opts.offices && offices),
-    getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, opts.offices && offices),
-    getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, opts.offices && offices),
+    getVisitCounts(db, period, offices),
+    getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices),
+    getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices),
     getLatestInspections(db, period.to, offices),
     reportingEnd > period.from ? getReportingGaps(db, period.from, reportingEnd, offices) : Promise.resolve([]),
   ]);
