@@ -6,7 +6,7 @@ import type { Database } from './schema.ts';
  * the ingest transaction with the new file's visits, so rollups never need a full rebuild; reclassify
  * removes a batch under its old category and adds it back under the new one.
  */
-async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql>, sign: 1 | -1): Promise<void> {
+async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql>, sign: 1 | -1, withDurations: boolean): Promise<void> {
   const s = sql.lit(sign);
   await sql`
     insert into visit_hourly as r (office_code, day, hour, category, visits, admitted, statements,
@@ -24,7 +24,7 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
       questioned_known = r.questioned_known + excluded.questioned_known,
       questioned_yes = r.questioned_yes + excluded.questioned_yes`.execute(tx);
   // Durations do not depend on the category, so reclassification never touches these.
-  if (sign === -1) return;
+  if (!withDurations) return;
   const durations = sql`
     select office_code, arrival_date as day, m.metric, m.seconds
     from visits v
@@ -48,7 +48,7 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
 
 /** Adds one ingested file's visits to the rollups (inside the file's transaction). */
 export function addFileToRollups(tx: Kysely<Database>, fileId: string | number): Promise<void> {
-  return applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1);
+  return applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1, true);
 }
 
 /**
@@ -56,7 +56,7 @@ export function addFileToRollups(tx: Kysely<Database>, fileId: string | number):
  * file's rollups are built batch by batch while the next batch is still being parsed.
  */
 export function addFileBatchToRollups(tx: Kysely<Database>, fileId: string, afterId: string): Promise<void> {
-  return applyToRollups(tx, sql`v.file_id = ${fileId} and v.id > ${afterId}::bigint`, 1);
+  return applyToRollups(tx, sql`v.file_id = ${fileId} and v.id > ${afterId}::bigint`, 1, true);
 }
 
 /** The highest visit id of a file so far ('0' before its first batch). */
@@ -67,5 +67,5 @@ export async function lastVisitId(tx: Kysely<Database>, fileId: string): Promise
 
 /** Moves visits between categories in visit_hourly: call with sign -1 before, +1 after the update. */
 export function shiftCategoryRollups(tx: Kysely<Database>, visitIds: readonly string[], sign: 1 | -1): Promise<void> {
-  return applyToRollups(tx, sql`v.id = any(${visitIds}::bigint[])`, sign);
+  return applyToRollups(tx, sql`v.id = any(${visitIds}::bigint[])`, sign, false);
 }
