@@ -83,5 +83,6 @@ export const CATEGORY_SERVICE: Readonly<Record<Category, readonly string[]>> = {
   missing: ['Криминальная полиция', 'Дежурная часть'],
   complaint: ['Руководство', 'Собственная безопасность'],
   consultation: ['Дежурная часть', 'Участковый инспектор', 'Фронт-офис'],
-  unspecified: ['Миграционная полиция', 'Дорожная полиция', 'ПДН', 'Административная полиция', 'Фронт-офис'],
+  // An empty or junk line with a service that names a topic is that topic (contract §6), so these name none.
+  unspecified: ['Фронт-офис', 'Дежурная часть', ''],
 };
