@@ -64,6 +64,14 @@ create trigger office_daily_on_update after update on visit_hourly
   referencing old table as old_rows new table as new_rows for each statement execute function office_daily_follow();
 create trigger office_daily_on_delete after delete on visit_hourly
   referencing old table as old_rows for each statement execute function office_daily_follow();
+-- A rebuild that empties visit_hourly empties office_daily with it.
+create function office_daily_clear() returns trigger language plpgsql as $$
+begin
+  truncate office_daily;
+  return null;
+end $$;
+create trigger office_daily_on_truncate after truncate on visit_hourly
+  for each statement execute function office_daily_clear();
 
 create table thresholds (
   key         text primary key check (key in (

@@ -50,4 +50,11 @@ describe('office_daily follows visit_hourly', () => {
     const d = await t.db.selectFrom('office_daily').select('visits').where('day', '=', '2019-01-03').executeTakeFirstOrThrow();
     expect(d.visits).toBe(0);
   });
+
+  it('is emptied with visit_hourly and refilled by the next load', async () => {
+    await sql`truncate visit_hourly`.execute(t.db);
+    expect(await t.db.selectFrom('office_daily').selectAll().execute()).toEqual([]);
+    await seedVisits(t.db, visitsEvery('AKS', '2019-02-01 09:00:00', 5, 60));
+    expect(await mismatches(t)).toEqual([]);
+  });
 });
