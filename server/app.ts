@@ -1,6 +1,7 @@
 import compression from 'compression';
 import express, { type Express } from 'express';
 import { loadSession, csrfProtection } from './auth/session-middleware.ts';
+import { createAggregateCache } from './cache/aggregate-cache.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
 import { complianceRoutes } from './routes/compliance.ts';
@@ -39,10 +40,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrfProtection);
 
   const api = express.Router();
+  const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db) };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,
-  ]) routes(api, deps);
+  ]) routes(api, routeDeps);
   app.use(api);
   app.use('/api', notFound);
   if (deps.config.webDist) app.use(staticFiles(deps.config.webDist));

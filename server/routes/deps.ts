@@ -1,3 +1,4 @@
+import type { AggregateCache } from '../cache/aggregate-cache.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../../sql/config.ts';
 import type { DatabaseHandle } from '../../sql/db.ts';
@@ -16,4 +17,9 @@ export interface AppDeps {
   handle: DatabaseHandle;
   logger: Logger;
   config: ServerConfig;
+}
+
+/** What route modules receive: the app's dependencies plus what createApp builds once for all routes. */
+export interface RouteDeps extends AppDeps {
+  cache: AggregateCache;
 }

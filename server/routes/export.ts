@@ -5,7 +5,7 @@ import { exportVisits, type ExportedVisit } from '../../etl/export-visits.ts';
 import { ROUTES } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
 import { CSV_BOM, csvLine } from '../respond/csv.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 import { resolveScope } from './scope.ts';
 
 /** Excel's sheet holds 1,048,576 rows; longer exports must use CSV or JSON Lines. */
@@ -19,7 +19,7 @@ async function write(res: Response, chunk: string): Promise<void> {
  * GET /api/export/visits — visit-level rows with the hashed visitor only (department, admin),
  * streamed page by page so a year of visits never sits in memory.
  */
-export function exportRoutes(router: Router, { handle: { db } }: AppDeps): void {
+export function exportRoutes(router: Router, { handle: { db } }: RouteDeps): void {
   mount(router, ROUTES.exportVisits, async ({ query, user, req, res }) => {
     const { period } = await resolveScope(db, query);
     const rows = exportVisits(db, { from: period.from, to: period.to, office: query.office });

@@ -4,13 +4,13 @@ import { listIngestedFiles, listQuarantine } from '../../sql/queries/files.ts';
 import { ROUTES, type FilesResponse, type QuarantineResponse } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 
 /** The file name only: server paths are not the caller's business. */
 const fileName = (p: string): string => path.basename(p);
 
 /** GET /api/files (ingest reports), GET /api/quarantine (admin). */
-export function fileRoutes(router: Router, { handle: { db } }: AppDeps): void {
+export function fileRoutes(router: Router, { handle: { db } }: RouteDeps): void {
   mount(router, ROUTES.files, async ({ query, req, res }) => {
     const { total, rows } = await listIngestedFiles(db, query);
     const body: FilesResponse = {

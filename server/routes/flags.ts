@@ -5,7 +5,7 @@ import { ROUTES } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 import { flagDetail, flagView } from './flag-view.ts';
 
 const ACTION_ERRORS: Record<FlagActionErrorCode, 'not_found' | 'conflict' | 'bad_request'> = {
@@ -13,7 +13,7 @@ const ACTION_ERRORS: Record<FlagActionErrorCode, 'not_found' | 'conflict' | 'bad
 };
 
 /** GET /api/flags, GET /api/flags/:id, POST /api/flags/:id/actions (inspector). */
-export function flagRoutes(router: Router, { handle: { db } }: AppDeps): void {
+export function flagRoutes(router: Router, { handle: { db } }: RouteDeps): void {
   mount(router, ROUTES.flags, async ({ query, req, res }) => {
     const rows = await listFlags(db, {
       status: query.status ? [query.status] : undefined,

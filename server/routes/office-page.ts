@@ -10,63 +10,68 @@ import { getOfficeCategoryVolumes } from '../../sql/queries/topics.ts';
 import { getDailyVolumes, getOfficeVolumes, getWeekdayHourHeatmap } from '../../sql/queries/volumes.ts';
 import { ROUTES, type OfficePageResponse } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
+import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
 import { change, suppressorFor } from '../respond/suppress.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 import { durationStats } from './durations.ts';
 import { flagView } from './flag-view.ts';
 import { resolveScope } from './scope.ts';
 
 /** GET /api/offices/:code — one office's page. Press gets volumes and topics only. */
-export function officePageRoutes(router: Router, { handle: { db } }: AppDeps): void {
+export function officePageRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.office, async ({ params, query, user, req, res }) => {
-    const resolved = await resolveScope(db, { from: query.from, to: query.to }).then((r) => {
-      const office = r.offices.find((o) => o.code === params.code);
-      if (!office) throw HttpError.of('not_found', `No office "${params.code}"`);
-      return { ...r, office, scope: { ...r.scope, offices: [office.code] } };
+    const view = suppressorFor(user.role).on ? 'press' : 'full';
+    const { body, tables } = await cache.get(cacheKey('office', { ...query, code: params.code }, view), async () => {
+      const resolved = await resolveScope(db, { from: query.from, to: query.to }).then((r) => {
+        const office = r.offices.find((o) => o.code === params.code);
+        if (!office) throw HttpError.of('not_found', `No office "${params.code}"`);
+        return { ...r, office, scope: { ...r.scope, offices: [office.code] } };
+      });
+      const { scope, period, previous, office } = resolved;
+      const s = suppressorFor(user.role);
+      const today = almatyToday();
+      const until = today < period.to ? today : period.to;
+      const [volumes, daily, heat, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
+        getOfficeVolumes(db, scope, previous.from),
+        getDailyVolumes(db, scope),
+        getWeekdayHourHeatmap(db, scope),
+        getOfficeCategoryVolumes(db, scope),
+        getDaysWithoutLogs(db, office.code, period.from, until),
+        s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all'),
+        s.on ? null : listOfficeInspections(db, office.code, period.to),
+        s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code] }),
+        s.on ? null : listOfficeFlags(db, office.code),
+      ]);
+      const v = volumes[0] ?? { visits: 0, previous: 0, statements: 0 };
+      const totals = s.row({ visits: v.visits, previous: v.previous, statements: v.statements }, ['visits', 'previous', 'statements']);
+      const { region_code, ...rest } = office;
+      const body: OfficePageResponse = {
+        office: { ...rest, region: region_code }, period, previous,
+        totals: { ...totals, change: change(totals.visits, totals.previous) },
+        daily: daily.map((d) => s.row(d, ['visits'])),
+        heatmap: heat.map((h) => s.row(h, ['visits'])),
+        topics: topics.map(({ category, visits }) => s.row({ category, visits }, ['visits'])),
+        daysWithoutLogs: gaps,
+        durations: durations ? durations.map(durationStats) : null,
+        inspections: inspections ? inspections.map((i) => ({
+          id: Number(i.id), inspectedAt: i.inspected_at.toISOString(), inspector: i.inspector,
+          bars_on_windows: i.bars_on_windows, bars_on_doors: i.bars_on_doors, inside_secured_perimeter: i.inside_secured_perimeter,
+          phones_collected_at_entrance: i.phones_collected_at_entrance, guard_questions_visitors: i.guard_questions_visitors,
+          signage_present: i.signage_present, notes: i.notes,
+        })) : null,
+        compliance: compliance ? (compliance.offices[0]?.rules ?? []) : null,
+        flags: flags ? flags.map(flagView) : null,
+      };
+      const tables = {
+        daily: body.daily, heatmap: body.heatmap, topics: body.topics,
+        ...(body.durations ? { durations: body.durations } : {}),
+        ...(body.inspections ? { inspections: body.inspections } : {}),
+        ...(body.flags ? { flags: body.flags } : {}),
+      };
+      return { body, tables };
     });
-    const { scope, period, previous, office } = resolved;
-    const s = suppressorFor(user.role);
-    const today = almatyToday();
-    const until = today < period.to ? today : period.to;
-    const [volumes, daily, heat, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
-      getOfficeVolumes(db, scope, previous.from),
-      getDailyVolumes(db, scope),
-      getWeekdayHourHeatmap(db, scope),
-      getOfficeCategoryVolumes(db, scope),
-      getDaysWithoutLogs(db, office.code, period.from, until),
-      s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, false),
-      s.on ? null : listOfficeInspections(db, office.code, period.to),
-      s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code] }),
-      s.on ? null : listOfficeFlags(db, office.code),
-    ]);
-    const v = volumes[0] ?? { visits: 0, previous: 0, statements: 0 };
-    const totals = s.row({ visits: v.visits, previous: v.previous, statements: v.statements }, ['visits', 'previous', 'statements']);
-    const { region_code, ...rest } = office;
-    const body: OfficePageResponse = {
-      office: { ...rest, region: region_code }, period, previous,
-      totals: { ...totals, change: change(totals.visits, totals.previous) },
-      daily: daily.map((d) => s.row(d, ['visits'])),
-      heatmap: heat.map((h) => s.row(h, ['visits'])),
-      topics: topics.map(({ category, visits }) => s.row({ category, visits }, ['visits'])),
-      daysWithoutLogs: gaps,
-      durations: durations ? durations.map(durationStats) : null,
-      inspections: inspections ? inspections.map((i) => ({
-        id: Number(i.id), inspectedAt: i.inspected_at.toISOString(), inspector: i.inspector,
-        bars_on_windows: i.bars_on_windows, bars_on_doors: i.bars_on_doors, inside_secured_perimeter: i.inside_secured_perimeter,
-        phones_collected_at_entrance: i.phones_collected_at_entrance, guard_questions_visitors: i.guard_questions_visitors,
-        signage_present: i.signage_present, notes: i.notes,
-      })) : null,
-      compliance: compliance ? (compliance.offices[0]?.rules ?? []) : null,
-      flags: flags ? flags.map(flagView) : null,
-    };
-    const tables = {
-      daily: body.daily, heatmap: body.heatmap, topics: body.topics,
-      ...(body.durations ? { durations: body.durations } : {}),
-      ...(body.inspections ? { inspections: body.inspections } : {}),
-      ...(body.flags ? { flags: body.flags } : {}),
-    };
-    await respond(req, res, body, tables, `office-${office.code}-${period.from}-${period.to}`);
+    await respond(req, res, body, tables, `office-${body.office.code}-${body.period.from}-${body.period.to}`);
   });
 }

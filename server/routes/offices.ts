@@ -3,10 +3,10 @@ import { listOffices, listRegions } from '../../sql/queries/offices.ts';
 import { ROUTES, type OfficesResponse } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 
 /** GET /api/offices (registry with coordinates) and GET /healthz. */
-export function registryRoutes(router: Router, { handle }: AppDeps): void {
+export function registryRoutes(router: Router, { handle }: RouteDeps): void {
   mount(router, ROUTES.offices, async ({ req, res }) => {
     const [regions, offices] = await Promise.all([listRegions(handle.db), listOffices(handle.db)]);
     const body: OfficesResponse = {

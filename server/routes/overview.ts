@@ -1,53 +1,61 @@
 import type { Router } from 'express';
-import { DURATION_METRICS } from '../../sql/schema.ts';
+import type { Kysely } from 'kysely';
+import { DURATION_METRICS, type Database } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getDailyVolumes, getOfficeVolumes, getWeekdayHourHeatmap } from '../../sql/queries/volumes.ts';
-import { ROUTES, type OverviewResponse } from '../api/contract.ts';
+import { ROUTES, type OverviewResponse, type PeriodQuery } from '../api/contract.ts';
+import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
-import { respond } from '../respond/respond.ts';
-import { change, suppressorFor } from '../respond/suppress.ts';
-import type { AppDeps } from './deps.ts';
+import { respond, type Tables } from '../respond/respond.ts';
+import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
+import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
 import { resolveScope } from './scope.ts';
 
 /** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations. */
-export function overviewRoutes(router: Router, { handle: { db } }: AppDeps): void {
+export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.overview, async ({ query, user, req, res }) => {
-    const { scope, period, previous, offices } = await resolveScope(db, query);
     const s = suppressorFor(user.role);
-    const [volumes, daily, heat, overall, perOffice] = await Promise.all([
-      getOfficeVolumes(db, scope, previous.from),
-      getDailyVolumes(db, scope),
-      getWeekdayHourHeatmap(db, scope),
-      // Press sees volumes only: durations are not even queried.
-      s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, false),
-      s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, true),
-    ]);
-    const byOffice = new Map(volumes.map((v) => [v.office, v]));
-    const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });
-    const perOfficeRows = rows.map((r) => {
-      const shown = s.row({ office: r.office, visits: r.visits, previous: r.previous, statements: r.statements }, ['visits', 'previous', 'statements']);
-      return { ...shown, change: change(shown.visits, shown.previous) };
-    });
-    const sum = (k: 'visits' | 'previous' | 'admitted' | 'statements') => rows.reduce((a, r) => a + r[k], 0);
-    const totals = s.row({ visits: sum('visits'), previous: sum('previous'), statements: sum('statements'), admitted: sum('admitted') },
-      ['visits', 'previous', 'statements', 'admitted']);
-    const body: OverviewResponse = {
-      period, previous,
-      totals: { ...totals, admitted: s.on ? null : totals.admitted, change: change(totals.visits, totals.previous) },
-      perOffice: perOfficeRows.map(({ office, visits, previous: prev, change: ch, statements, suppressed }) =>
-        ({ office, visits, previous: prev, change: ch, statements, suppressed })),
-      daily: daily.map((d) => s.row(d, ['visits'])),
-      heatmap: heat.map((h) => s.row(h, ['visits'])),
-      silentOffices: rows.filter((r) => r.visits === 0).map((r) => r.office),
-      standard: STANDARD,
-      durations: overall ? overall.map(durationStats) : null,
-      officeDurations: perOffice ? perOffice.map((r) => ({ ...durationStats(r), office: r.office ?? '' })) : null,
-    };
-    await respond(req, res, body, {
-      perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap,
-      ...(body.durations ? { durations: body.durations } : {}),
-      ...(body.officeDurations ? { officeDurations: body.officeDurations } : {}),
-    }, `overview-${period.from}-${period.to}`);
+    const { body, tables } = await cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'), () => buildOverview(db, query, s));
+    await respond(req, res, body, tables, `overview-${body.period.from}-${body.period.to}`);
   });
+}
+
+async function buildOverview(db: Kysely<Database>, query: PeriodQuery, s: Suppressor): Promise<{ body: OverviewResponse; tables: Tables }> {
+  const { scope, period, previous, offices } = await resolveScope(db, query);
+  const [volumes, daily, heat, durations] = await Promise.all([
+    getOfficeVolumes(db, scope, previous.from),
+    getDailyVolumes(db, scope),
+    getWeekdayHourHeatmap(db, scope),
+    // Press sees volumes only: durations are not even queried.
+    s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'both'),
+  ]);
+  const byOffice = new Map(volumes.map((v) => [v.office, v]));
+  const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });
+  const perOffice = rows.map((r) => {
+    const shown = s.row({ office: r.office, visits: r.visits, previous: r.previous, statements: r.statements }, ['visits', 'previous', 'statements']);
+    return { office: shown.office, visits: shown.visits, previous: shown.previous, change: change(shown.visits, shown.previous), statements: shown.statements, suppressed: shown.suppressed };
+  });
+  const sum = (k: 'visits' | 'previous' | 'admitted' | 'statements') => rows.reduce((a, r) => a + r[k], 0);
+  const totals = s.row({ visits: sum('visits'), previous: sum('previous'), statements: sum('statements'), admitted: sum('admitted') },
+    ['visits', 'previous', 'statements', 'admitted']);
+  const body: OverviewResponse = {
+    period, previous,
+    totals: { ...totals, admitted: s.on ? null : totals.admitted, change: change(totals.visits, totals.previous) },
+    perOffice,
+    daily: daily.map((d) => s.row(d, ['visits'])),
+    heatmap: heat.map((h) => s.row(h, ['visits'])),
+    silentOffices: rows.filter((r) => r.visits === 0).map((r) => r.office),
+    standard: STANDARD,
+    durations: durations ? durations.filter((d) => d.office === null).map(durationStats) : null,
+    officeDurations: durations
+      ? durations.filter((d) => d.office !== null).map((r) => ({ ...durationStats(r), office: r.office ?? '' }))
+      : null,
+  };
+  const tables: Tables = {
+    perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap,
+    ...(body.durations ? { durations: body.durations } : {}),
+    ...(body.officeDurations ? { officeDurations: body.officeDurations } : {}),
+  };
+  return { body, tables };
 }

@@ -10,7 +10,7 @@ import { createLoginLimiter } from '../auth/rate-limit.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { SessionUser } from '../http/request-context.ts';
 import { mount } from '../http/route.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 
 async function meBody(db: Kysely<Database>, user: Pick<SessionUser, 'name' | 'role' | 'csrfToken'>): Promise<MeResponse> {
   return { user: { name: user.name, role: user.role }, csrfToken: user.csrfToken, data: await getDataRange(db) };
@@ -19,7 +19,7 @@ async function meBody(db: Kysely<Database>, user: Pick<SessionUser, 'name' | 'ro
 const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /** GET /api/me, POST /api/login (rate limited), POST /api/logout. */
-export function sessionRoutes(router: Router, { handle: { db }, config }: AppDeps): void {
+export function sessionRoutes(router: Router, { handle: { db }, config }: RouteDeps): void {
   const limit = config.loginLimit ?? { max: 10, windowMs: 15 * 60_000 };
   const limiter = createLoginLimiter(limit.max, limit.windowMs);
   const secure = config.production;

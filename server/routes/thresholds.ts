@@ -8,7 +8,7 @@ import { ROUTES, type ThresholdsResponse } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 
 /** The contract's defaults (§4), shown beside the value in force. */
 const DEFAULTS: Readonly<Record<ThresholdKey, { value: number; description: string }>> = {
@@ -34,7 +34,7 @@ async function thresholdsBody(db: Kysely<Database>): Promise<ThresholdsResponse>
 }
 
 /** GET /api/thresholds (read), PUT /api/thresholds/:key (admin; the change is recorded). */
-export function thresholdRoutes(router: Router, { handle: { db } }: AppDeps): void {
+export function thresholdRoutes(router: Router, { handle: { db } }: RouteDeps): void {
   mount(router, ROUTES.thresholds, async ({ req, res }) => {
     const body = await thresholdsBody(db);
     await respond(req, res, body, { thresholds: body.thresholds, history: body.history }, 'thresholds');

@@ -1,11 +1,14 @@
 import type { Router } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../sql/schema.ts';
 import { daysBetween } from '../../sql/compliance/period.ts';
 import { getCategoryTrend, getCategoryVolumes, getOfficeCategoryVolumes, type Granularity } from '../../sql/queries/topics.ts';
-import { ROUTES, type TopicsResponse } from '../api/contract.ts';
+import { ROUTES, type PeriodQuery, type TopicsResponse } from '../api/contract.ts';
+import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
-import { respond } from '../respond/respond.ts';
-import { change, share, suppressorFor } from '../respond/suppress.ts';
-import type { AppDeps } from './deps.ts';
+import { respond, type Tables } from '../respond/respond.ts';
+import { change, share, suppressorFor, type Suppressor } from '../respond/suppress.ts';
+import type { RouteDeps } from './deps.ts';
 import { resolveScope } from './scope.ts';
 import { categoryExamples } from './topic-examples.ts';
 
@@ -15,30 +18,34 @@ export function granularityFor(days: number): Granularity {
 }
 
 /** GET /api/topics: category mix, per office, trend and change against the previous period. */
-export function topicsRoutes(router: Router, { handle: { db } }: AppDeps): void {
+export function topicsRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.topics, async ({ query, user, req, res }) => {
-    const { scope, period, previous } = await resolveScope(db, query);
     const s = suppressorFor(user.role);
-    const granularity = granularityFor(daysBetween(period.from, period.to));
-    const [categories, perOffice, trend] = await Promise.all([
-      getCategoryVolumes(db, scope, previous.from),
-      getOfficeCategoryVolumes(db, scope),
-      getCategoryTrend(db, scope, granularity),
-    ]);
-    const total = categories.reduce((a, c) => a + c.visits, 0);
-    const shownTotal = s.count(total);
-    const body: TopicsResponse = {
-      period, previous, granularity,
-      total: shownTotal,
-      categories: categories.filter((c) => c.visits > 0 || c.previous > 0).map((c) => {
-        const row = s.row(c, ['visits', 'previous']);
-        return { ...row, change: change(row.visits, row.previous), share: share(row.visits, shownTotal) };
-      }),
-      perOffice: perOffice.map((r) => s.row(r, ['visits'])),
-      trend: trend.map((r) => s.row(r, ['visits'])),
-      examples: categoryExamples(),
-    };
-    await respond(req, res, body, { categories: body.categories, perOffice: body.perOffice, trend: body.trend },
-      `topics-${period.from}-${period.to}`);
+    const { body, tables } = await cache.get(cacheKey('topics', query, s.on ? 'press' : 'full'), () => buildTopics(db, query, s));
+    await respond(req, res, body, tables, `topics-${body.period.from}-${body.period.to}`);
   });
+}
+
+async function buildTopics(db: Kysely<Database>, query: PeriodQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
+  const { scope, period, previous } = await resolveScope(db, query);
+  const granularity = granularityFor(daysBetween(period.from, period.to));
+  const [categories, perOffice, trend] = await Promise.all([
+    getCategoryVolumes(db, scope, previous.from),
+    getOfficeCategoryVolumes(db, scope),
+    getCategoryTrend(db, scope, granularity),
+  ]);
+  const total = categories.reduce((a, c) => a + c.visits, 0);
+  const shownTotal = s.count(total);
+  const body: TopicsResponse = {
+    period, previous, granularity,
+    total: shownTotal,
+    categories: categories.filter((c) => c.visits > 0 || c.previous > 0).map((c) => {
+      const row = s.row(c, ['visits', 'previous']);
+      return { ...row, change: change(row.visits, row.previous), share: share(row.visits, shownTotal) };
+    }),
+    perOffice: perOffice.map((r) => s.row(r, ['visits'])),
+    trend: trend.map((r) => s.row(r, ['visits'])),
+    examples: categoryExamples(),
+  };
+  return { body, tables: { categories: body.categories, perOffice: body.perOffice, trend: body.trend } };
 }

@@ -8,12 +8,12 @@ import { HttpError } from '../http/http-error.ts';
 import { mount } from '../http/route.ts';
 import { sniffFileType } from '../upload/sniff-type.ts';
 import { uploadStorage } from '../upload/storage.ts';
-import type { AppDeps } from './deps.ts';
+import type { RouteDeps } from './deps.ts';
 
 const MAX_FILES = 50;
 
 /** POST /api/uploads (admin): multipart field "files"; the files go through the same ingest as the CLI. */
-export function uploadRoutes(router: Router, { handle, config }: AppDeps): void {
+export function uploadRoutes(router: Router, { handle, config }: RouteDeps): void {
   const maxBytes = config.uploadMaxBytes ?? 200 * 1024 * 1024;
   const parse = multer({ storage: uploadStorage(config.dataDir), limits: { fileSize: maxBytes, files: MAX_FILES, fields: 10 } })
     .array('files', MAX_FILES);

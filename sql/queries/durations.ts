@@ -23,7 +23,7 @@ export interface DurationSummaryRow {
 }
 
 type RawSummary = {
-  office: string;
+  office: string | null;
   metric: DurationMetric;
   n: number;
   min: number;
@@ -34,23 +34,27 @@ type RawSummary = {
 const QUANTILES = { q1: 0.25, median: 0.5, q3: 0.75, p90: 0.9 } as const;
 
 /**
- * Duration percentiles per office (or over the whole scope when perOffice is false), from the
+ * Duration percentiles per office, over the whole scope (office null), or both, from the
  * per-second histograms. percentile_cont(p) over N sorted values interpolates between the values at
  * 0-based positions floor(p(N-1)) and ceil(p(N-1)); the value at position k is the first second
  * whose running count exceeds k. So the answer equals percentile_cont over the raw visits exactly.
  */
 export async function getDurationSummaries(
-  db: Kysely<Database>, scope: Scope, metrics: readonly DurationMetric[], perOffice: boolean, overSeconds?: number,
+  db: Kysely<Database>, scope: Scope, metrics: readonly DurationMetric[], by: 'office' | 'all' | 'both', overSeconds?: number,
 ): Promise<DurationSummaryRow[]> {
-  const grp = perOffice ? sql`office_code` : sql`''`;
+  // 'both' reads the histograms once: per office, and over the whole scope (office null).
+  const groups = by === 'office' ? sql`office_code, metric, seconds`
+    : by === 'all' ? sql`grouping sets ((metric, seconds))`
+    : sql`grouping sets ((office_code, metric, seconds), (metric, seconds))`;
+  const office = by === 'all' ? sql`null::text` : sql`case when grouping(office_code) = 0 then office_code end`;
   // `over` counts durations past the standard (or past overSeconds when given).
   const over = overSeconds !== undefined ? sql`${overSeconds}::int`
     : sql`case metric when 'admission_delay' then ${STANDARD_SECONDS.admission_delay}::int else ${STANDARD_SECONDS.wait_time}::int end`;
   const r = await sql<RawSummary>`
     with h as (
-      select ${grp} as office, metric, seconds, sum(n)::bigint as n
+      select ${office} as office, metric, seconds, sum(n)::bigint as n
       from (${histogramSource(scope, metrics)}) src
-      group by 1, 2, 3
+      group by ${groups}
     ), c as (
       select office, metric, seconds, n,
         sum(n) over (partition by office, metric order by seconds) as cum,
@@ -69,10 +73,10 @@ export async function getDurationSummaries(
       coalesce(sum(n) filter (where seconds > ${over}), 0)::bigint as over
     from c
     group by office, metric, total
-    order by office, metric`.execute(db);
+    order by office nulls first, metric`.execute(db);
   return r.rows.map((row) => {
     const out: DurationSummaryRow = {
-      office: perOffice ? row.office : null, metric: row.metric, n: row.n, min: row.min, max: row.max, over: row.over,
+      office: row.office, metric: row.metric, n: row.n, min: row.min, max: row.max, over: row.over,
       q1: null, median: null, q3: null, p90: null,
     };
     for (const [name, p] of Object.entries(QUANTILES) as [keyof typeof QUANTILES, number][]) {

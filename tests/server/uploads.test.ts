@@ -21,12 +21,15 @@ const CSV = [
 
 function upload(files: { name: string; data: string | Uint8Array }[], as: Session = admin): Promise<Response> {
   const form = new FormData();
-  for (const f of files) form.append('files', new Blob([f.data]), f.name);
+  for (const f of files) form.append('files', new Blob([f.data as BlobPart]), f.name);
   return t.call('/api/uploads', { method: 'POST', as, body: form });
 }
 
 describe('admin upload runs the ingest and answers its report', () => {
   it('loads a visit log, quarantines its bad row, and lists the file and the row', async () => {
+    const overview = '/api/overview?from=2024-03-04&to=2024-03-05&office=SRK';
+    // Asked before the upload, so a cached answer would be stale afterwards.
+    expect(((await (await t.call(overview, { as: admin })).json()) as { totals: { visits: number } }).totals.visits).toBe(0);
     const res = await upload([{ name: 'Сарканский РОП март 2024.csv', data: CSV }]);
     expect(res.status, await res.clone().text()).toBe(200);
     const report = (await res.json()) as UploadResponse;
@@ -42,8 +45,8 @@ describe('admin upload runs the ingest and answers its report', () => {
     expect(q.rows).toHaveLength(1);
     expect(q.rows[0]).toMatchObject({ reason: 'bad_time', file: 'Сарканский РОП март 2024.csv', line: 4 });
 
-    // The rollups were refreshed by the ingest: the overview sees the two visits at once.
-    const o = (await (await t.call('/api/overview?from=2024-03-04&to=2024-03-05&office=SRK', { as: admin })).json()) as { totals: { visits: number } };
+    // The rollups were refreshed by the ingest and the cached answer dropped: the overview sees the two visits at once.
+    const o = (await (await t.call(overview, { as: admin })).json()) as { totals: { visits: number } };
     expect(o.totals.visits).toBe(2);
   });
 
