@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
-import { DURATION_METRICS, type Database } from '../../sql/schema.ts';
+import type { Database, DurationMetric } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getDailyVolumes, getOfficeVolumes, getWeekdayHourHeatmap } from '../../sql/queries/volumes.ts';
 import { ROUTES, type OverviewResponse, type PeriodQuery } from '../api/contract.ts';
@@ -11,6 +11,9 @@ import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
 import { resolveScope } from './scope.ts';
+
+/** The overview shows waiting and service time against the 15–20 min standard; delays live in /api/compliance. */
+const OVERVIEW_METRICS: readonly DurationMetric[] = ['wait_time', 'service_time'];
 
 /** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations. */
 export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
@@ -28,7 +31,7 @@ async function buildOverview(db: Kysely<Database>, query: PeriodQuery, s: Suppre
     getDailyVolumes(db, scope),
     getWeekdayHourHeatmap(db, scope),
     // Press sees volumes only: durations are not even queried.
-    s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'both'),
+    s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both'),
   ]);
   const byOffice = new Map(volumes.map((v) => [v.office, v]));
   const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });

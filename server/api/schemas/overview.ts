@@ -54,9 +54,9 @@ export const OverviewResponse = z.object({
   /** Offices of the filter with no visit at all in the period. */
   silentOffices: z.array(OfficeCode),
   standard: ServiceStandard,
-  /** Whole filter (all offices in it), one row per metric; null for press. */
+  /** Whole filter (all offices in it), one row per metric (wait_time, service_time); null for press. */
   durations: z.array(DurationStats).nullable(),
-  /** Per office and metric; null for press. */
+  /** Per office and metric (wait_time, service_time); null for press. */
   officeDurations: z.array(OfficeDurations).nullable(),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
