@@ -14,4 +14,6 @@ export type Tx = Transaction<Database>;
 export type * from './schema/registry.ts';
 export type * from './schema/ingest.ts';
 export type * from './schema/rollups.ts';
+export type * from './schema/compliance.ts';
+export type * from './schema/auth.ts';
 export { DURATION_METRICS } from './schema/rollups.ts';
