@@ -34,12 +34,15 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
   it('the department compares two periods and opens an office page', async () => {
     const j = await begin();
     const { page } = j;
+    await page.locator('#login-name').waitFor();
+    await j.screenshot('login');
     await signIn(page, 'department');
     await expect.poll(() => page.url()).toMatch(/#\/overview\?from=\d{4}-\d{2}-01&to=/);
     await chartsDrawn(page);
     await expect.poll(() => page.locator('.chart[data-chart-ready="true"]').count()).toBeGreaterThanOrEqual(5);
-    await expect.poll(() => page.locator('.kpi').first().textContent()).toMatch(/в предыдущем периоде: [\d\s]+/);
+    await expect.poll(() => page.locator('.kpi').first().textContent()).toMatch(/[−+-]?\d+\s?% к предыдущему периоду\s*в предыдущем периоде: \d[\d\s]*/);
     const monthUrl = page.url();
+    await j.screenshot('department-overview');
 
     await page.locator('#f-preset').selectOption('prev_month');
     await expect.poll(() => page.url()).not.toBe(monthUrl);
@@ -52,7 +55,6 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.goForward();
     await expect.poll(() => page.url()).toBe(prevUrl);
     await chartsDrawn(page);
-    await j.screenshot('department-overview');
 
     await page.locator('#nav-office').click();
     await page.locator('#office-list a', { hasText: 'Сарканский' }).click();
@@ -64,6 +66,14 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 25)');
     await j.screenshot('department-office-dark');
+    // The whole interface switches language, and the link keeps it.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.locator('#lang').selectOption('kk');
+    await expect.poll(() => page.url()).toMatch(/[?&]lang=kk/);
+    await expect.poll(() => page.locator('#office-title').textContent()).toBe('Сарқан');
+    expect(await page.locator('.nav a').allTextContents()).toEqual(['Шолу', 'Жүгіну тақырыптары', 'Бұйрықтың сақталуы', 'Офистер']);
+    await chartsDrawn(page);
+    await j.screenshot('department-office-kk');
     expect(j.problems).toEqual([]);
   });
 
@@ -99,9 +109,17 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await signIn(page, 'inspector');
     await expect.poll(() => page.url()).toMatch(/#\/compliance\?/);
     await page.locator('#compliance-matrix').waitFor();
-    expect(await page.locator('#compliance-matrix button[data-office="SRK"][data-status="breach"]').count()).toBeGreaterThan(0);
+    const breach = page.locator('#compliance-matrix button[data-office="SRK"][data-status="breach"]');
+    expect(await breach.count()).toBeGreaterThan(0);
+    // The matrix works from the keyboard: focus a cell, Enter shows the evidence behind it.
+    await breach.first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.verdict-detail').textContent()).toMatch(/Сарканский РОП · .*Нарушение/);
     await page.locator('#flags-list button[data-office="SRK"]').first().click();
     await page.locator('#flag-panel').waitFor();
+    // A dismissal needs a reason: without one nothing is sent and the form says why.
+    await page.locator('#flag-dismiss').click();
+    expect(await page.locator('#flag-panel .form-error').textContent()).toBe('Для отклонения укажите причину.');
     await page.locator('#flag-note').fill('Проверено на месте: посетителей держат у поста.');
     await page.locator('#flag-confirm').click();
     await expect.poll(() => page.locator('#flag-panel .chip').first().textContent()).toBe('Подтверждён');

@@ -21,7 +21,8 @@ export function header(session: Session | null, view: View, onLogout: () => void
   const nav = session
     ? h('nav', { className: 'nav', 'aria-label': t('nav.label') },
       ...ROLE_VIEWS[session.user.role].map((v) => h('a', {
-        href: hrefFor({ view: v }),
+        // From an office page, links drop its code: "Offices" leads back to the list, other views unfiltered.
+        href: hrefFor({ view: v, ...(view === 'office' ? { office: null } : {}) }),
         'aria-current': v === view ? 'page' : null,
         id: `nav-${v}`,
       }, t(`nav.${v}` as const))))

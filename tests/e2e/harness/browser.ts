@@ -68,8 +68,13 @@ export async function signIn(page: Page, name: string): Promise<void> {
   await page.locator('#logout').waitFor();
 }
 
-/** Waits until every chart on the page has drawn. */
-export async function chartsDrawn(page: Page): Promise<number> {
-  await page.locator('.chart[data-chart-ready="true"]').first().waitFor();
+/** Waits until a chart on the page has drawn; on a timeout, says what the page shows instead. */
+export async function chartsDrawn(page: Page, timeout = 45_000): Promise<number> {
+  try {
+    await page.locator('.chart[data-chart-ready="true"]').first().waitFor({ timeout });
+  } catch (err) {
+    const shown = await page.locator('#main').innerText().catch(() => '(no main)');
+    throw new Error(`no chart drawn within ${timeout} ms at ${page.url()}; the page shows:\n${shown.slice(0, 1500)}`, { cause: err });
+  }
   return page.locator('.chart[data-chart-ready="true"]').count();
 }

@@ -11,10 +11,12 @@ import { createApp } from '../../../server/app.ts';
 import { hashPassword } from '../../../server/auth/passwords.ts';
 import { refreshFlagsForMonths } from '../../../sql/compliance/flags.ts';
 import type { Role } from '../../../sql/domain/roles.ts';
-import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
+import { openDatabase, type DatabaseHandle } from '../../../sql/db.ts';
+import { migrate } from '../../../sql/migrate.ts';
+import { readRegistry, syncRegistry } from '../../../sql/registry.ts';
+import { freshTarget } from '../../helpers/db.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 export const PASSWORD = 'demo-password-2026';
 /** One user per role, named after it. */
 export const USERS: readonly Role[] = ['department', 'press', 'inspector', 'admin'];
@@ -22,30 +24,22 @@ const IIN_KEY = 'e2e-iin-key-0123456789abcdef0123';
 
 export interface DemoServer {
   url: string;
-  db: TestDatabase;
+  db: DatabaseHandle;
   /** Last day of the demo (Almaty), the dashboard's default month is the one holding it. */
   endDate: string;
   demoDir: string;
+  /** The dashboard build this server serves. */
+  webDist: string;
   close(): Promise<void>;
 }
 
-/** Builds web/dist when it is missing or older than a source file, so the tests run the current dashboard. */
-export function ensureWebBuild(): void {
-  const index = path.join(WEB_DIST, 'index.html');
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const newest = newestMtime(path.join(ROOT, 'web'));
-  if (built >= newest) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'dist' || e.name === 'node_modules') continue;
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
+/**
+ * Builds the dashboard from the current sources into outDir. Tests and the benchmark build their
+ * own copy: web/dist is shared, and a build elsewhere empties it under a running page.
+ */
+export function buildWeb(outDir: string): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts',
+    '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** The last day of the previous calendar month in Almaty: two whole months of demo end there. */
@@ -60,9 +54,15 @@ function lastDayOfPreviousMonth(now = new Date()): string {
  * 20 offices, with the planted non-compliant office SRK), its flags evaluated, and one user per role.
  */
 export async function startDemoServer(opts: { days?: number } = {}): Promise<DemoServer> {
-  ensureWebBuild();
-  const db = await freshDatabase();
+  // freshTarget rather than freshDatabase: closing must let the pool's connections finish ending
+  // before the database is dropped WITH (FORCE), or the terminated sockets raise uncaught errors.
+  const target = await freshTarget(false);
+  const db = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'e2e' });
+  await migrate(db);
+  await syncRegistry(db.db, readRegistry(['almaty-oblast']));
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-e2e-'));
+  const webDist = path.join(demoDir, 'web');
+  buildWeb(webDist);
   const endDate = lastDayOfPreviousMonth();
   const demo = await writeDemo({ outDir: path.join(demoDir, 'files'), days: opts.days ?? 61, endDate });
   await ingestPaths(db, demo.files, { iinKey: IIN_KEY, actor: 'e2e' });
@@ -75,17 +75,19 @@ export async function startDemoServer(opts: { days?: number } = {}): Promise<Dem
   const app = createApp({
     handle: db,
     logger: pino({ level: 'silent' }),
-    config: { dataDir: demoDir, iinKey: IIN_KEY, production: false, webDist: WEB_DIST, loginLimit: { max: 1000, windowMs: 60_000 } },
+    config: { dataDir: demoDir, iinKey: IIN_KEY, production: false, webDist, loginLimit: { max: 1000, windowMs: 60_000 } },
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, db, endDate, demoDir,
+    url: `http://127.0.0.1:${port}`, db, endDate, demoDir, webDist,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await target.drop();
       fs.rmSync(demoDir, { recursive: true, force: true });
     },
   };
