@@ -31,7 +31,7 @@ export async function prepareEmbeddedDemo(
       },
     });
     const t = report.totals;
-    say(`Loaded ${t.rows_loaded} visits (${t.rows_duplicate} duplicates, ${t.rows_quarantined} quarantined, as planted in the demo).`);
+    say(`Loaded ${t.rows_loaded} visits; ${t.rows_quarantined} rows quarantined (the demo plants a few bad rows), ${t.rows_duplicate} duplicates.`);
   }
   if ((await countUsers(handle.db)) === 0) await createDemoUsers(handle.db);
   const demoUsers = await liveDemoUsers(handle.db);
