@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
-import { almatyToday, daysBetween } from '../../sql/compliance/period.ts';
+import { getComplianceMetrics } from '../../sql/compliance/metrics.ts';
 import { getThresholds } from '../../sql/compliance/thresholds.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getOfficeFacts } from '../../sql/queries/office-facts.ts';
@@ -10,11 +10,10 @@ import {
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
-import { share } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { resolveScope } from './scope.ts';
 
-const min = (s: number | null | undefined): number | null => (s === null || s === undefined ? null : s / 60);
+const min = (s: number | null): number | null => (s === null ? null : s / 60);
 
 /** GET /api/compliance (matrix), /api/compliance/metrics, /api/compliance/delays (box plot). */
 export function complianceRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
@@ -35,34 +34,25 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
   mount(router, ROUTES.complianceMetrics, async ({ query, req, res }) => {
     const { body, tables } = await cache.get(cacheKey('compliance-metrics', query, 'full'), async () => {
       const { scope, period } = await resolveScope(db, query);
-      const today = almatyToday();
-      const until = today < period.to ? today : period.to;
-      const thresholds = await getThresholds(db);
-      const [facts, delays, apps] = await Promise.all([
-        getOfficeFacts(db, scope, until),
-        // `over` counts delays past the threshold in force, so delayedShare matches the verdict.
-        getDurationSummaries(db, scope, ['admission_delay'], 'office', thresholds.pass_delay_minutes * 60),
-        getDurationSummaries(db, scope, ['application_time'], 'office'),
+      // The compliance engineer's metrics, so the page shows the numbers the verdicts were drawn from.
+      const [metrics, facts] = await Promise.all([
+        getComplianceMetrics(db, period, scope.offices),
+        getOfficeFacts(db, scope, period.to),
       ]);
-      const factsOf = new Map(facts.map((f) => [f.office, f]));
-      const delayOf = new Map(delays.map((d) => [d.office, d]));
-      const appOf = new Map(apps.map((d) => [d.office, d]));
-      const reportedDays = Math.max(0, daysBetween(period.from, until));
-      const offices: OfficeMetrics[] = scope.offices.map((office) => {
-        const f = factsOf.get(office);
-        const delay = delayOf.get(office);
-        const app = appOf.get(office);
-        const visits = f?.visits ?? 0;
+      const statements = new Map(facts.map((f) => [f.office, f.statements]));
+      const offices: OfficeMetrics[] = metrics.offices.map((m) => {
+        const d = m.admission_delay;
+        const a = m.application_time;
+        const notAdmitted = d ? d.not_admitted : m.visits;
         return {
-          office, visits, admitted: f?.admitted ?? 0, notAdmitted: visits - (f?.admitted ?? 0),
-          admissionDelayP50: min(delay?.median), admissionDelayP90: min(delay?.p90), admissionDelayMax: min(delay?.max),
-          delayedShare: delay && delay.n > 0 ? delay.over / delay.n : null,
-          applicationTimeP50: min(app?.median), applicationTimeP90: min(app?.p90),
-          statements: f?.statements ?? 0,
-          phoneShare: share(f?.phone_yes ?? 0, f?.phone_known ?? 0),
-          questionedShare: share(f?.questioned_yes ?? 0, f?.questioned_known ?? 0),
-          visitsPerDay: Math.round((visits / daysBetween(period.from, period.to)) * 100) / 100,
-          daysWithoutLogs: reportedDays - (f?.active_days ?? 0),
+          office: m.office, visits: m.visits, admitted: m.visits - notAdmitted, notAdmitted,
+          admissionDelayP50: d?.p50 ?? null, admissionDelayP90: d?.p90 ?? null, admissionDelayMax: d?.max ?? null,
+          delayedShare: d?.share_over ?? null,
+          applicationTimeP50: a?.p50 ?? null, applicationTimeP90: a?.p90 ?? null,
+          statements: statements.get(m.office) ?? 0,
+          phoneShare: m.phone_surrendered.share, questionedShare: m.checkpoint_questioned.share,
+          visitsPerDay: m.days ? Math.round(m.visits_per_day * 100) / 100 : null,
+          daysWithoutLogs: m.days_without_log, longestGapDays: m.longest_gap_days,
         };
       });
       const body: ComplianceMetricsResponse = { period, offices };

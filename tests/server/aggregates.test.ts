@@ -1,7 +1,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OverviewResponse, TopicsResponse, DelaysResponse } from '../../server/api/contract.ts';
+import type {
+  ComplianceMetricsResponse, ComplianceResponse, DelaysResponse, OverviewResponse, TopicsResponse,
+} from '../../server/api/contract.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 
@@ -98,6 +100,28 @@ describe('rollup answers equal the same aggregates over raw visits', () => {
       expect(b?.q3).toBeCloseTo(r.q3, 9);
       expect(b?.max).toBeCloseTo(Number(r.max), 9);
     }
+  });
+});
+
+describe('compliance answers agree with each other and with raw visits', () => {
+  it('the matrix verdict on pass delay, the metrics and percentile_cont over raw visits give the same p90', async () => {
+    const matrix = await get<ComplianceResponse>(`/api/compliance?${Q}`);
+    const metrics = await get<ComplianceMetricsResponse>(`/api/compliance/metrics?${Q}`);
+    expect(matrix.offices).toHaveLength(20);
+    expect(matrix.offices.every((o) => o.rules.length === 7)).toBe(true);
+    const raw = await sql<{ p90: number; visits: number; admitted: number }>`
+      select percentile_cont(0.9) within group (order by floor(extract(epoch from admitted_at - arrived_at))) / 60 as p90,
+        count(*)::int as visits, count(admitted_at)::int as admitted
+      from visits where ${inPeriod} and office_code = 'SRK'`.execute(t.db.db);
+    const r = raw.rows[0];
+    const verdict = matrix.offices.find((o) => o.office === 'SRK')?.rules.find((x) => x.rule === 'no_pass_delay');
+    const m = metrics.offices.find((o) => o.office === 'SRK');
+    expect(verdict?.value).toBeCloseTo(r?.p90 ?? NaN, 6);
+    expect(m?.admissionDelayP90).toBeCloseTo(r?.p90 ?? NaN, 6);
+    expect(m).toMatchObject({ visits: r?.visits, admitted: r?.admitted, notAdmitted: (r?.visits ?? 0) - (r?.admitted ?? 0) });
+    // An office with no visits is no_data on the visit rules, never ok.
+    const silent = matrix.offices.find((o) => o.office === 'ALK')?.rules.find((x) => x.rule === 'no_pass_delay');
+    expect(silent?.status).toBe('no_data');
   });
 });
 

@@ -44,7 +44,10 @@ export const OfficeMetrics = z.object({
   phoneShare: z.number().nullable(),
   questionedShare: z.number().nullable(),
   visitsPerDay: z.number().nullable(),
+  /** Days of the period (up to yesterday while it runs) without any visit recorded. */
   daysWithoutLogs: z.number().int(),
+  /** Longest run of consecutive days without a visit (the reporting rule's value). */
+  longestGapDays: z.number().int(),
 });
 export type OfficeMetrics = z.infer<typeof OfficeMetrics>;
 
