@@ -27,7 +27,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * protected by requiring a JSON body, which a cross-site form cannot send without a CORS preflight.
  */
 export const csrfProtection: RequestHandler = (req, _res, next) => {
-  if (SAFE.has(req.method) || !req.user) {
+  // Login is exempt even with a live session (switching user without logging out first).
+  if (SAFE.has(req.method) || !req.user || req.path === '/api/login') {
     next();
     return;
   }

@@ -50,6 +50,18 @@ describe('login, session and CSRF', () => {
     expect((await t.call('/api/me', { as: s })).status).toBe(401);
   });
 
+  it('lets a logged-in user log in as someone else without the CSRF token (login needs a JSON body)', async () => {
+    const s = await t.login('department');
+    const res = await t.call('/api/login', {
+      method: 'POST', as: s, csrf: false, headers: json, body: JSON.stringify({ name: 'admin', password: 'pw-admin' }),
+    });
+    expect(res.status).toBe(200);
+    const form = await t.call('/api/login', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=admin&password=pw-admin',
+    });
+    expect(form.status).toBe(400);
+  });
+
   it('rate-limits failed logins: after 3 failures the next attempt is 429 with Retry-After, even with the right password', async () => {
     const body = (password: string) => ({ method: 'POST', headers: json, body: JSON.stringify({ name: 'inspector', password }) });
     for (let i = 0; i < 3; i++) expect((await t.call('/api/login', body('bad'))).status).toBe(401);
