@@ -101,7 +101,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await chartsDrawn(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await j.screenshot('press-topics-phone');
+    await j.screenshot('press-topics-phone', { fullPage: false });
     expect(j.problems).toEqual([]);
   });
 

@@ -128,6 +128,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'compliance.delaysNote': 'Range, quartiles and median in minutes; the line is the {n} min threshold',
   'compliance.flags': 'Flags',
   'compliance.flagsEmpty': 'No flags.',
+  'compliance.pickFlag': 'Choose a flag in the list to see its evidence, audit trail and decisions.',
   'compliance.readOnly': 'Read only: the inspector acts on flags.',
   'flag.month': 'Month',
   'flag.rule': 'Rule',

@@ -128,6 +128,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'compliance.delaysNote': 'Ауқым, квартильдер және медиана, минут; сызық — {n} мин шегі',
   'compliance.flags': 'Бұзушылық белгілері',
   'compliance.flagsEmpty': 'Белгілер жоқ.',
+  'compliance.pickFlag': 'Негіздерін, әрекеттер журналын және ол бойынша шешімдерді көру үшін тізімнен белгіні таңдаңыз.',
   'compliance.readOnly': 'Тек қарау: белгілер бойынша әрекеттерді инспектор орындайды.',
   'flag.month': 'Ай',
   'flag.rule': 'Талап',

@@ -126,6 +126,7 @@ export const ru = {
   'compliance.delaysNote': 'Размах, квартили и медиана, минут; линия — порог {n} мин',
   'compliance.flags': 'Флаги нарушений',
   'compliance.flagsEmpty': 'Флагов нет.',
+  'compliance.pickFlag': 'Выберите флаг в списке, чтобы увидеть основания, журнал действий и решения по нему.',
   'compliance.readOnly': 'Только просмотр: действия по флагам выполняет инспектор.',
   'flag.month': 'Месяц',
   'flag.rule': 'Требование',

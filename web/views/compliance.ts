@@ -47,7 +47,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceRespon
   const slot = (cls: string) => { const el = h('div', { className: cls }); grid.append(el); return el; };
 
   const detail = h('div', { className: 'verdict-detail', 'aria-live': 'polite' });
-  const panelHost = h('div', { id: 'flag-panel-host' });
+  const panelHost = h('div', { id: 'flag-panel-host' }, h('section', { className: 'card' }, h('p', { className: 'note' }, t('compliance.pickFlag'))));
   const openFlag = (id: number) => flagPanel(panelHost, id, name, canAct, (d) => {
     const i = flags.findIndex((f) => f.id === d.flag.id);
     if (i >= 0) flags[i] = d.flag;

@@ -21,7 +21,7 @@ export interface Journey {
   page: Page;
   /** Console errors and failed requests seen so far; a journey ends with this empty. */
   problems: string[];
-  screenshot(name: string): Promise<void>;
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<void>;
 }
 
 /**
@@ -52,10 +52,10 @@ export async function startJourney(browser: Browser, baseUrl: string, opts: { wi
   await page.goto(baseUrl);
   return {
     context, page, problems,
-    async screenshot(name) {
+    async screenshot(name, opts = {}) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
       await page.evaluate(() => window.scrollTo(0, 0)); // a sticky top bar would otherwise sit mid-picture
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true });
     },
   };
 }
