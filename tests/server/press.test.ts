@@ -1,3 +1,4 @@
+import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedVisits } from './seed-visits.ts';
@@ -70,6 +71,13 @@ describe('press sees suppressed small counts and no personal or raw data', () =>
     perOffice?.eachRow((row, i) => { if (i > 1) values.push(row.getCell(3).value); });
     expect(values).toContain('<5');
     expect(values.filter((v) => typeof v === 'number' && v >= 1 && v <= 4)).toEqual([]);
+  });
+
+  it('press Arrow answers keep hidden counts as null beside suppressed = true', async () => {
+    const res = await t.call(`/api/offices/KEG?${P}&table=daily`, { as: press, headers: { accept: 'application/vnd.apache.arrow.stream' } });
+    const rows = tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => ({ ...r.toJSON() }));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatchObject({ visits: null, suppressed: true });
   });
 
   it('press answers carry no visitor hash, no raw topic text and no durations', async () => {
