@@ -3,17 +3,17 @@
  * (the whole library would be ~1 MB). Add a chart type here before a view uses it.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, BoxplotChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, BoxplotChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
-  AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
-  TooltipComponent, VisualMapComponent,
+  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
+// The chart card supplies the text alternative (aria-label and a hidden table), so no AriaComponent.
 echarts.use([
-  BarChart, BoxplotChart, HeatmapChart, LineChart, PieChart, ScatterChart,
-  AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
-  TooltipComponent, VisualMapComponent, CanvasRenderer,
+  BarChart, BoxplotChart, HeatmapChart, LineChart, ScatterChart,
+  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
+  CanvasRenderer,
 ]);
 
 export { echarts };

@@ -23,7 +23,6 @@ function baseOption(): EChartsCoreOption {
     backgroundColor: 'transparent',
     textStyle: { color: t.text, fontFamily: 'inherit' },
     animationDuration: 300,
-    aria: { enabled: false }, // the chart card gives the text alternative (aria-label + hidden table)
   };
 }
 
