@@ -40,6 +40,8 @@ describe('numbers and times read as people expect', () => {
     expect(fmtPublished(0)).toBe('0');
     expect(fmtCount(null, true)).toBe('<5');
     expect(fmtCount(3)).toBe('3');
+    // The suppressed flag is per row: a row's large count still shows beside its hidden one.
+    expect(fmtCount(120, true)).toBe('120');
   });
 });
 

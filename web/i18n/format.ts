@@ -54,17 +54,17 @@ export function fmtMinutes(min: number): string {
   return numberFormat({ style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 }).format(min);
 }
 /**
- * A published count: 1–4 become "<5" (contract §7 suppression); the server sends null with
- * suppressed=true for them, which also reads "<5". 0 stays 0.
+ * A count as the server sent it: null in a row flagged `suppressed` is a hidden 1–4 and reads "<5"
+ * (contract §7); the flag is per row, so the row's other counts still show. 0 stays 0.
  */
 export function fmtCount(n: number | null, suppressed = false): string {
-  if (suppressed || n === null) return '<5';
+  if (n === null) return suppressed ? '<5' : '—';
   return fmtInt(n);
 }
 /** A count that leaves the building (summary text, published tables): 1–4 always read "<5". */
 export function fmtPublished(n: number | null, suppressed = false): string {
-  if (suppressed || n === null || (n > 0 && n < 5)) return '<5';
-  return fmtInt(n);
+  if (n === null) return suppressed ? '<5' : '—';
+  return n > 0 && n < 5 ? '<5' : fmtInt(n);
 }
 
 /** A calendar day YYYY-MM-DD (no time zone: it already is an Almaty date). */
