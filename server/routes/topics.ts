@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
 import { daysBetween } from '../../sql/compliance/period.ts';
-import { getCategoryTrend, getCategoryVolumes, getOfficeCategoryVolumes, type Granularity } from '../../sql/queries/topics.ts';
+import { getTopicBreakdown, type Granularity } from '../../sql/queries/topics.ts';
 import { ROUTES, type PeriodQuery, type TopicsResponse } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -29,11 +29,7 @@ export function topicsRoutes(router: Router, { handle: { db }, cache }: RouteDep
 async function buildTopics(db: Kysely<Database>, query: PeriodQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
   const { scope, period, previous } = await resolveScope(db, query);
   const granularity = granularityFor(daysBetween(period.from, period.to));
-  const [categories, perOffice, trend] = await Promise.all([
-    getCategoryVolumes(db, scope, previous.from),
-    getOfficeCategoryVolumes(db, scope),
-    getCategoryTrend(db, scope, granularity),
-  ]);
+  const { categories, perOffice, trend } = await getTopicBreakdown(db, scope, previous.from, granularity);
   const total = categories.reduce((a, c) => a + c.visits, 0);
   const shownTotal = s.count(total);
   const body: TopicsResponse = {

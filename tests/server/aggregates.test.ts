@@ -80,7 +80,23 @@ describe('rollup answers equal the same aggregates over raw visits', () => {
     expect(topics.categories.map(({ category, visits }) => ({ category, visits }))).toEqual(raw.rows);
     expect(topics.total).toBe(raw.rows.reduce((a, r) => a + r.visits, 0));
     expect(topics.granularity).toBe('day');
+    const perOffice = await sql<{ office: string; category: string; visits: number }>`
+      select office_code as office, category, count(*)::int as visits from visits where ${inPeriod} group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(topics.perOffice.map(({ office, category, visits }) => ({ office, category, visits }))).toEqual(perOffice.rows);
+    const trend = await sql<{ bucket: string; category: string; visits: number }>`
+      select arrival_date as bucket, category, count(*)::int as visits from visits where ${inPeriod} group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(topics.trend.map(({ bucket, category, visits }) => ({ bucket, category, visits }))).toEqual(trend.rows);
     expect(topics.examples.theft?.length).toBeGreaterThan(0);
+  });
+
+  it('topics: a four-month period is bucketed by ISO week, starting on Monday', async () => {
+    const topics = await get<TopicsResponse>('/api/topics?from=2024-01-01&to=2024-05-01');
+    expect(topics.granularity).toBe('week');
+    const raw = await sql<{ bucket: string; category: string; visits: number }>`
+      select date_trunc('week', arrival_date::timestamp)::date as bucket, category, count(*)::int as visits
+      from visits where arrival_date >= '2024-01-01' and arrival_date < '2024-05-01' group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(topics.trend.map(({ bucket, category, visits }) => ({ bucket, category, visits }))).toEqual(raw.rows);
+    expect(new Date(`${topics.trend[0]?.bucket}T00:00:00Z`).getUTCDay()).toBe(1);
   });
 
   it('compliance/delays: box plot quartiles of the admission delay per office', async () => {
