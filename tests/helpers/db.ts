@@ -61,6 +61,13 @@ export async function freshTarget(onDisk = true): Promise<Target> {
       async drop() {
         const c = new pg.Client({ connectionString: SERVER_URL });
         await c.connect();
+        // pool.end() resolves before its sockets are gone; dropping WITH (FORCE) under them makes the
+        // closing clients raise "terminating connection" errors. Wait for them to leave first.
+        for (let i = 0; i < 40; i++) {
+          const r = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (r.rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       },
