@@ -7,7 +7,7 @@ import { listOfficeFlags } from '../../sql/queries/flags.ts';
 import { listOfficeInspections } from '../../sql/queries/inspections.ts';
 import { getDaysWithoutLogs } from '../../sql/queries/office-facts.ts';
 import { getOfficeCategoryVolumes } from '../../sql/queries/topics.ts';
-import { getDailyVolumes, getOfficeVolumes, getWeekdayHourHeatmap } from '../../sql/queries/volumes.ts';
+import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
 import { ROUTES, type OfficePageResponse } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
@@ -33,10 +33,8 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
       const s = suppressorFor(user.role);
       const today = almatyToday();
       const until = today < period.to ? today : period.to;
-      const [volumes, daily, heat, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
-        getOfficeVolumes(db, scope, previous.from),
-        getDailyVolumes(db, scope),
-        getWeekdayHourHeatmap(db, scope),
+      const [{ perOffice: volumes, daily, heatmap: heat }, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
+        getVolumeBreakdown(db, scope, previous.from),
         getOfficeCategoryVolumes(db, scope),
         getDaysWithoutLogs(db, office.code, period.from, until),
         s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all'),

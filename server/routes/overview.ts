@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database, DurationMetric } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
-import { getDailyVolumes, getOfficeVolumes, getWeekdayHourHeatmap } from '../../sql/queries/volumes.ts';
+import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
 import { ROUTES, type OverviewResponse, type PeriodQuery } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -26,10 +26,8 @@ export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteD
 
 async function buildOverview(db: Kysely<Database>, query: PeriodQuery, s: Suppressor): Promise<{ body: OverviewResponse; tables: Tables }> {
   const { scope, period, previous, offices } = await resolveScope(db, query);
-  const [volumes, daily, heat, durations] = await Promise.all([
-    getOfficeVolumes(db, scope, previous.from),
-    getDailyVolumes(db, scope),
-    getWeekdayHourHeatmap(db, scope),
+  const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
+    getVolumeBreakdown(db, scope, previous.from),
     // Press sees volumes only: durations are not even queried.
     s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both'),
   ]);
