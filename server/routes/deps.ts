@@ -5,6 +5,8 @@ import type { DatabaseHandle } from '../../sql/db.ts';
 
 /** What the server needs from outside; injected so tests run it on a fresh database, silently. */
 export interface ServerConfig extends Pick<Config, 'dataDir' | 'iinKey' | 'production'> {
+  /** Registry files the ingest resolves offices against (default almaty-oblast). */
+  regions?: readonly string[] | undefined;
   /** Built dashboard; not served when absent. */
   webDist?: string | undefined;
   /** Failed logins allowed per address or name in the window (default 10 per 15 minutes). */

@@ -35,7 +35,7 @@ export function uploadRoutes(router: Router, { handle, config }: RouteDeps): voi
       }
     }
     req.log.info({ event: 'upload', files: files.length }, 'ingesting uploaded files');
-    const report = await ingestPaths(handle, files.map((f) => f.path), { iinKey: config.iinKey ?? null, actor: user.name });
+    const report = await ingestPaths(handle, files.map((f) => f.path), { iinKey: config.iinKey ?? null, actor: user.name, regions: config.regions });
     const body: UploadResponse = {
       files: report.files.map((f) => ({ ...f, path: path.basename(f.path) })),
       totals: report.totals,
