@@ -3,6 +3,8 @@ import type { FlagActionRow, FlagRow } from '../../sql/schema/compliance.ts';
 import type { Flag, FlagDetailResponse } from '../api/contract.ts';
 
 const iso = (d: Date): string => d.toISOString();
+/** Evidence is stored JSON written by earlier versions too: an unparsable time is passed on as written. */
+const isoOrAsIs = (s: string): string => (Number.isNaN(Date.parse(s)) ? s : new Date(s).toISOString());
 
 /** A flags row as the API shows it; value and threshold come from the evidence it carries. */
 export function flagView(row: FlagRow): Flag {
@@ -23,7 +25,7 @@ export function flagDetail(row: FlagRow, actions: readonly FlagActionRow[]): Fla
       lines: e?.lines ?? [],
       inspectionId: inspectionId ? Number(inspectionId) : null,
       visits: (e?.examples ?? []).map((v) => ({
-        visitRef: v.visit_ref, source: v.source, arrivedAt: new Date(v.arrived_at).toISOString(), minutes: v.minutes ?? null,
+        visitRef: v.visit_ref, source: v.source, arrivedAt: isoOrAsIs(v.arrived_at), minutes: v.minutes ?? null,
       })),
     },
     audit: actions.map((a) => ({ at: iso(a.acted_at), actor: a.actor, action: a.action, note: a.note, deadline: a.deadline })),

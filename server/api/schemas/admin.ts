@@ -113,3 +113,11 @@ export const ExportedVisit = z.object({
 });
 
 export const HealthResponse = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+
+export type Threshold = z.infer<typeof Threshold>;
+export type ThresholdChange = z.infer<typeof ThresholdChange>;
+export type IngestedFile = z.infer<typeof IngestedFile>;
+export type QuarantinedRow = z.infer<typeof QuarantinedRow>;
+export type IngestFileReport = z.infer<typeof IngestFileReport>;
+export type ExportedVisit = z.infer<typeof ExportedVisit>;
+export type HealthResponse = z.infer<typeof HealthResponse>;

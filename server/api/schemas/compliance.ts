@@ -147,3 +147,12 @@ export const FlagActionBody = z.object({
 export type FlagActionBody = z.infer<typeof FlagActionBody>;
 
 export const FlagParams = z.object({ id: z.coerce.number().int().positive() });
+
+export type FlagsResponse = z.infer<typeof FlagsResponse>;
+export type FlagStatus = z.infer<typeof FlagStatus>;
+export type FlagAction = z.infer<typeof FlagAction>;
+export type EvidenceVisit = z.infer<typeof EvidenceVisit>;
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type DelayBox = z.infer<typeof DelayBox>;
+export type Rule = z.infer<typeof Rule>;
+export type RuleStatus = z.infer<typeof RuleStatus>;

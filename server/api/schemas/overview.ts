@@ -93,3 +93,9 @@ export const TopicsResponse = z.object({
   examples: z.partialRecord(Category, z.array(z.string())),
 });
 export type TopicsResponse = z.infer<typeof TopicsResponse>;
+
+export type DailyVolume = z.infer<typeof DailyVolume>;
+export type HeatCell = z.infer<typeof HeatCell>;
+export type TopicShare = z.infer<typeof TopicShare>;
+export type OfficeTopic = z.infer<typeof OfficeTopic>;
+export type TopicTrendPoint = z.infer<typeof TopicTrendPoint>;

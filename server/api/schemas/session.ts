@@ -39,3 +39,5 @@ export const Region = z.object({ code: z.string(), name_ru: z.string(), name_kk:
 /** GET /api/offices — the registry with coordinates, every role. */
 export const OfficesResponse = z.object({ regions: z.array(Region), offices: z.array(Office) });
 export type OfficesResponse = z.infer<typeof OfficesResponse>;
+export type User = z.infer<typeof User>;
+export type Region = z.infer<typeof Region>;
