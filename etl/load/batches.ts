@@ -1,27 +1,32 @@
 /**
  * Groups COPY lines into batches of about `rows` lines, each batch a list of ~1 MB chunks, so one
- * batch can be staged and merged while the next is produced.
+ * batch can be staged and merged while the next is produced. Chunks are built with join, not +=:
+ * appending makes V8 keep a rope of every small line alive until the chunk is flattened, which cost
+ * gigabytes and doubled the CPU on a million rows.
  */
 export async function* batchLines(lines: AsyncIterable<string>, rows: number, chunkSize = 1 << 20): AsyncGenerator<string[]> {
   let batch: string[] = [];
-  let chunk = '';
+  let parts: string[] = [];
+  let size = 0;
   let count = 0;
+  const closeChunk = () => {
+    if (parts.length > 0) batch.push(parts.join(''));
+    parts = [];
+    size = 0;
+  };
   for await (const line of lines) {
-    chunk += line;
+    parts.push(line);
+    size += line.length;
     count++;
-    if (chunk.length >= chunkSize) {
-      batch.push(chunk);
-      chunk = '';
-    }
+    if (size >= chunkSize) closeChunk();
     if (count >= rows) {
-      if (chunk) batch.push(chunk);
+      closeChunk();
       yield batch;
       batch = [];
-      chunk = '';
       count = 0;
     }
   }
-  if (chunk) batch.push(chunk);
+  closeChunk();
   if (batch.length > 0) yield batch;
 }
 

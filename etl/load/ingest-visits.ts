@@ -11,7 +11,7 @@ import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
 import { clearStaging, createStagingTable, mergeStagedVisits, stageVisits, visitCopyLine } from './stage-visits.ts';
 
 const PROGRESS_EVERY = 50_000;
-const BATCH_ROWS = 100_000;
+const BATCH_ROWS = 50_000;
 
 /** Loads one visit file in one transaction; a failure anywhere leaves nothing of it behind. */
 export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField>): Promise<FileReport> {
