@@ -52,17 +52,11 @@ export function addFileToRollups(tx: Kysely<Database>, fileId: string | number):
 }
 
 /**
- * Adds the visits a file gained after `afterId` (ids grow within the file's transaction), so a large
+ * Adds one merged batch of a file (its visits with ids in [minId, maxId]) to the rollups, so a large
  * file's rollups are built batch by batch while the next batch is still being parsed.
  */
-export function addFileBatchToRollups(tx: Kysely<Database>, fileId: string, afterId: string): Promise<void> {
-  return applyToRollups(tx, sql`v.file_id = ${fileId} and v.id > ${afterId}::bigint`, 1, true);
-}
-
-/** The highest visit id of a file so far ('0' before its first batch). */
-export async function lastVisitId(tx: Kysely<Database>, fileId: string): Promise<string> {
-  const r = await sql<{ id: string }>`select coalesce(max(id), 0)::text as id from visits where file_id = ${fileId}`.execute(tx);
-  return r.rows[0]?.id ?? '0';
+export function addFileBatchToRollups(tx: Kysely<Database>, fileId: string, minId: string, maxId: string): Promise<void> {
+  return applyToRollups(tx, sql`v.id between ${minId}::bigint and ${maxId}::bigint and v.file_id = ${fileId}`, 1, true);
 }
 
 /** Moves visits between categories in visit_hourly: call with sign -1 before, +1 after the update. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { addFileBatchToRollups, lastVisitId } from '../../sql/rollups.ts';
+import { addFileBatchToRollups } from '../../sql/rollups.ts';
 import { batchLines, fromArray, prefetchOne } from './batches.ts';
 import type { FileReport, ReadResult, VisitField } from '../model.ts';
 import { RejectedFileError } from '../model.ts';
@@ -11,7 +11,7 @@ import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
 import { clearStaging, createStagingTable, mergeStagedVisits, stageVisits, visitCopyLine } from './stage-visits.ts';
 
 const PROGRESS_EVERY = 50_000;
-const BATCH_ROWS = 50_000;
+const BATCH_ROWS = 25_000;
 
 /** Loads one visit file in one transaction; a failure anywhere leaves nothing of it behind. */
 export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField>): Promise<FileReport> {
@@ -51,10 +51,10 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       let loaded = 0;
       // Batches overlap parsing with the database: batch n+1 is parsed while batch n is merged.
       for await (const batch of prefetchOne(batchLines(copyLines(), BATCH_ROWS))) {
-        const before = await lastVisitId(tx, fileId);
         staged += await stageVisits(copy, fromArray(batch));
-        loaded += await mergeStagedVisits(tx, fileId);
-        await addFileBatchToRollups(tx, fileId, before);
+        const merged = await mergeStagedVisits(tx, fileId);
+        loaded += merged.loaded;
+        if (merged.minId !== null && merged.maxId !== null) await addFileBatchToRollups(tx, fileId, merged.minId, merged.maxId);
         await clearStaging(tx);
       }
       ctx.progress(rowsRead);

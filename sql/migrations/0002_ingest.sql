@@ -64,7 +64,7 @@ create table visits (
 create unique index visits_identity on visits (visit_key);
 create index visits_office_arrival on visits (office_code, arrived_at);
 create index visits_arrival on visits (arrived_at);
-create index visits_file on visits (file_id);
+create index visits_file on visits (file_id, id);  -- a file's visits in load order: batch ranges stay cheap
 
 create table quarantine (
   id           bigserial primary key,
