@@ -8,39 +8,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { writeDemo } from '../etl/demo/write-demo.ts';
 import { ingestPaths } from '../etl/pipeline.ts';
 import { evaluateCompliance } from '../sql/compliance/evaluate.ts';
 import { getComplianceMetrics } from '../sql/compliance/metrics.ts';
 import { openDatabase, type DatabaseHandle } from '../sql/db.ts';
-import { migrate } from '../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../sql/registry.ts';
+import { dropServerDb, freshServerDb } from './lib/server-db.ts';
 
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DAYS = Number(process.env.BENCH_COMPLIANCE_DAYS ?? 365);
 const RUNS = 7;
 const YEAR = { from: '2019-01-01', to: '2020-01-01', today: '2020-06-01' };
 
-async function freshServerDb(name: string): Promise<DatabaseHandle> {
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory://' });
-  await migrate(handle);
-  await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
-  return handle;
-}
-
-async function dropServerDb(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+async function openFresh(name: string): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: await freshServerDb(name), dataDir: 'memory://' });
 }
 
 /** Median and best of RUNS timed calls after one warm-up, in milliseconds. */
@@ -61,7 +41,7 @@ const fmt = (t: { median: number; best: number }) => `median ${t.median.toFixed(
 async function demoYear(): Promise<string[]> {
   const name = 'vitrina_bench_compliance';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-bench-compliance-'));
-  const handle = await freshServerDb(name);
+  const handle = await openFresh(name);
   try {
     const demo = await writeDemo({ outDir: dir, days: DAYS, endDate: '2019-12-31' });
     const report = await ingestPaths(handle, [dir], { iinKey: 'bench-iin-key-0123456789abcdef', now: new Date('2020-01-02T00:00:00Z') });

@@ -9,33 +9,15 @@ import path from 'node:path';
 import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { openDatabase } from '../sql/db.ts';
-import { migrate } from '../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../sql/registry.ts';
+import { freshServerDb } from './lib/server-db.ts';
 import { writeEqueueCsv } from './lib/equeue-csv.ts';
 import { measureChild } from './lib/measure-child.ts';
 import { writeCanonicalCopy } from './lib/canonical-copy.ts';
 
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? 200_000);
 const OUT = path.join('bench', 'out');
 const KEY = 'bench-iin-key-0123456789abcdef';
-
-async function freshServerDb(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory://' });
-  await migrate(handle);
-  await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
-  await handle.close();
-  return url.toString();
-}
 
 async function plainCopy(url: string, canonicalFile: string, columns: readonly string[]): Promise<number> {
   const client = new pg.Client({ connectionString: url });
