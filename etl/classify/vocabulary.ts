@@ -35,7 +35,7 @@ export interface Vocabulary {
   services: Rule[];
   ignore: TermPart[];
   abbreviations: Map<string, Token[]>;
-  /** sha-256 of every vocabulary file: any edit is a new classifier version. */
+  /** sha-256 of every vocabulary file, so each edit makes a new classifier version. */
   digest: string;
 }
 

@@ -1,16 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database, VisitCounts } from '../schema.ts';
 import type { Scope } from './scope.ts';
 
-export interface OfficeFactsRow {
+export interface OfficeFactsRow extends VisitCounts {
   office: string;
-  visits: number;
-  admitted: number;
-  statements: number;
-  phone_known: number;
-  phone_yes: number;
-  questioned_known: number;
-  questioned_yes: number;
   /** Days of [from, daysUntil) with at least one visit. */
   active_days: number;
 }

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Rule } from '../domain/rules.ts';
+import type { VisitCounts } from './rollups.ts';
 
 /** Tables of migration 0004 (daily office totals, thresholds, evaluations, flags, audit trail). */
 export interface ComplianceTables {
@@ -35,16 +36,9 @@ type CalendarDate = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
 
 /** visit_hourly summed per office and Almaty day, maintained by triggers on visit_hourly. */
-export interface OfficeDailyTable {
+export interface OfficeDailyTable extends VisitCounts {
   office_code: string;
   day: CalendarDate;
-  visits: number;
-  admitted: number;
-  statements: number;
-  phone_known: number;
-  phone_yes: number;
-  questioned_known: number;
-  questioned_yes: number;
 }
 
 export interface ThresholdTable {

@@ -12,11 +12,8 @@ export type DurationMetric = (typeof DURATION_METRICS)[number];
 
 type CalendarDate = ColumnType<string, string, string>;
 
-export interface VisitHourlyTable {
-  office_code: string;
-  day: CalendarDate;
-  hour: number;
-  category: string;
+/** The visit counts every rollup level keeps (see the columns of migration 0003). */
+export interface VisitCounts {
   visits: number;
   admitted: number;
   statements: number;
@@ -24,6 +21,13 @@ export interface VisitHourlyTable {
   phone_yes: number;
   questioned_known: number;
   questioned_yes: number;
+}
+
+export interface VisitHourlyTable extends VisitCounts {
+  office_code: string;
+  day: CalendarDate;
+  hour: number;
+  category: string;
 }
 
 export interface DurationDailyTable {

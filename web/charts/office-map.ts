@@ -33,7 +33,7 @@ export function officeMap(points: readonly MapPoint[], statusNames: Readonly<Rec
   };
 }
 
-/** One office's overall state: any breach is a breach; otherwise ok if any rule could be judged. */
+/** One office's overall state: a single breach makes it a breach; otherwise ok when some rule could be judged. */
 export function overallStatus(statuses: readonly string[]): MapStatus {
   if (statuses.includes('breach')) return 'breach';
   if (statuses.includes('ok')) return 'ok';
