@@ -7,7 +7,7 @@ import { expandPaths, identifyFile } from './file-source.ts';
 import { ingestInspections } from './load/ingest-inspections.ts';
 import { ingestVisits } from './load/ingest-visits.ts';
 import { findLoadedFile, finishRun, recordUnloadedFile, startRun, ZERO_COUNTS, type FileIdentity } from './load/file-records.ts';
-import type { FileReport, IngestReport } from './model.ts';
+import type { FileReport, IngestReport, InspectionField, ReadResult, VisitField } from './model.ts';
 import { RejectedFileError } from './model.ts';
 import { readFile } from './read/read-file.ts';
 import { createOfficeResolver, type OfficeResolver } from './transform/resolve-office.ts';
@@ -84,9 +84,7 @@ async function ingestFile(ctx: FileContext): Promise<FileReport> {
   try {
     const read = await readFile(file.path);
     format = read.format;
-    return read.format === 'inspection'
-      ? await ingestInspections(ctx, read as Parameters<typeof ingestInspections>[1])
-      : await ingestVisits(ctx, read as Parameters<typeof ingestVisits>[1]);
+    return isInspectionRead(read) ? await ingestInspections(ctx, read) : await ingestVisits(ctx, read);
   } catch (err) {
     if (isUniqueViolation(err)) {
       // Another process loaded the same bytes while we were reading them.
@@ -97,6 +95,11 @@ async function ingestFile(ctx: FileContext): Promise<FileReport> {
     await recordUnloadedFile(handle.db, runId, file, { status: 'rejected', format, office: ctx.fileOffice, reason: err.message });
     return { ...base, status: 'rejected', format, reason: err.message };
   }
+}
+
+/** Readers mark inspection files by their format; the record fields follow from it. */
+function isInspectionRead(read: ReadResult<VisitField> | ReadResult<InspectionField>): read is ReadResult<InspectionField> {
+  return read.format === 'inspection';
 }
 
 function isUniqueViolation(err: unknown): boolean {
