@@ -20,7 +20,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
   mount(router, ROUTES.compliance, async ({ query, req, res }) => {
     const { body, tables } = await cache.get(cacheKey('compliance', query, 'full'), async () => {
       const { scope, period } = await resolveScope(db, query);
-      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices] });
+      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true });
       const body: ComplianceResponse = { period, offices: report.offices };
       const cells = body.offices.flatMap((o) => o.rules.map((r) => ({
         office: o.office, rule: r.rule, status: r.status, value: r.value, threshold: r.threshold,

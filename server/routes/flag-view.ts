@@ -23,6 +23,7 @@ export function flagDetail(row: FlagRow, actions: readonly FlagActionRow[]): Fla
     flag: flagView(row),
     evidence: {
       lines: e?.lines ?? [],
+      ...(e?.items ? { evidence_items: e.items } : {}),
       inspectionId: inspectionId ? Number(inspectionId) : null,
       visits: (e?.examples ?? []).map((v) => ({
         visitRef: v.visit_ref, source: v.source, arrivedAt: isoOrAsIs(v.arrived_at), minutes: v.minutes ?? null,

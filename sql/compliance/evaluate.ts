@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EvidenceItem } from '../domain/evidence.ts';
 import type { Rule, RuleStatus } from '../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import { getDurationStats } from './durations.ts';
@@ -13,6 +14,8 @@ export interface ComplianceOptions extends Period {
   offices?: string[] | undefined;
   /** Almaty calendar day taken as today (tests); the real one when absent. */
   today?: string | undefined;
+  /** Also give each rule its evidence_items (the dashboard); the CLI's JSON (§5) leaves them out. */
+  items?: boolean | undefined;
 }
 
 /** One rule in the contract's JSON (§5). */
@@ -24,6 +27,8 @@ export interface RuleResult {
   evidence: string[];
   small_sample?: true;
   share?: number | null;
+  /** Only when asked for (ComplianceOptions.items): the evidence as keys and parameters. */
+  evidence_items?: EvidenceItem[];
 }
 
 /** Exactly the JSON `vitrina compliance --json` prints. */
@@ -94,8 +99,13 @@ export function toRuleResult(v: RuleVerdict): RuleResult {
   return out;
 }
 
+/** The dashboard's shape: the contract's, plus the evidence as keys and parameters. */
+export function toRuleResultWithItems(v: RuleVerdict): RuleResult {
+  return { ...toRuleResult(v), evidence_items: v.evidence_items };
+}
+
 /** `vitrina compliance`: every rule for every office over [from, to) (Almaty days). Reads only. */
 export async function evaluateCompliance(db: Kysely<Database>, opts: ComplianceOptions): Promise<ComplianceReport> {
   const judged = await judgeOffices(db, opts);
-  return { offices: judged.offices.map((o) => ({ office: o.office, rules: o.rules.map(toRuleResult) })) };
+  return { offices: judged.offices.map((o) => ({ office: o.office, rules: o.rules.map(opts.items ? toRuleResultWithItems : toRuleResult) })) };
 }

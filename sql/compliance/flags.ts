@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { EvidenceItem } from '../domain/evidence.ts';
 import type { Rule, RuleStatus } from '../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import type { FlagActionKind, FlagStatus } from '../schema/compliance.ts';
@@ -17,6 +18,8 @@ export interface FlagEvidence {
   share?: number | null;
   small_sample?: true;
   lines: string[];
+  /** The lines as keys and parameters (flags stored before these existed have none). */
+  items?: EvidenceItem[];
   basis: VerdictBasis;
   examples: ExampleVisit[];
   thresholds: Thresholds;
@@ -83,7 +86,7 @@ export async function applyMonthVerdicts(
       const old = flag?.evidence as Partial<FlagEvidence> | undefined;
       if (flag && old?.fingerprint === print) { out.kept += 1; continue; }
       const evidence: FlagEvidence = {
-        status: v.status, value: v.value, threshold: v.threshold, lines: v.evidence, basis: v.basis,
+        status: v.status, value: v.value, threshold: v.threshold, lines: v.evidence, items: v.evidence_items, basis: v.basis,
         examples: await getExampleVisits(db, o.office, v.rule, period), thresholds, fingerprint: print,
         ...(v.share !== undefined ? { share: v.share } : {}), ...(v.small_sample ? { small_sample: true as const } : {}),
       };

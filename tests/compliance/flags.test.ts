@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnFlag, getFlagActions, listFlags } from '../../sql/compliance/flag-actions.ts';
 import { refreshFlagsForMonths, type FlagEvidence } from '../../sql/compliance/flags.ts';
+import { evidenceEn } from '../../sql/domain/evidence.ts';
 import type { FlagRow } from '../../sql/schema/compliance.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { seedInspection, seedVisits, visitsEvery } from './seed.ts';
@@ -45,6 +46,9 @@ describe('flags per office, rule and calendar month', () => {
     expect(ev).toMatchObject({ status: 'breach', value: 12, threshold: 5, share: 0.5 });
     expect(ev.thresholds.pass_delay_minutes).toBe(5);
     expect(ev.examples).toHaveLength(5);
+    // The flag keeps its evidence as items too, saying exactly what its English lines say.
+    expect(ev.items?.map((i) => i.key)).toEqual(['pass_delay_p90', 'pass_delay_share', 'not_admitted']);
+    expect(ev.items?.map(evidenceEn)).toEqual(ev.lines);
     expect(ev.examples[0]).toEqual({ visit_ref: 'S-2', source: expect.stringMatching(/^seed-\d+\.csv:3$/), arrived_at: '2019-01-01T22:00:00Z', arrived_local: '2019-01-02 04:00', minutes: 12 });
     expect(JSON.stringify(ev)).not.toMatch(/visitor_hash|iin/i);
     const bars = (await flag('SRK', 'no_bars')).evidence as FlagEvidence;

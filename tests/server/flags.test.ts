@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshFlagsForMonths } from '../../sql/compliance/flags.ts';
-import type { FlagDetailResponse, FlagsResponse } from '../../server/api/contract.ts';
+import { evidenceEn } from '../../sql/domain/evidence.ts';
+import type { ComplianceResponse, FlagDetailResponse, FlagsResponse } from '../../server/api/contract.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -29,8 +30,27 @@ describe('flags from a real evaluation', () => {
     expect(detail.evidence.visits[0]?.source).toMatch(/^seed\.csv:\d+$/);
     expect(detail.evidence.visits[0]?.minutes).toBeGreaterThan(5);
     expect(detail.audit[0]).toMatchObject({ action: 'open', actor: 'test' });
+    // The dashboard translates the evidence from its items; they say exactly what the English lines say.
+    const items = detail.evidence.evidence_items ?? [];
+    expect(items.map((i) => i.key)).toEqual(['pass_delay_p90', 'pass_delay_share', 'not_admitted']);
+    expect(items.map(evidenceEn)).toEqual(detail.evidence.lines);
     // Evidence never carries who the visitor was.
     expect(text).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('gives every matrix cell its evidence as items beside the English lines', async () => {
+    const inspector = await t.login('inspector');
+    const res = await t.call('/api/compliance?from=2024-03-01&to=2024-04-01&office=SRK', { as: inspector });
+    expect(res.status).toBe(200);
+    const matrix = (await res.json()) as ComplianceResponse;
+    const rules = matrix.offices.find((o) => o.office === 'SRK')?.rules ?? [];
+    expect(rules).toHaveLength(7);
+    for (const r of rules) {
+      expect(r.evidence_items?.length, r.rule).toBeGreaterThan(0);
+      expect(r.evidence_items?.map(evidenceEn), r.rule).toEqual(r.evidence);
+    }
+    const delay = rules.find((r) => r.rule === 'no_pass_delay');
+    expect(delay?.evidence_items?.[0]).toMatchObject({ key: 'pass_delay_p90', params: { threshold_min: 5 } });
   });
 
   it('filters by status and answers 404 for a flag that does not exist, 400 for a bad id', async () => {

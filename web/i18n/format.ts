@@ -42,6 +42,10 @@ export function fmtInt(n: number): string { return numberFormat({ maximumFractio
 export function fmtNum(n: number, digits = 1): string {
   return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
 }
+/** A number with exactly `digits` decimals, as evidence states measured values: 37 → "37,0" in ru/kk. */
+export function fmtFixed(n: number, digits = 1): string {
+  return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
 /** A share 0–1 as a percentage: 0.31 → "31 %" in ru/kk, "31%" in en. */
 export function fmtShare(share: number, digits = 0): string {
   return numberFormat({ style: 'percent', maximumFractionDigits: digits }).format(share);

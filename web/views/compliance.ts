@@ -4,6 +4,7 @@ import { getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { fmtDay, fmtInt, fmtMinutes, fmtMonth, fmtPeriod } from '../i18n/format.ts';
+import { evidenceLines } from '../i18n/evidence/index.ts';
 import { label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { canActOnFlags } from '../state/access.ts';
@@ -57,7 +58,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceRespon
     const flag = flags.filter((f) => f.office === office && f.rule === v.rule).sort((a, b) => b.month.localeCompare(a.month))[0];
     detail.replaceChildren(h('h3', {}, `${name(office)} · ${label(RULE_LABELS[v.rule])}: ${statusText(v)}`),
       h('p', {}, `${t('col.value')}: ${fmtVerdictValue(v)} · ${t('col.threshold')}: ${fmtVerdictValue({ rule: v.rule, value: v.threshold })}`),
-      v.evidence.length ? h('ul', {}, ...v.evidence.map((e) => h('li', {}, e))) : h('p', { className: 'note' }, t('flag.noEvidence')),
+      v.evidence.length ? h('ul', {}, ...evidenceLines(v.evidence, v.evidence_items).map((e) => h('li', {}, e))) : h('p', { className: 'note' }, t('flag.noEvidence')),
       ...(flag ? [h('button', { type: 'button', className: 'btn', onclick: () => openFlag(flag.id) }, `${t('flag.open')}: ${fmtMonth(flag.month)}`)] : []),
       h('a', { href: hrefFor({ view: 'office', office }) }, name(office)));
   };

@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { EVIDENCE_KEYS } from '../../../sql/domain/evidence.ts';
 import { RULE_STATUSES, RULES } from '../../../sql/domain/rules.ts';
 import { Day, OfficeCode, Period, PeriodQuery } from './common.ts';
 
 export const Rule = z.enum(RULES);
 export const RuleStatus = z.enum(RULE_STATUSES);
+
+/** One evidence line as a key and its parameters (sql/domain/evidence.ts), for the dashboard to translate. */
+export const EvidenceItem = z.object({
+  key: z.enum(EVIDENCE_KEYS),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
 
 /** One rule's verdict for one office (contract §4–5). */
 export const RuleVerdict = z.object({
@@ -16,6 +23,8 @@ export const RuleVerdict = z.object({
   share: z.number().nullable().optional(),
   small_sample: z.boolean().optional(),
   evidence: z.array(z.string()),
+  /** The same lines as data; `evidence` stays the English text. */
+  evidence_items: z.array(EvidenceItem).optional(),
 });
 export type RuleVerdict = z.infer<typeof RuleVerdict>;
 
@@ -130,6 +139,8 @@ export const FlagDetailResponse = z.object({
   flag: Flag,
   evidence: z.object({
     lines: z.array(z.string()),
+    /** The lines as data; absent on flags stored before evidence items existed. */
+    evidence_items: z.array(EvidenceItem).optional(),
     /** id of the inspection the verdict came from, if any */
     inspectionId: z.number().int().nullable(),
     visits: z.array(EvidenceVisit),

@@ -2,6 +2,7 @@ import type { FlagActionBody, FlagDetailResponse } from '../../../server/api/con
 import { RULE_LABELS } from '../../../sql/domain/rules.ts';
 import { getJson, sendJson } from '../../api.ts';
 import { fmtDateTime, fmtDay, fmtMinutes, fmtMonth } from '../../i18n/format.ts';
+import { evidenceLines } from '../../i18n/evidence/index.ts';
 import { label } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { t } from '../../i18n/t.ts';
@@ -36,7 +37,7 @@ export function flagPanel(host: HTMLElement, id: number, officeName: (c: string)
             f.deadline ? ` · ${t('flag.deadline')}: ${fmtDay(f.deadline)}` : '')),
         flagStatusChip(f.status)),
       h('h3', {}, t('flag.evidence')),
-      d.evidence.lines.length ? h('ul', { className: 'evidence' }, ...d.evidence.lines.map((l) => h('li', {}, l))) : h('p', { className: 'note' }, t('flag.noEvidence')),
+      d.evidence.lines.length ? h('ul', { className: 'evidence' }, ...evidenceLines(d.evidence.lines, d.evidence.evidence_items).map((l) => h('li', {}, l))) : h('p', { className: 'note' }, t('flag.noEvidence')),
       d.evidence.visits.length ? h('div', {}, h('h3', {}, t('flag.evidenceVisits')), scrollTable({
         caption: t('flag.evidenceVisits'), hiddenCaption: true,
         head: ['№', t('evidence.arrived'), t('evidence.delay'), t('evidence.source')], numeric: [2],

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EVIDENCE_EN, EVIDENCE_KEYS, evidenceEn, evidenceItem, type EvidenceItem, type EvidenceKey, type EvidenceParams,
+} from '../../sql/domain/evidence.ts';
+import { LANGS } from '../../sql/domain/labels.ts';
+import { EVIDENCE_TEMPLATES, evidenceLines } from '../../web/i18n/evidence/index.ts';
+import { withLang } from '../../web/i18n/lang.ts';
+
+/** One realistic item per key, as the rules build them. */
+const SAMPLES: { readonly [K in EvidenceKey]: EvidenceParams[K] } = {
+  inspection: { date: '2026-09-26', inspector: 'Ахметов Е.С.', fact: 'perimeter', seen: 'yes' },
+  no_inspection: {},
+  no_admitted_visits: {},
+  pass_delay_p90: { p90_min: 37, visits: 325, threshold_min: 5, max_min: 40 },
+  pass_delay_share: { over: 301, visits: 325, threshold_min: 5, share: 301 / 325, threshold_share: 0.04 },
+  not_admitted: { count: 36 },
+  visits_share: { fact: 'phone', yes: 12, known: 40, share: 0.3, threshold_share: 0.02 },
+  visits_unrecorded: { fact: 'questioning' },
+  visits_without_field: { count: 7 },
+  no_statements: {},
+  application_p90: { p90_min: 24.5, statements: 21, threshold_min: 20 },
+  application_spread: { p50_min: 16, max_min: 48.25 },
+  statements_without_finish: { count: 3 },
+  no_past_day: {},
+  no_visit_short: { days: 2 },
+  no_visit_at_all: { days: 9, from: '2019-01-01', to: '2019-01-09' },
+  longest_gap: { days: 5, from: '2019-01-03', to: '2019-01-07' },
+  visit_every_day: {},
+  active_days: { active: 20, days: 31 },
+};
+const sample = (key: EvidenceKey): EvidenceItem => evidenceItem(key, SAMPLES[key] as never);
+
+describe('evidence in the reader’s language', () => {
+  it('every evidence key has a template in Russian, Kazakh and English that renders a sample', () => {
+    for (const key of EVIDENCE_KEYS) {
+      expect(typeof EVIDENCE_EN[key], key).toBe('function');
+      for (const lang of LANGS) {
+        const [text] = withLang(lang, () => evidenceLines([evidenceEn(sample(key))], [sample(key)]));
+        expect(text, `${lang} ${key}`).toMatch(/\S/);
+        expect(text, `${lang} ${key}`).not.toMatch(/NaN|undefined|null|\{/);
+        if (lang !== 'en') expect(text, `${lang} ${key}`).toMatch(/[а-яёәіңғүұқөһ]/i);
+        expect(EVIDENCE_TEMPLATES[lang][key], `${lang} ${key}`).toBeTypeOf('function');
+      }
+    }
+  });
+
+  it('says the admission delay as a Russian or Kazakh reader writes it, numbers in their format', () => {
+    const p90 = [sample('pass_delay_p90')];
+    const en = p90.map(evidenceEn);
+    expect(en[0]).toBe('p90 admission delay 37.0 min over 325 admitted visits (threshold 5 min); max 40.0 min');
+    expect(withLang('ru', () => evidenceLines(en, p90))[0])
+      .toBe('p90 задержки на входе — 37,0 мин по 325 принятым посетителям (порог 5 мин); максимум 40,0 мин');
+    expect(withLang('kk', () => evidenceLines(en, p90))[0]).toMatch(/^Кіру кезіндегі кідірістің p90 мәні — 37,0 мин/);
+    const one = [evidenceItem('pass_delay_p90', { p90_min: 6, visits: 21, threshold_min: 5, max_min: 6 })];
+    expect(withLang('ru', () => evidenceLines(one.map(evidenceEn), one))[0]).toContain('по 21 принятому посетителю');
+    const gap = [sample('longest_gap')];
+    expect(withLang('ru', () => evidenceLines(gap.map(evidenceEn), gap))[0]).toBe('Самый долгий перерыв без посещений — 5 дней: 03.01.2019 – 07.01.2019');
+  });
+
+  it('falls back to the English line for flags stored without items, or with an item it cannot read', () => {
+    const lines = ['p90 7.5 min'];
+    expect(withLang('ru', () => evidenceLines(lines, undefined))).toEqual(lines);
+    const broken = [{ key: 'pass_delay_p90', params: {} }] as EvidenceItem[];
+    expect(withLang('ru', () => evidenceLines(lines, broken))).toEqual(lines);
+  });
+});

@@ -1,0 +1,50 @@
+import type { EvidenceTemplates, InspectionFact, Seen } from '../../../sql/domain/evidence.ts';
+import { fmtDay, fmtFixed, fmtInt, fmtNum, fmtShare } from '../format.ts';
+
+const min = (m: number): string => `${fmtFixed(m)} min`;
+const pct = (share: number): string => fmtShare(share, 1);
+const seen = (s: Seen): string => (s === null ? 'not recorded' : s);
+const days = (n: number): string => `${fmtInt(n)} ${n === 1 ? 'day' : 'days'}`;
+const visits = (n: number): string => `${fmtInt(n)} ${n === 1 ? 'visit' : 'visits'}`;
+
+/** What the inspector was asked. */
+const INSPECTED: Readonly<Record<InspectionFact, string>> = {
+  bars: 'bars on windows or doors',
+  perimeter: 'office inside the secured perimeter',
+  phone: 'phones taken at the entrance',
+  questioning: 'guard questions visitors',
+};
+/** What the visit log records about one visitor. */
+const RECORDED: Readonly<Record<InspectionFact, string>> = {
+  bars: 'Bars on windows or doors',
+  perimeter: 'Office inside the secured perimeter',
+  phone: 'Phone surrendered',
+  questioning: 'Questioned at the checkpoint',
+};
+
+/** The dashboard's English: the CLI's lines, with the interface's number and date formats. */
+export const EVIDENCE_EN_WEB: EvidenceTemplates = {
+  inspection: (p) => `Inspection ${fmtDay(p.date)}${p.inspector ? ` (${p.inspector})` : ''}: ${INSPECTED[p.fact]} — ${seen(p.seen)}`,
+  no_inspection: () => 'No inspection on or before the end of the period',
+  no_admitted_visits: () => 'No admitted visits in the period',
+  pass_delay_p90: (p) => `p90 admission delay ${min(p.p90_min)} over ${fmtInt(p.visits)} admitted `
+    + `${p.visits === 1 ? 'visit' : 'visits'} (threshold ${fmtNum(p.threshold_min)} min); max ${min(p.max_min)}`,
+  pass_delay_share: (p) => `Admitted after more than ${fmtNum(p.threshold_min)} min: ${fmtInt(p.over)} of ${fmtInt(p.visits)} — `
+    + `${pct(p.share)} (threshold ${pct(p.threshold_share)})`,
+  not_admitted: (p) => `Without an admission time, left out: ${visits(p.count)}`,
+  visits_share: (p) => `${RECORDED[p.fact]}: ${fmtInt(p.yes)} of ${visits(p.known)} where it was recorded — `
+    + `${pct(p.share)} (threshold ${pct(p.threshold_share)})`,
+  visits_unrecorded: (p) => `${RECORDED[p.fact]}: not recorded for any visit`,
+  visits_without_field: (p) => `Without the field, left out: ${visits(p.count)}`,
+  no_statements: () => 'No accepted statements with arrival and finish times',
+  application_p90: (p) => `p90 application time ${min(p.p90_min)} over ${fmtInt(p.statements)} accepted `
+    + `${p.statements === 1 ? 'statement' : 'statements'} (threshold ${fmtNum(p.threshold_min)} min)`,
+  application_spread: (p) => `Median ${min(p.p50_min)}, max ${min(p.max_min)}; standard 15–20 min`,
+  statements_without_finish: (p) => `Accepted statements without a finish time, left out: ${fmtInt(p.count)}`,
+  no_past_day: () => 'No past day in the period yet',
+  no_visit_short: (p) => `No visit recorded in ${days(p.days)}`,
+  no_visit_at_all: (p) => `No visit recorded at all in ${days(p.days)}${p.from && p.to ? ` (${fmtDay(p.from)} – ${fmtDay(p.to)})` : ''}`,
+  longest_gap: (p) => `Longest gap without any visit: ${days(p.days)}, ${fmtDay(p.from)} – ${fmtDay(p.to)}`,
+  visit_every_day: () => 'A visit recorded every day',
+  active_days: (p) => `Visits recorded on ${fmtInt(p.active)} of ${days(p.days)}`,
+};

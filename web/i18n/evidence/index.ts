@@ -1,0 +1,27 @@
+import type { Lang } from '../../../sql/domain/labels.ts';
+import { evidenceEn, renderEvidence, type EvidenceItem, type EvidenceTemplates } from '../../../sql/domain/evidence.ts';
+import { getLang } from '../lang.ts';
+import { EVIDENCE_EN_WEB } from './en.ts';
+import { EVIDENCE_KK } from './kk.ts';
+import { EVIDENCE_RU } from './ru.ts';
+
+export const EVIDENCE_TEMPLATES: Readonly<Record<Lang, EvidenceTemplates>> = { ru: EVIDENCE_RU, kk: EVIDENCE_KK, en: EVIDENCE_EN_WEB };
+
+/**
+ * Evidence lines in the interface language. Flags stored before evidence items existed carry only
+ * the English lines; a line whose item does not reproduce it keeps its English text.
+ */
+export function evidenceLines(lines: readonly string[], items: readonly EvidenceItem[] | undefined): string[] {
+  if (!items || items.length !== lines.length) return [...lines];
+  const templates = EVIDENCE_TEMPLATES[getLang()];
+  return items.map((item, i) => {
+    const english = lines[i] ?? '';
+    try {
+      // An item is trusted only if it says what its English line says (a parameter lost from stored
+      // JSON would otherwise read "NaN" in any language).
+      return evidenceEn(item) === english ? renderEvidence(templates, item) : english;
+    } catch {
+      return english;
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import type { EvidenceTemplates, InspectionFact, Seen } from '../../../sql/domain/evidence.ts';
+import { fmtDay, fmtFixed, fmtInt, fmtNum, fmtShare } from '../format.ts';
+
+// Kazakh leaves the noun after a number in the singular, so no plural forms are needed.
+const min = (m: number): string => `${fmtFixed(m)} мин`;
+const pct = (share: number): string => fmtShare(share, 1);
+const SEEN: Readonly<Record<'yes' | 'no', string>> = { yes: 'иә', no: 'жоқ' };
+const seen = (s: Seen): string => (s === null ? 'белгіленбеген' : SEEN[s]);
+
+/** What the inspector was asked. */
+const INSPECTED: Readonly<Record<InspectionFact, string>> = {
+  bars: 'терезелер мен есіктерде тор бар',
+  perimeter: 'офис күзетілетін периметрдің ішінде',
+  phone: 'кіреберісте телефон алынады',
+  questioning: 'күзет келушілерге сұрақ қояды',
+};
+/** What the visit log records about one visitor. */
+const RECORDED: Readonly<Record<InspectionFact, string>> = {
+  bars: 'Терезелер мен есіктерде тор',
+  perimeter: 'Офис күзетілетін периметрдің ішінде',
+  phone: 'Кіреберісте телефон тапсырылды',
+  questioning: 'Бекетте күзет сұрақ қойды',
+};
+
+export const EVIDENCE_KK: EvidenceTemplates = {
+  inspection: (p) => `Тексеру ${fmtDay(p.date)}${p.inspector ? ` (${p.inspector})` : ''}: ${INSPECTED[p.fact]} — ${seen(p.seen)}`,
+  no_inspection: () => 'Кезең аяқталғанға дейін тексеру болмаған',
+  no_admitted_visits: () => 'Кезеңде кіргізілген келуші жоқ',
+  pass_delay_p90: (p) => `Кіру кезіндегі кідірістің p90 мәні — ${min(p.p90_min)}, ${fmtInt(p.visits)} кіргізілген келуші бойынша `
+    + `(шегі ${fmtNum(p.threshold_min)} мин); ең ұзағы ${min(p.max_min)}`,
+  pass_delay_share: (p) => `${fmtNum(p.threshold_min)} минуттан ұзақ күткендер: ${fmtInt(p.visits)} кіргізілген келушіден `
+    + `${fmtInt(p.over)} — ${pct(p.share)} (шегі ${pct(p.threshold_share)})`,
+  not_admitted: (p) => `Кіру уақыты белгіленбеген, есепке алынбады: ${fmtInt(p.count)}`,
+  visits_share: (p) => `${RECORDED[p.fact]}: белгісі бар ${fmtInt(p.known)} келушіден ${fmtInt(p.yes)} — `
+    + `${pct(p.share)} (шегі ${pct(p.threshold_share)})`,
+  visits_unrecorded: (p) => `${RECORDED[p.fact]}: бірде-бір келушіде белгіленбеген`,
+  visits_without_field: (p) => `Белгісі жоқ, есепке алынбады: ${fmtInt(p.count)}`,
+  no_statements: () => 'Келу және аяқталу уақыты бар қабылданған өтініш жоқ',
+  application_p90: (p) => `Өтінішті қабылдау уақытының p90 мәні — ${min(p.p90_min)}, ${fmtInt(p.statements)} өтініш бойынша `
+    + `(шегі ${fmtNum(p.threshold_min)} мин)`,
+  application_spread: (p) => `Медианасы ${min(p.p50_min)}, ең ұзағы ${min(p.max_min)}; норматив 15–20 мин`,
+  statements_without_finish: (p) => `Қабылдау аяқталған уақыты жоқ өтініштер, есепке алынбады: ${fmtInt(p.count)}`,
+  no_past_day: () => 'Кезеңде әлі өткен күн жоқ',
+  no_visit_short: (p) => `${fmtInt(p.days)} күн ішінде бірде-бір келу белгіленбеген`,
+  no_visit_at_all: (p) => `${fmtInt(p.days)} күн ішінде${p.from && p.to ? ` (${fmtDay(p.from)} – ${fmtDay(p.to)})` : ''} `
+    + 'бірде-бір келу белгіленбеген',
+  longest_gap: (p) => `Келусіз ең ұзақ үзіліс — ${fmtInt(p.days)} күн: ${fmtDay(p.from)} – ${fmtDay(p.to)}`,
+  visit_every_day: () => 'Келулер күн сайын белгіленген',
+  active_days: (p) => `Келулер ${fmtInt(p.days)} күннің ${fmtInt(p.active)} күнінде белгіленген`,
+};
