@@ -1,12 +1,4 @@
-/** Small formatters for evidence strings: people read these, machines may parse the numbers. */
-
-export function minutes(seconds: number): string {
-  return `${(seconds / 60).toFixed(1)} min`;
-}
-
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
-}
+/** Almaty days and times for evidence (the wording of evidence lives in sql/domain/evidence.ts). */
 
 /** An instant as the Almaty calendar day a person would write. */
 export function almatyDay(at: Date | string): string {
@@ -23,8 +15,4 @@ export function almatyMinute(at: Date | string): string {
   }).formatToParts(d);
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
-export function yesNo(v: boolean | null): string {
-  return v === null ? 'not recorded' : v ? 'yes' : 'no';
 }
