@@ -1,4 +1,3 @@
-import type { Category } from '../sql/domain/categories.ts';
 import type { Channel, FileFormat, IinStatus, Outcome, QuarantineReason } from '../sql/domain/visit-codes.ts';
 
 /**
@@ -86,12 +85,6 @@ export interface NormalizedVisit {
   channel: Channel | null;
   source_line: number;
   source_sheet: string | null;
-}
-
-export interface ClassifiedVisit extends NormalizedVisit {
-  category: Category;
-  category_confidence: number;
-  classifier_version: string;
 }
 
 export interface Quarantined {

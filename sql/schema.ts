@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { AuthTables } from './schema/auth.ts';
 import type { ComplianceTables } from './schema/compliance.ts';
 import type { IngestTables } from './schema/ingest.ts';
@@ -7,9 +6,6 @@ import type { RollupTables } from './schema/rollups.ts';
 
 /** The whole schema, one interface per migration area; each must match its sql/migrations file. */
 export interface Database extends RegistryTables, IngestTables, RollupTables, ComplianceTables, AuthTables {}
-
-export type Db = Kysely<Database>;
-export type Tx = Transaction<Database>;
 
 export type * from './schema/registry.ts';
 export type * from './schema/ingest.ts';
