@@ -25,24 +25,27 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
       questioned_yes = r.questioned_yes + excluded.questioned_yes`.execute(tx);
   // Durations do not depend on the category, so reclassification never touches these.
   if (!withDurations) return;
-  const durations = sql`
-    select office_code, arrival_date as day, m.metric, m.seconds
-    from visits v
-    cross join lateral (values
-      ('admission_delay', floor(extract(epoch from v.admitted_at - v.arrived_at))::int),
-      ('wait_time', floor(extract(epoch from v.started_at - v.arrived_at))::int),
-      ('service_time', floor(extract(epoch from v.finished_at - v.started_at))::int),
-      ('application_time', case when v.outcome = 'statement_accepted'
-        then floor(extract(epoch from v.finished_at - v.arrived_at))::int end)
-    ) as m (metric, seconds)
-    where ${where} and m.seconds is not null`;
+  // One pass over the visits: the daily histogram is aggregated once and the monthly one is summed
+  // from it, in a single statement.
   await sql`
-    insert into duration_daily as r (office_code, day, metric, seconds, n)
-    select office_code, day, metric, seconds, count(*) from (${durations}) d group by 1, 2, 3, 4
-    on conflict (office_code, metric, day, seconds) do update set n = r.n + excluded.n`.execute(tx);
-  await sql`
+    with per_day as (
+      select office_code, arrival_date as day, m.metric, m.seconds, count(*)::int as n
+      from visits v
+      cross join lateral (values
+        ('admission_delay', floor(extract(epoch from v.admitted_at - v.arrived_at))::int),
+        ('wait_time', floor(extract(epoch from v.started_at - v.arrived_at))::int),
+        ('service_time', floor(extract(epoch from v.finished_at - v.started_at))::int),
+        ('application_time', case when v.outcome = 'statement_accepted'
+          then floor(extract(epoch from v.finished_at - v.arrived_at))::int end)
+      ) as m (metric, seconds)
+      where ${where} and m.seconds is not null
+      group by 1, 2, 3, 4),
+    daily as (
+      insert into duration_daily as r (office_code, day, metric, seconds, n)
+      select office_code, day, metric, seconds, n from per_day
+      on conflict (office_code, metric, day, seconds) do update set n = r.n + excluded.n)
     insert into duration_monthly as r (office_code, month, metric, seconds, n)
-    select office_code, date_trunc('month', day)::date, metric, seconds, count(*) from (${durations}) d group by 1, 2, 3, 4
+    select office_code, date_trunc('month', day)::date, metric, seconds, sum(n)::int from per_day group by 1, 2, 3, 4
     on conflict (office_code, metric, month, seconds) do update set n = r.n + excluded.n`.execute(tx);
 }
 
