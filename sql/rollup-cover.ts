@@ -1,0 +1,70 @@
+import { addDays, monthStart, nextMonth, type Period } from './compliance/period.ts';
+
+/** The time units the coarse rollups are kept at: an Almaty calendar day, month or year. */
+export type RollupUnit = 'day' | 'month' | 'year';
+
+/** One rollup row's unit, added (+1) or taken away (−1) when summing a period. */
+export interface CoverUnit {
+  unit: RollupUnit;
+  /** First day of the unit, 'YYYY-MM-DD'. */
+  start: string;
+  sign: 1 | -1;
+}
+
+const LEVELS: readonly RollupUnit[] = ['year', 'month', 'day'];
+
+function unitStart(unit: RollupUnit, day: string): string {
+  return unit === 'year' ? `${day.slice(0, 4)}-01-01` : unit === 'month' ? monthStart(day) : day;
+}
+
+function unitEnd(unit: RollupUnit, start: string): string {
+  return unit === 'year' ? `${Number(start.slice(0, 4)) + 1}-01-01` : unit === 'month' ? nextMonth(start) : addDays(start, 1);
+}
+
+const negate = (units: CoverUnit[]): CoverUnit[] => units.map((u) => ({ ...u, sign: u.sign === 1 ? -1 : 1 }));
+
+/**
+ * [a, b) lying inside one unit X of `level`: either the finer units of [a, b) themselves, or X minus
+ * the finer units of what X holds outside [a, b) — whichever needs fewer rows (Jan 2 – Dec 31 is a
+ * year minus a day, not eleven months and thirty days).
+ */
+function partial(a: string, b: string, level: number): CoverUnit[] {
+  if (a >= b) return [];
+  const unit = LEVELS[level] ?? 'day';
+  const direct = coverAt(a, b, level + 1);
+  if (unit === 'day') return direct;
+  const x = unitStart(unit, a);
+  const viaX = [{ unit, start: x, sign: 1 } as const, ...negate(coverAt(x, a, level + 1)), ...negate(coverAt(b, unitEnd(unit, x), level + 1))];
+  return viaX.length < direct.length ? viaX : direct;
+}
+
+function coverAt(from: string, to: string, level: number): CoverUnit[] {
+  if (from >= to) return [];
+  const unit = LEVELS[level] ?? 'day';
+  if (unit === 'day') {
+    const out: CoverUnit[] = [];
+    for (let d = from; d < to; d = addDays(d, 1)) out.push({ unit, start: d, sign: 1 });
+    return out;
+  }
+  const firstFull = unitStart(unit, from) === from ? from : unitEnd(unit, unitStart(unit, from));
+  const fullEnd = unitStart(unit, to);
+  if (firstFull > fullEnd) return partial(from, to, level);
+  const full: CoverUnit[] = [];
+  for (let s = firstFull; s < fullEnd; s = unitEnd(unit, s)) full.push({ unit, start: s, sign: 1 });
+  return [...partial(from, firstFull, level), ...full, ...partial(fullEnd, to, level)];
+}
+
+/**
+ * The fewest day/month/year rollup units whose signed sum is exactly the days of `period`: a reader
+ * sums `sign × value` over them. Counts and histograms are additive, so the result is exact, and a
+ * year-long query reads a handful of units instead of 365 days.
+ */
+export function coverPeriod(period: Period): CoverUnit[] {
+  return coverAt(period.from, period.to, 0);
+}
+
+/** The cover as three parallel arrays, for `unnest($1::text[], $2::date[], $3::int[])` in SQL. */
+export function coverArrays(period: Period): { units: RollupUnit[]; starts: string[]; signs: number[] } {
+  const cover = coverPeriod(period);
+  return { units: cover.map((c) => c.unit), starts: cover.map((c) => c.start), signs: cover.map((c) => c.sign) };
+}
