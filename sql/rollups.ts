@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { secondColumns } from './durations/second-columns.ts';
 
 /**
  * Adds (sign = 1) or removes (sign = -1) the visits matching `where` to the rollups. Called inside
@@ -25,11 +26,11 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
       questioned_yes = r.questioned_yes + excluded.questioned_yes`.execute(tx);
   // Durations do not depend on the category, so reclassification never touches these.
   if (!withDurations) return;
-  // One pass over the visits: the daily histogram is aggregated once and the monthly one is summed
-  // from it, in a single statement.
+  // Two-level duration histograms (migration 0007): per-second counts per day are pivoted into one
+  // row per minute of duration, then summed into the month and year rows, in one statement.
   await sql`
-    with per_day as (
-      select office_code, arrival_date as day, m.metric, m.seconds, count(*)::int as n
+    with per_second as (
+      select v.office_code, v.arrival_date as day, m.metric, m.seconds, count(*)::int as n
       from visits v
       cross join lateral (values
         ('admission_delay', floor(extract(epoch from v.admitted_at - v.arrived_at))::int),
@@ -39,14 +40,22 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
           then floor(extract(epoch from v.finished_at - v.arrived_at))::int end)
       ) as m (metric, seconds)
       where ${where} and m.seconds is not null
-      group by 1, 2, 3, 4),
-    daily as (
-      insert into duration_daily as r (office_code, day, metric, seconds, n)
-      select office_code, day, metric, seconds, n from per_day
-      on conflict (office_code, metric, day, seconds) do update set n = r.n + excluded.n)
-    insert into duration_monthly as r (office_code, month, metric, seconds, n)
-    select office_code, date_trunc('month', day)::date, metric, seconds, sum(n)::int from per_day group by 1, 2, 3, 4
-    on conflict (office_code, metric, month, seconds) do update set n = r.n + excluded.n`.execute(tx);
+      group by 1, 2, 3, 4
+    ), per_day as (
+      select office_code, day, metric, minute, ${s} * sum(n)::int as n,
+        ${secondColumns((c, i) => sql`${s} * coalesce(sum(n) filter (where off = ${sql.lit(i)}), 0)::int as ${c}`)}
+      from (select office_code, day, metric, n, floor(seconds / 60.0)::int as minute,
+              seconds - 60 * floor(seconds / 60.0)::int as off from per_second) p
+      group by 1, 2, 3, 4
+    )
+    insert into duration_minutes as r (office_code, metric, unit, start, minute, n, ${secondColumns()})
+    select office_code, metric, u.unit, u.start, minute, sum(n)::int, ${secondColumns((c) => sql`sum(${c})::int`)}
+    from per_day
+    cross join lateral (values ('day', day), ('month', date_trunc('month', day)::date), ('year', date_trunc('year', day)::date))
+      as u (unit, start)
+    group by 1, 2, 3, 4, 5
+    on conflict (office_code, metric, unit, start, minute) do update set
+      n = r.n + excluded.n, ${secondColumns((c) => sql`${c} = r.${c} + excluded.${c}`)}`.execute(tx);
 }
 
 /** Adds one ingested file's visits to the rollups (inside the file's transaction). */

@@ -43,27 +43,6 @@ export function monthPeriod(month: string): Period {
   return { from, to: nextMonth(from) };
 }
 
-/**
- * Splits a period into the calendar months it covers whole and the days at its edges, so duration
- * percentiles read duration_monthly for the months and duration_daily only for the rest.
- */
-export function splitPeriod(p: Period): { months: string[]; days: string[] } {
-  const months: string[] = [];
-  const days: string[] = [];
-  let day = p.from;
-  while (day < p.to) {
-    const next = nextMonth(day);
-    if (day === monthStart(day) && next <= p.to) {
-      months.push(day);
-      day = next;
-    } else {
-      days.push(day);
-      day = addDays(day, 1);
-    }
-  }
-  return { months, days };
-}
-
 /** Today's calendar day in Almaty (the IANA zone, never a fixed offset). */
 export function almatyToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' })

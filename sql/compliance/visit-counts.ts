@@ -1,7 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
-import { officeFilter } from './durations.ts';
 import type { Period } from './period.ts';
+
+function officeFilter(offices: readonly string[] | undefined): RawBuilder<unknown> {
+  return offices ? sql`and office_code = any(${[...offices]}::text[])` : sql``;
+}
 
 /** One office's visit counts over a period, from office_daily (visit_hourly summed per day). */
 export interface VisitCounts {

@@ -1,10 +1,9 @@
 import type { ColumnType } from 'kysely';
 
-/** Tables of migration 0003. */
+/** Tables of migrations 0003 and 0007. */
 export interface RollupTables {
   visit_hourly: VisitHourlyTable;
-  duration_daily: DurationDailyTable;
-  duration_monthly: DurationMonthlyTable;
+  duration_minutes: DurationMinutesTable;
 }
 
 export const DURATION_METRICS = ['admission_delay', 'wait_time', 'service_time', 'application_time'] as const;
@@ -30,18 +29,16 @@ export interface VisitHourlyTable extends VisitCounts {
   category: string;
 }
 
-export interface DurationDailyTable {
-  office_code: string;
-  day: CalendarDate;
-  metric: DurationMetric;
-  seconds: number;
-  n: number;
-}
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** s00 … s59: how many durations fell on each second of the minute. */
+export type SecondColumn = `s${0 | 1 | 2 | 3 | 4 | 5}${Digit}`;
 
-export interface DurationMonthlyTable {
+/** One minute of one duration histogram at one rollup unit (migration 0007). */
+export type DurationMinutesTable = {
   office_code: string;
-  month: CalendarDate;
   metric: DurationMetric;
-  seconds: number;
+  unit: 'day' | 'month' | 'year';
+  start: CalendarDate;
+  minute: number;
   n: number;
-}
+} & { [K in SecondColumn]: number };

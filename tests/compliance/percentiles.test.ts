@@ -21,7 +21,7 @@ describe('duration percentiles from the per-second histograms', () => {
   beforeAll(async () => {
     t = await freshDatabase();
     // Irregular delays (fractions of a second floor to whole seconds) over three months and a half,
-    // so a period reads whole months from duration_monthly and its edges from duration_daily.
+    // so periods read year, month and day units of duration_minutes, added and taken away.
     let x = 7;
     const next = () => { x = (x * 48271) % 2147483647; return x; };
     const visits = visitsEvery('SRK', '2019-01-10 09:00:00', 1500, 97, () => {
@@ -36,6 +36,9 @@ describe('duration percentiles from the per-second histograms', () => {
     ['2019-01-15', '2019-04-07'],  // edge days, two whole months, edge days
     ['2019-02-01', '2019-03-01'],  // exactly one month
     ['2019-02-03', '2019-02-05'],  // a few days
+    ['2019-01-01', '2020-01-01'],  // a calendar year: one row per minute
+    ['2019-01-12', '2020-01-01'],  // the year minus its first eleven days
+    ['2018-12-20', '2019-03-31'],  // across the new year: days, months, a month minus a day
   ] as const;
 
   for (const [from, to] of periods) {

@@ -9,8 +9,8 @@ import { startTestServer, type Session, type TestServer } from './test-server.ts
 
 let t: TestServer;
 let dept: Session;
-// February's last days (UTC+6) and the whole of March (UTC+5 from 2024-03-01): edge days come from
-// duration_daily, March from duration_monthly.
+// February's last days (UTC+6) and the whole of March (UTC+5 from 2024-03-01): edge days and a
+// whole month of the rollups.
 const FROM = '2024-02-20';
 const TO = '2024-04-01';
 const Q = `from=${FROM}&to=${TO}`;

@@ -1,0 +1,109 @@
+import { sql, type Kysely } from 'kysely';
+import type { Period } from '../compliance/period.ts';
+import { coverArrays } from '../rollup-cover.ts';
+import type { Database, DurationMetric } from '../schema.ts';
+import { minutesToOpen, summarize, type DurationSummary, type MinuteHistogram } from './order-statistics.ts';
+import { SECOND_COLUMNS, secondColumns } from './second-columns.ts';
+
+export interface DurationStatsQuery {
+  period: Period;
+  metrics: readonly DurationMetric[];
+  offices: readonly string[];
+  /** Per office, over all `offices` together (office null), or both. */
+  by: 'office' | 'all' | 'both';
+  /** `over` counts durations strictly above this many seconds (per metric). */
+  overSeconds: (metric: DurationMetric) => number;
+}
+
+export interface DurationStatsRow extends DurationSummary {
+  office: string | null;
+  metric: DurationMetric;
+}
+
+type Key = string;
+const key = (office: string | null, metric: string): Key => `${office ?? ''}\u0000${metric}`;
+
+/**
+ * Exact duration statistics from duration_minutes in two reads: the minute counts of the period's
+ * rollup units (sql/rollup-cover.ts), then the per-second counts of only the minutes that hold an
+ * order statistic or the threshold. A year over 20 offices reads a few thousand small rows.
+ */
+export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQuery): Promise<DurationStatsRow[]> {
+  if (!q.offices.length || !q.metrics.length) return [];
+  const { units, starts, signs } = coverArrays(q.period);
+  if (!units.length) return [];
+  const cover = sql`unnest(${units}::text[], ${starts}::date[], ${signs}::int[]) as u (unit, start, sign)`;
+
+  const minuteRows = await sql<{ office: string; metric: DurationMetric; minute: number; n: number }>`
+    select d.office_code as office, d.metric, d.minute, sum(u.sign * d.n)::int as n
+    from ${cover}
+    join duration_minutes d on d.unit = u.unit and d.start = u.start
+    where d.office_code = any(${[...q.offices]}::text[]) and d.metric = any(${[...q.metrics]}::text[])
+    group by 1, 2, 3
+    having sum(u.sign * d.n) <> 0
+    order by 1, 2, 3`.execute(db);
+
+  // Histograms per office and, summed over offices, per metric (office null).
+  const hists = new Map<Key, { office: string | null; metric: DurationMetric; h: MinuteHistogram; byMinute: Map<number, number> }>();
+  const add = (office: string | null, metric: DurationMetric, minute: number, n: number) => {
+    const k = key(office, metric);
+    let e = hists.get(k);
+    if (!e) hists.set(k, e = { office, metric, h: { minutes: [], counts: [], total: 0 }, byMinute: new Map() });
+    e.byMinute.set(minute, (e.byMinute.get(minute) ?? 0) + n);
+    e.h.total += n;
+  };
+  for (const r of minuteRows.rows) {
+    if (q.by !== 'all') add(r.office, r.metric, r.minute, r.n);
+    if (q.by !== 'office') add(null, r.metric, r.minute, r.n);
+  }
+  for (const e of hists.values()) {
+    const minutes = [...e.byMinute.keys()].sort((a, b) => a - b);
+    e.h.minutes = minutes;
+    e.h.counts = minutes.map((m) => e.byMinute.get(m) ?? 0);
+  }
+
+  // The minutes to open: an office's own, and for the all-office summary every office holding them.
+  const officesOf = new Map<string, Map<number, string[]>>();
+  for (const r of minuteRows.rows) {
+    const perMinute = officesOf.get(r.metric) ?? new Map<number, string[]>();
+    officesOf.set(r.metric, perMinute);
+    perMinute.set(r.minute, [...(perMinute.get(r.minute) ?? []), r.office]);
+  }
+  const targets = new Set<string>();
+  for (const e of hists.values()) {
+    for (const minute of minutesToOpen(e.h, q.overSeconds(e.metric))) {
+      const offices = e.office !== null ? [e.office] : officesOf.get(e.metric)?.get(minute) ?? [];
+      for (const office of offices) targets.add(`${office}\u0000${e.metric}\u0000${minute}`);
+    }
+  }
+  const t = [...targets].map((s) => s.split('\u0000'));
+  const secondRows = t.length ? await sql<{ office: string; metric: DurationMetric; minute: number } & Record<string, number>>`
+    select d.office_code as office, d.metric, d.minute, ${secondColumns((c) => sql`sum(u.sign * d.${c})::int as ${c}`)}
+    from unnest(${t.map((x) => x[0])}::text[], ${t.map((x) => x[1])}::text[], ${t.map((x) => Number(x[2]))}::int[])
+      as t (office_code, metric, minute)
+    cross join ${cover}
+    join duration_minutes d on d.office_code = t.office_code and d.metric = t.metric and d.unit = u.unit
+      and d.start = u.start and d.minute = t.minute
+    group by 1, 2, 3`.execute(db) : { rows: [] };
+
+  const seconds = new Map<Key, Map<number, number[]>>();
+  const addSeconds = (office: string | null, metric: string, minute: number, counts: number[]) => {
+    const k = key(office, metric);
+    const m = seconds.get(k) ?? new Map<number, number[]>();
+    seconds.set(k, m);
+    const sum = m.get(minute);
+    m.set(minute, sum ? sum.map((v, i) => v + (counts[i] ?? 0)) : counts);
+  };
+  for (const r of secondRows.rows) {
+    const counts = SECOND_COLUMNS.map((c) => r[c] ?? 0);
+    if (q.by !== 'all') addSeconds(r.office, r.metric, r.minute, counts);
+    if (q.by !== 'office') addSeconds(null, r.metric, r.minute, counts);
+  }
+
+  const out: DurationStatsRow[] = [];
+  for (const [k, e] of hists) {
+    if (e.h.total <= 0) continue;
+    out.push({ office: e.office, metric: e.metric, ...summarize(e.h, seconds.get(k) ?? new Map(), q.overSeconds(e.metric)) });
+  }
+  return out.sort((a, b) => (a.office ?? '').localeCompare(b.office ?? '') || a.metric.localeCompare(b.metric));
+}
