@@ -1,7 +1,11 @@
 import { addDays, monthStart, nextMonth, type Period } from './compliance/period.ts';
 
-/** The time units the coarse rollups are kept at: an Almaty calendar day, month or year. */
-export type RollupUnit = 'day' | 'month' | 'year';
+/**
+ * The time units the coarse rollups are kept at: an Almaty calendar day, dekad (the 1st–10th,
+ * 11th–20th or 21st–last of a month), month or year. Dekads keep a period's ragged edges to a few
+ * rows: any edge is at most two dekads and five days away from a month boundary.
+ */
+export type RollupUnit = 'day' | 'dekad' | 'month' | 'year';
 
 /** One rollup row's unit, added (+1) or taken away (−1) when summing a period. */
 export interface CoverUnit {
@@ -11,14 +15,22 @@ export interface CoverUnit {
   sign: 1 | -1;
 }
 
-const LEVELS: readonly RollupUnit[] = ['year', 'month', 'day'];
+const LEVELS: readonly RollupUnit[] = ['year', 'month', 'dekad', 'day'];
+
+function dekadStart(day: string): string {
+  const d = Number(day.slice(8, 10));
+  return `${day.slice(0, 8)}${d <= 10 ? '01' : d <= 20 ? '11' : '21'}`;
+}
 
 function unitStart(unit: RollupUnit, day: string): string {
-  return unit === 'year' ? `${day.slice(0, 4)}-01-01` : unit === 'month' ? monthStart(day) : day;
+  return unit === 'year' ? `${day.slice(0, 4)}-01-01` : unit === 'month' ? monthStart(day) : unit === 'dekad' ? dekadStart(day) : day;
 }
 
 function unitEnd(unit: RollupUnit, start: string): string {
-  return unit === 'year' ? `${Number(start.slice(0, 4)) + 1}-01-01` : unit === 'month' ? nextMonth(start) : addDays(start, 1);
+  if (unit === 'year') return `${Number(start.slice(0, 4)) + 1}-01-01`;
+  if (unit === 'month') return nextMonth(start);
+  if (unit === 'dekad') return start.endsWith('-21') ? nextMonth(start) : addDays(start, 10);
+  return addDays(start, 1);
 }
 
 const negate = (units: CoverUnit[]): CoverUnit[] => units.map((u) => ({ ...u, sign: u.sign === 1 ? -1 : 1 }));
@@ -55,7 +67,7 @@ function coverAt(from: string, to: string, level: number): CoverUnit[] {
 }
 
 /**
- * The fewest day/month/year rollup units whose signed sum is exactly the days of `period`: a reader
+ * The fewest day/dekad/month/year rollup units whose signed sum is exactly the days of `period`: a reader
  * sums `sign × value` over them. Counts and histograms are additive, so the result is exact, and a
  * year-long query reads a handful of units instead of 365 days.
  */

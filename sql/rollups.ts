@@ -27,7 +27,7 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
   // Durations do not depend on the category, so reclassification never touches these.
   if (!withDurations) return;
   // Two-level duration histograms (migration 0007): per-second counts per day are pivoted into one
-  // row per minute of duration, then summed into the month and year rows, in one statement.
+  // row per minute of duration, then summed into the dekad, month and year rows, in one statement.
   await sql`
     with per_second as (
       select v.office_code, v.arrival_date as day, m.metric, m.seconds, count(*)::int as n
@@ -51,8 +51,9 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
     insert into duration_minutes as r (office_code, metric, unit, start, minute, n, ${secondColumns()})
     select office_code, metric, u.unit, u.start, minute, sum(n)::int, ${secondColumns((c) => sql`sum(${c})::int`)}
     from per_day
-    cross join lateral (values ('day', day), ('month', date_trunc('month', day)::date), ('year', date_trunc('year', day)::date))
-      as u (unit, start)
+    cross join lateral (values ('day', day),
+      ('dekad', date_trunc('month', day)::date + least((extract(day from day)::int - 1) / 10, 2) * 10),
+      ('month', date_trunc('month', day)::date), ('year', date_trunc('year', day)::date)) as u (unit, start)
     group by 1, 2, 3, 4, 5
     on conflict (office_code, metric, unit, start, minute) do update set
       n = r.n + excluded.n, ${secondColumns((c) => sql`${c} = r.${c} + excluded.${c}`)}`.execute(tx);

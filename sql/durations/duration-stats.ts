@@ -32,16 +32,21 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   if (!q.offices.length || !q.metrics.length) return [];
   const { units, starts, signs } = coverArrays(q.period);
   if (!units.length) return [];
+  // The rows are found by primary key, one probe per unit (and per minute in the second read): the
+  // lateral subqueries with OFFSET 0 keep the planner from a hash join over the whole table, which
+  // it picks when it cannot see how few units an unnest holds.
   const cover = sql`unnest(${units}::text[], ${starts}::date[], ${signs}::int[]) as u (unit, start, sign)`;
 
   const minuteRows = await sql<{ office: string; metric: DurationMetric; minute: number; n: number }>`
     select d.office_code as office, d.metric, d.minute, sum(u.sign * d.n)::int as n
     from ${cover}
-    join duration_minutes d on d.unit = u.unit and d.start = u.start
-    where d.office_code = any(${[...q.offices]}::text[]) and d.metric = any(${[...q.metrics]}::text[])
+    cross join lateral (
+      select office_code, metric, minute, n from duration_minutes
+      where unit = u.unit and start = u.start
+        and office_code = any(${[...q.offices]}::text[]) and metric = any(${[...q.metrics]}::text[])
+      offset 0) d
     group by 1, 2, 3
-    having sum(u.sign * d.n) <> 0
-    order by 1, 2, 3`.execute(db);
+    having sum(u.sign * d.n) <> 0`.execute(db);
 
   // Histograms per office and, summed over offices, per metric (office null).
   const hists = new Map<Key, { office: string | null; metric: DurationMetric; h: MinuteHistogram; byMinute: Map<number, number> }>();
@@ -82,8 +87,10 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
     from unnest(${t.map((x) => x[0])}::text[], ${t.map((x) => x[1])}::text[], ${t.map((x) => Number(x[2]))}::int[])
       as t (office_code, metric, minute)
     cross join ${cover}
-    join duration_minutes d on d.office_code = t.office_code and d.metric = t.metric and d.unit = u.unit
-      and d.start = u.start and d.minute = t.minute
+    cross join lateral (
+      select * from duration_minutes
+      where office_code = t.office_code and metric = t.metric and unit = u.unit and start = u.start and minute = t.minute
+      offset 0) d
     group by 1, 2, 3`.execute(db) : { rows: [] };
 
   const seconds = new Map<Key, Map<number, number[]>>();

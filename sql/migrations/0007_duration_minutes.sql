@@ -1,14 +1,16 @@
 -- Duration histograms in two levels, so a percentile over a year reads a few rows, not every second:
--- one row per office × metric × rollup unit (an Almaty day, month or year; see sql/rollup-cover.ts) ×
+-- one row per office × metric × rollup unit (an Almaty day, dekad, month or year; sql/rollup-cover.ts) ×
 -- minute of duration, holding the minute's count (n) and its sixty per-second counts (s00–s59).
 -- A reader sums n per minute to find the minutes holding the order statistics it needs, then sums
 -- only those minutes' seconds: exact percentile_cont over whole seconds (contract §4), as the
 -- per-second histograms this replaces gave, with a fraction of their rows to write and to read.
 -- Sixty integer columns rather than an array: sums across units stay plain native aggregates.
+-- Byte-order ("C") keys: every read is a few hundred primary-key probes, and comparing codes such as
+-- 'SRK' or 'wait_time' under a linguistic collation costs more than the rest of the probe.
 create table duration_minutes (
-  office_code  text not null references offices (code),
-  metric       text not null check (metric in ('admission_delay', 'wait_time', 'service_time', 'application_time')),
-  unit         text not null check (unit in ('day', 'month', 'year')),
+  office_code  text collate "C" not null references offices (code),
+  metric       text collate "C" not null check (metric in ('admission_delay', 'wait_time', 'service_time', 'application_time')),
+  unit         text collate "C" not null check (unit in ('day', 'dekad', 'month', 'year')),
   start        date not null,
   minute       integer not null,   -- floor(seconds / 60): -1 for the up-to-a-minute-early times §2 lets through
   n            integer not null,
@@ -157,7 +159,9 @@ with per_second as (
 )
 select office_code, metric, u.unit, u.start, minute, sum(n)::int, sum(s00)::int, sum(s01)::int, sum(s02)::int, sum(s03)::int, sum(s04)::int, sum(s05)::int, sum(s06)::int, sum(s07)::int, sum(s08)::int, sum(s09)::int, sum(s10)::int, sum(s11)::int, sum(s12)::int, sum(s13)::int, sum(s14)::int, sum(s15)::int, sum(s16)::int, sum(s17)::int, sum(s18)::int, sum(s19)::int, sum(s20)::int, sum(s21)::int, sum(s22)::int, sum(s23)::int, sum(s24)::int, sum(s25)::int, sum(s26)::int, sum(s27)::int, sum(s28)::int, sum(s29)::int, sum(s30)::int, sum(s31)::int, sum(s32)::int, sum(s33)::int, sum(s34)::int, sum(s35)::int, sum(s36)::int, sum(s37)::int, sum(s38)::int, sum(s39)::int, sum(s40)::int, sum(s41)::int, sum(s42)::int, sum(s43)::int, sum(s44)::int, sum(s45)::int, sum(s46)::int, sum(s47)::int, sum(s48)::int, sum(s49)::int, sum(s50)::int, sum(s51)::int, sum(s52)::int, sum(s53)::int, sum(s54)::int, sum(s55)::int, sum(s56)::int, sum(s57)::int, sum(s58)::int, sum(s59)::int
 from per_day
-cross join lateral (values ('day', day), ('month', date_trunc('month', day)::date), ('year', date_trunc('year', day)::date)) as u (unit, start)
+cross join lateral (values ('day', day),
+  ('dekad', date_trunc('month', day)::date + least((extract(day from day)::int - 1) / 10, 2) * 10),
+  ('month', date_trunc('month', day)::date), ('year', date_trunc('year', day)::date)) as u (unit, start)
 group by 1, 2, 3, 4, 5;
 
 drop table duration_daily;

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { RollupUnit } from '../rollup-cover.ts';
 
 /** Tables of migrations 0003 and 0007. */
 export interface RollupTables {
@@ -37,7 +38,7 @@ export type SecondColumn = `s${0 | 1 | 2 | 3 | 4 | 5}${Digit}`;
 export type DurationMinutesTable = {
   office_code: string;
   metric: DurationMetric;
-  unit: 'day' | 'month' | 'year';
+  unit: RollupUnit;
   start: CalendarDate;
   minute: number;
   n: number;

@@ -3,7 +3,9 @@ import { addDays, daysBetween } from '../../sql/compliance/period.ts';
 import { coverPeriod, type CoverUnit } from '../../sql/rollup-cover.ts';
 
 function unitDays(u: CoverUnit): string[] {
+  const monthEnd = new Date(Date.UTC(Number(u.start.slice(0, 4)), Number(u.start.slice(5, 7)), 1)).toISOString().slice(0, 10);
   const end = u.unit === 'day' ? addDays(u.start, 1)
+    : u.unit === 'dekad' ? (u.start.endsWith('-21') ? monthEnd : addDays(u.start, 10))
     : u.unit === 'month' ? new Date(Date.UTC(Number(u.start.slice(0, 4)), Number(u.start.slice(5, 7)), 1)).toISOString().slice(0, 10)
     : `${Number(u.start.slice(0, 4)) + 1}-01-01`;
   const out: string[] = [];
@@ -50,8 +52,16 @@ describe('coverPeriod', () => {
       // Never more rows than reading the days one by one.
       expect(cover.length).toBeLessThanOrEqual(daysBetween(from, to));
     }
-    // Each edge needs at most ~15 days and ~6 months either way, plus the years between.
-    expect(worst).toBeLessThanOrEqual(2 * (15 + 6) + 3);
+    // Each edge needs at most 5 days, 2 dekads and 6 months either way, plus the years between.
+    expect(worst).toBeLessThanOrEqual(2 * (5 + 2 + 6) + 3);
+  });
+
+  it('reads the ragged start of a year through dekads: 2019-01-15 – 2019-12-31 is six rows', () => {
+    expect(coverPeriod({ from: '2019-01-15', to: '2020-01-01' })).toEqual([
+      { unit: 'year', start: '2019-01-01', sign: 1 }, { unit: 'dekad', start: '2019-01-01', sign: -1 },
+      { unit: 'day', start: '2019-01-11', sign: -1 }, { unit: 'day', start: '2019-01-12', sign: -1 },
+      { unit: 'day', start: '2019-01-13', sign: -1 }, { unit: 'day', start: '2019-01-14', sign: -1 },
+    ]);
   });
 
   it('handles leap days and periods inside one month', () => {
