@@ -64,14 +64,6 @@ export function addFileToRollups(tx: Kysely<Database>, fileId: string | number):
   return applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1, true);
 }
 
-/**
- * Adds one merged batch of a file (its visits with ids in [minId, maxId]) to the rollups, so a large
- * file's rollups are built batch by batch while the next batch is still being parsed.
- */
-export function addFileBatchToRollups(tx: Kysely<Database>, fileId: string, minId: string, maxId: string): Promise<void> {
-  return applyToRollups(tx, sql`v.id between ${minId}::bigint and ${maxId}::bigint and v.file_id = ${fileId}`, 1, true);
-}
-
 /** Moves visits between categories in visit_hourly: call with sign -1 before, +1 after the update. */
 export function shiftCategoryRollups(tx: Kysely<Database>, visitIds: readonly string[], sign: 1 | -1): Promise<void> {
   return applyToRollups(tx, sql`v.id = any(${visitIds}::bigint[])`, sign, false);

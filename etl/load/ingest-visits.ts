@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { addFileBatchToRollups } from '../../sql/rollups.ts';
 import { batchLines, fromArray, prefetchOne } from './batches.ts';
 import type { FileReport, ReadResult, VisitField } from '../model.ts';
 import { RejectedFileError } from '../model.ts';
@@ -8,7 +7,9 @@ import { MissingIinKeyError, createVisitNormalizer } from '../transform/normaliz
 import { scrubIin } from '../transform/scrub-iin.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
+import { createRollupDeltas } from './rollup-deltas.ts';
 import { clearStaging, createStagingTable, mergeStagedVisits, stageVisits, visitCopyLine } from './stage-visits.ts';
+import { stagedDuplicateFacts, writeRollupDeltas } from './write-rollup-deltas.ts';
 
 const PROGRESS_EVERY = 50_000;
 const BATCH_ROWS = 25_000;
@@ -23,6 +24,8 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
   let rowsRead = 0;
   let rowsNamingOffice = 0;
   const months = new Set<string>();
+  // Rollups are summed here as rows are parsed; duplicates the merge turns away are taken back out.
+  const deltas = createRollupDeltas();
 
   async function* copyLines(): AsyncGenerator<string> {
     for await (const rec of read.records) {
@@ -39,6 +42,12 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       offices.add(v.office_code);
       months.add(v.arrival_date.slice(0, 7));
       const c = ctx.classify(v.topic_text, v.service);
+      deltas.add({
+        office: v.office_code, day: v.arrival_date, arrivedMs: v.arrived_at.getTime(), category: c.category,
+        admittedMs: v.admitted_at?.getTime() ?? null, startedMs: v.started_at?.getTime() ?? null,
+        finishedMs: v.finished_at?.getTime() ?? null, statement: v.outcome === 'statement_accepted',
+        phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
+      }, 1);
       yield visitCopyLine(v, c, ctx.classifierVersion);
     }
   }
@@ -51,12 +60,14 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       let loaded = 0;
       // Batches overlap parsing with the database: batch n+1 is parsed while batch n is merged.
       for await (const batch of prefetchOne(batchLines(copyLines(), BATCH_ROWS))) {
-        staged += await stageVisits(copy, fromArray(batch));
+        const inBatch = await stageVisits(copy, fromArray(batch));
         const merged = await mergeStagedVisits(tx, fileId);
-        loaded += merged.loaded;
-        if (merged.minId !== null && merged.maxId !== null) await addFileBatchToRollups(tx, fileId, merged.minId, merged.maxId);
+        staged += inBatch;
+        loaded += merged;
+        if (merged < inBatch) for (const dup of await stagedDuplicateFacts(tx, fileId)) deltas.add(dup, -1);
         await clearStaging(tx);
       }
+      await writeRollupDeltas(tx, copy, deltas);
       ctx.progress(rowsRead);
       if (ctx.fileOffice === null && rowsRead > 0 && rowsNamingOffice === 0) {
         // Contract §2: neither an office column nor the file name names an office. Throwing here

@@ -43,26 +43,16 @@ export async function clearStaging(tx: Kysely<Database>): Promise<void> {
   await sql`truncate stage_visits`.execute(tx);
 }
 
-/** What a merge inserted: how many, and the id range they got (for that batch's rollups). */
-export interface MergedBatch {
-  loaded: number;
-  minId: string | null;
-  maxId: string | null;
-}
-
 /**
- * Moves staged rows into visits. A row whose identity is already stored, or appeared earlier in the
- * same file (lower line), is a duplicate: ON CONFLICT DO NOTHING keeps the first.
+ * Moves staged rows into visits and returns how many it inserted. A row whose identity is already
+ * stored, or appeared earlier in the same file (lower line), is a duplicate: ON CONFLICT DO NOTHING
+ * keeps the first.
  */
-export async function mergeStagedVisits(tx: Kysely<Database>, fileId: string): Promise<MergedBatch> {
+export async function mergeStagedVisits(tx: Kysely<Database>, fileId: string): Promise<number> {
   const cols = sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)));
-  const result = await sql<{ loaded: number; min_id: string | null; max_id: string | null }>`
-    with inserted as (
-      insert into visits (${cols}, file_id)
-      select ${cols}, ${fileId}::bigint from stage_visits order by source_sheet nulls first, source_line
-      on conflict (visit_key) do nothing
-      returning id)
-    select count(*)::int as loaded, min(id)::text as min_id, max(id)::text as max_id from inserted`.execute(tx);
-  const row = result.rows[0];
-  return { loaded: row?.loaded ?? 0, minId: row?.min_id ?? null, maxId: row?.max_id ?? null };
+  const result = await sql`
+    insert into visits (${cols}, file_id)
+    select ${cols}, ${fileId}::bigint from stage_visits order by source_sheet nulls first, source_line
+    on conflict (visit_key) do nothing`.execute(tx);
+  return Number(result.numAffectedRows ?? 0);
 }
