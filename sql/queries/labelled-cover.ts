@@ -1,0 +1,43 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Period } from '../compliance/period.ts';
+import { coverPeriod, type RollupUnit } from '../rollup-cover.ts';
+
+/** A period to sum, named by `part` (e.g. 'current', 'previous', 'bucket') and, for trend buckets, its bucket day. */
+export interface CoverPart {
+  part: string;
+  period: Period;
+  bucket?: string;
+}
+
+/** Parallel arrays for `unnest(parts::text[], buckets::date[], units::text[], starts::date[], signs::int[])`. */
+export interface LabelledCover {
+  parts: string[];
+  buckets: Array<string | null>;
+  units: RollupUnit[];
+  starts: string[];
+  signs: number[];
+}
+
+/**
+ * The covers of several periods as one list of labelled units, so one statement can sum this
+ * period, the previous one and each trend bucket from the same join with the rollup tables.
+ */
+export function labelledCover(parts: readonly CoverPart[]): LabelledCover {
+  const out: LabelledCover = { parts: [], buckets: [], units: [], starts: [], signs: [] };
+  for (const { part, period, bucket } of parts) {
+    for (const u of coverPeriod(period)) {
+      out.parts.push(part);
+      out.buckets.push(bucket ?? null);
+      out.units.push(u.unit);
+      out.starts.push(u.start);
+      out.signs.push(u.sign);
+    }
+  }
+  return out;
+}
+
+/** The cover as a row source `u (part, bucket, unit, start, sign)` to join a rollup table on (unit, start). */
+export function coverRows(c: LabelledCover): RawBuilder<unknown> {
+  return sql`unnest(${c.parts}::text[], ${c.buckets}::date[], ${c.units}::text[], ${c.starts}::date[], ${c.signs}::int[])
+    as u (part, bucket, unit, start, sign)`;
+}
