@@ -3,6 +3,9 @@
 -- in visit_hourly: a year is one row per office and category, not ~8,760.
 -- A unit's row is the sum of its days; month start = first of the month, year start = January 1.
 
+-- Every ingest adds to the month and year rows it touches: free space on each page lets those
+-- updates stay on the page (HOT, no new index entries), so a unit's rows stay together for readers.
+
 -- Volumes and topics: office × unit × category.
 create table visit_category_totals (
   office_code  text not null references offices (code),
@@ -13,7 +16,7 @@ create table visit_category_totals (
   admitted     integer not null default 0,
   statements   integer not null default 0,   -- outcome = statement_accepted
   primary key (office_code, unit, start, category)
-);
+) with (fillfactor = 80);
 
 -- The weekday × hour heatmap: office × unit × ISO weekday of the Almaty day × hour.
 create table visit_hour_totals (
@@ -24,9 +27,10 @@ create table visit_hour_totals (
   hour         smallint not null check (hour between 0 and 23),
   visits       integer not null default 0,
   primary key (office_code, unit, start, isodow, hour)
-);
+) with (fillfactor = 80);
 
--- Backfill from what visit_hourly holds now: each day's rows counted once per unit.
+-- Backfill from what visit_hourly holds now: each day's rows counted once per unit, written in key
+-- order so the rows one query unit reads share pages.
 with per_day as (
   select office_code, day, category, sum(visits)::int as visits, sum(admitted)::int as admitted,
     sum(statements)::int as statements
@@ -36,7 +40,8 @@ select d.office_code, u.unit, u.start, d.category, sum(d.visits), sum(d.admitted
 from per_day d
 cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date),
   ('year', date_trunc('year', d.day)::date)) as u (unit, start)
-group by d.office_code, u.unit, u.start, d.category;
+group by d.office_code, u.unit, u.start, d.category
+order by 1, 2, 3, 4;
 
 with per_day as (
   select office_code, day, hour, sum(visits)::int as visits from visit_hourly group by office_code, day, hour)
@@ -45,7 +50,8 @@ select d.office_code, u.unit, u.start, extract(isodow from d.day)::smallint, d.h
 from per_day d
 cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date),
   ('year', date_trunc('year', d.day)::date)) as u (unit, start)
-group by 1, 2, 3, 4, 5;
+group by 1, 2, 3, 4, 5
+order by 1, 2, 3, 4, 5;
 
 -- Adds (tg_argv[0] = '1') or subtracts ('-1') the statement's transition table `delta_rows` at all
 -- three units. One function serves every trigger below: an INSERT adds its new rows, a DELETE
