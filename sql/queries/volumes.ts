@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { coverRows, labelledCover } from './labelled-cover.ts';
+import { coverRows, labelledCover, unitRowsOf } from './labelled-cover.ts';
 import type { Scope } from './scope.ts';
 
 export interface OfficeVolumeRow {
@@ -42,7 +42,6 @@ export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, pre
     { part: 'current', period: { from: scope.from, to: scope.to } },
     { part: 'previous', period: { from: prevFrom, to: scope.from } },
   ]));
-  const offices = sql`any(${scope.offices}::text[])`;
   const r = await sql<{ kind: 'office' | 'day' | 'heat'; office: string | null; day: string | null; weekday: number | null; hour: number | null }
     & Omit<OfficeVolumeRow, 'office'>>`
     with u as (select * from ${cover}),
@@ -52,21 +51,20 @@ export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, pre
         coalesce(sum(u.sign * t.visits) filter (where u.part = 'previous'), 0)::int as previous,
         coalesce(sum(u.sign * t.admitted) filter (where u.part = 'current'), 0)::int as admitted,
         coalesce(sum(u.sign * t.statements) filter (where u.part = 'current'), 0)::int as statements
-      from u join visit_category_totals t on t.unit = u.unit and t.start = u.start
-      where t.office_code = ${offices}
+      from u ${unitRowsOf('visit_category_totals', scope.offices)}
       group by t.office_code)
     select 'office' as kind, office, null::date as day, null::int as weekday, null::int as hour, visits, previous, admitted, statements
     from per_office where visits <> 0 or previous <> 0
     union all
     select 'day', null, day, null, null, sum(visits)::int, 0, 0, 0
     from office_daily
-    where office_code = ${offices} and day >= ${scope.from}::date and day < ${scope.to}::date
+    where office_code = any(${scope.offices}::text[]) and day >= ${scope.from}::date and day < ${scope.to}::date
     group by day having sum(visits) > 0
     union all
-    select 'heat', null, null, h.isodow::int, h.hour::int, sum(u.sign * h.visits)::int, 0, 0, 0
-    from u join visit_hour_totals h on h.unit = u.unit and h.start = u.start
-    where u.part = 'current' and h.office_code = ${offices}
-    group by h.isodow, h.hour having sum(u.sign * h.visits) > 0
+    select 'heat', null, null, t.isodow::int, t.hour::int, sum(u.sign * t.visits)::int, 0, 0, 0
+    from u ${unitRowsOf('visit_hour_totals', scope.offices)}
+    where u.part = 'current'
+    group by t.isodow, t.hour having sum(u.sign * t.visits) > 0
     order by 1, 2, 3, 4, 5`.execute(db);
   const out: VolumeBreakdown = { perOffice: [], daily: [], heatmap: [] };
   for (const row of r.rows) {
