@@ -3,8 +3,8 @@
 -- in visit_hourly: a year is one row per office and category, not ~8,760.
 -- A unit's row is the sum of its days; month start = first of the month, year start = January 1.
 
--- Every ingest adds to the month and year rows it touches: free space on each page lets those
--- updates stay on the page (HOT, no new index entries), so a unit's rows stay together for readers.
+-- Every ingest adds to the month and year rows it touches: free space on each page lets the new row
+-- versions stay on their page, so a unit's rows stay together for readers.
 
 -- Volumes and topics: office × unit × category.
 create table visit_category_totals (
@@ -17,6 +17,11 @@ create table visit_category_totals (
   statements   integer not null default 0,   -- outcome = statement_accepted
   primary key (office_code, unit, start, category)
 ) with (fillfactor = 80);
+
+-- The topic trend by ISO week or day reads every day row of the period (~70k a year at 20 offices):
+-- in (day, category) order and from the index alone it is summed as it streams, about twice as fast.
+create index visit_category_totals_days on visit_category_totals (start, category, office_code) include (visits)
+  where unit = 'day';
 
 -- The weekday × hour heatmap: office × unit × ISO weekday of the Almaty day × hour.
 create table visit_hour_totals (
