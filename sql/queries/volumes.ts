@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { coverRows, labelledCover, unitRowsOf } from './labelled-cover.ts';
 import type { Scope } from './scope.ts';
 
 export interface OfficeVolumeRow {
@@ -32,38 +33,57 @@ export interface VolumeBreakdown {
 
 /**
  * Visits per office (this period and the previous one, [prevFrom, from)), per day and per
- * weekday × hour, in one scan of visit_hourly with grouping sets.
+ * weekday × hour, in one statement that reads only coarse rollups: per office and heatmap sum the
+ * signed day/month/year units of each period's cover (a year is one or two units, not 8,760 hours),
+ * the daily series reads office_daily. Offices, days and heatmap cells without visits are left out.
  */
 export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, prevFrom: string): Promise<VolumeBreakdown> {
+  const cover = coverRows(labelledCover([
+    { part: 'current', period: { from: scope.from, to: scope.to } },
+    { part: 'previous', period: { from: prevFrom, to: scope.from } },
+  ]));
   const r = await sql<{ kind: 'office' | 'day' | 'heat'; office: string | null; day: string | null; weekday: number | null; hour: number | null }
     & Omit<OfficeVolumeRow, 'office'>>`
-    select case when grouping(office_code) = 0 then 'office' when grouping(day) = 0 then 'day' else 'heat' end as kind,
-      office_code as office, day, weekday, hour,
-      coalesce(sum(visits) filter (where day >= ${scope.from}::date), 0)::int as visits,
-      coalesce(sum(visits) filter (where day < ${scope.from}::date), 0)::int as previous,
-      coalesce(sum(admitted) filter (where day >= ${scope.from}::date), 0)::int as admitted,
-      coalesce(sum(statements) filter (where day >= ${scope.from}::date), 0)::int as statements
-    from (
-      select office_code, day, extract(isodow from day)::int as weekday, hour::int as hour, visits, admitted, statements
-      from visit_hourly
-      where day >= ${prevFrom}::date and day < ${scope.to}::date and office_code = any(${scope.offices}::text[])
-    ) h
-    group by grouping sets ((office_code), (day), (weekday, hour))
+    with u as (select * from ${cover}),
+    per_office as (
+      select t.office_code as office,
+        coalesce(sum(u.sign * t.visits) filter (where u.part = 'current'), 0)::int as visits,
+        coalesce(sum(u.sign * t.visits) filter (where u.part = 'previous'), 0)::int as previous,
+        coalesce(sum(u.sign * t.admitted) filter (where u.part = 'current'), 0)::int as admitted,
+        coalesce(sum(u.sign * t.statements) filter (where u.part = 'current'), 0)::int as statements
+      from u ${unitRowsOf('visit_category_totals', scope.offices)}
+      group by t.office_code)
+    select 'office' as kind, office, null::date as day, null::int as weekday, null::int as hour, visits, previous, admitted, statements
+    from per_office where visits <> 0 or previous <> 0
+    union all
+    select 'day', null, day, null, null, sum(visits)::int, 0, 0, 0
+    from office_daily
+    where office_code = any(${scope.offices}::text[]) and day >= ${scope.from}::date and day < ${scope.to}::date
+    group by day having sum(visits) > 0
+    union all
+    select 'heat', null, null, t.isodow::int, t.hour::int, sum(u.sign * t.visits)::int, 0, 0, 0
+    from u ${unitRowsOf('visit_hour_totals', scope.offices)}
+    where u.part = 'current'
+    group by t.isodow, t.hour having sum(u.sign * t.visits) > 0
     order by 1, 2, 3, 4, 5`.execute(db);
   const out: VolumeBreakdown = { perOffice: [], daily: [], heatmap: [] };
   for (const row of r.rows) {
     const { visits, previous, admitted, statements } = row;
     if (row.kind === 'office') out.perOffice.push({ office: row.office ?? '', visits, previous, admitted, statements });
-    else if (row.kind === 'day' && (row.day ?? '') >= scope.from) out.daily.push({ day: row.day ?? '', visits });
-    else if (row.kind === 'heat' && visits > 0) out.heatmap.push({ weekday: row.weekday ?? 0, hour: row.hour ?? 0, visits });
+    else if (row.kind === 'day') out.daily.push({ day: row.day ?? '', visits });
+    else out.heatmap.push({ weekday: row.weekday ?? 0, hour: row.hour ?? 0, visits });
   }
   return out;
 }
 
-/** First and last Almaty day holding any visit (nulls when there are none). */
+/**
+ * First and last Almaty day holding any visit (nulls when there are none): per office, the first
+ * and last office_daily row with visits, read from the (office_code, day) key's ends instead of a scan.
+ */
 export async function getDataRange(db: Kysely<Database>): Promise<{ firstDay: string | null; lastDay: string | null }> {
   const r = await sql<{ firstDay: string | null; lastDay: string | null }>`
-    select (select min(day) from visit_hourly where visits > 0) as "firstDay",
-           (select max(day) from visit_hourly where visits > 0) as "lastDay"`.execute(db);
+    select min((select d.day from office_daily d where d.office_code = o.code and d.visits > 0 order by d.day limit 1)) as "firstDay",
+           max((select d.day from office_daily d where d.office_code = o.code and d.visits > 0 order by d.day desc limit 1)) as "lastDay"
+    from offices o`.execute(db);
   return r.rows[0] ?? { firstDay: null, lastDay: null };
 }

@@ -2,7 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
-  ComplianceMetricsResponse, ComplianceResponse, DelaysResponse, OverviewResponse, TopicsResponse,
+  ComplianceMetricsResponse, ComplianceResponse, DelaysResponse, OfficePageResponse, OverviewResponse, TopicsResponse,
 } from '../../server/api/contract.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
@@ -18,6 +18,9 @@ const Q = `from=${FROM}&to=${TO}`;
 beforeAll(async () => {
   t = await startTestServer();
   await seedVisits(t.db.db, { offices: ['SRK', 'TDK', 'KEG'], from: '2024-02-01', days: 60 });
+  // Earlier visits across the new year (AKS only here: silent in the main period), so periods below
+  // are summed from year and month rollup units with days taken away.
+  await seedVisits(t.db.db, { offices: ['SRK', 'TDK', 'AKS'], from: '2023-11-20', days: 72, seed: 5 });
   dept = await t.login('department');
 });
 afterAll(async () => { await t?.close(); });
@@ -116,6 +119,77 @@ describe('rollup answers equal the same aggregates over raw visits', () => {
       expect(b?.q3).toBeCloseTo(r.q3, 9);
       expect(b?.max).toBeCloseTo(Number(r.max), 9);
     }
+  });
+});
+
+/**
+ * Periods whose covers use coarse units, with visits on the units taken away: a month minus days at
+ * both ends, a whole calendar year (its previous period is the year before), a year minus its first
+ * two days, and a period over 366 days (month buckets, the first one partial).
+ */
+describe.each([
+  ['2023-12-05', '2024-03-20'],
+  ['2024-01-01', '2025-01-01'],
+  ['2024-01-03', '2025-01-01'],
+  ['2023-11-25', '2025-01-01'],
+])('volumes and topics for %s – %s equal raw GROUP BYs over visits', (from, to) => {
+  const period = sql`arrival_date >= ${from}::date and arrival_date < ${to}::date`;
+  const q = `from=${from}&to=${to}`;
+
+  it('overview: per office with the previous period, totals, per day and per weekday × hour', async () => {
+    const o = await get<OverviewResponse>(`/api/overview?${q}`);
+    const raw = await sql<{ office: string; visits: number; previous: number; statements: number }>`
+      select o.code as office,
+        count(v.id) filter (where v.arrival_date >= ${from}::date)::int as visits,
+        count(v.id) filter (where v.arrival_date < ${from}::date)::int as previous,
+        count(v.id) filter (where v.arrival_date >= ${from}::date and v.outcome = 'statement_accepted')::int as statements
+      from offices o left join visits v on v.office_code = o.code
+        and v.arrival_date >= ${o.previous.from}::date and v.arrival_date < ${to}::date
+      group by 1 order by 1`.execute(t.db.db);
+    expect(o.perOffice.map(({ office, visits, previous, statements }) => ({ office, visits, previous, statements }))
+      .sort((a, b) => a.office.localeCompare(b.office))).toEqual(raw.rows);
+    const admitted = await sql<{ n: number }>`select count(admitted_at)::int as n from visits where ${period}`.execute(t.db.db);
+    expect(o.totals.admitted).toBe(admitted.rows[0]?.n);
+    const daily = await sql<{ day: string; visits: number }>`
+      select arrival_date as day, count(*)::int as visits from visits where ${period} group by 1 order by 1`.execute(t.db.db);
+    expect(o.daily.map(({ day, visits }) => ({ day, visits }))).toEqual(daily.rows);
+    const heat = await sql<{ weekday: number; hour: number; visits: number }>`
+      select extract(isodow from arrival_date)::int as weekday,
+        extract(hour from arrived_at at time zone 'Asia/Almaty')::int as hour, count(*)::int as visits
+      from visits where ${period} group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(o.heatmap.map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
+  });
+
+  it('topics: per category with the previous period, per office × category and the trend', async () => {
+    const topics = await get<TopicsResponse>(`/api/topics?${q}`);
+    const categories = await sql<{ category: string; visits: number; previous: number }>`
+      select category, count(*) filter (where arrival_date >= ${from}::date)::int as visits,
+        count(*) filter (where arrival_date < ${from}::date)::int as previous
+      from visits where arrival_date >= ${topics.previous.from}::date and arrival_date < ${to}::date
+      group by 1 order by 1`.execute(t.db.db);
+    expect(topics.categories.map(({ category, visits, previous }) => ({ category, visits, previous }))).toEqual(categories.rows);
+    const perOffice = await sql<{ office: string; category: string; visits: number }>`
+      select office_code as office, category, count(*)::int as visits from visits where ${period} group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(topics.perOffice.map(({ office, category, visits }) => ({ office, category, visits }))).toEqual(perOffice.rows);
+    const trend = await sql<{ bucket: string; category: string; visits: number }>`
+      select date_trunc(${topics.granularity}, arrival_date::timestamp)::date as bucket, category, count(*)::int as visits
+      from visits where ${period} group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(topics.trend.map(({ bucket, category, visits }) => ({ bucket, category, visits }))).toEqual(trend.rows);
+  });
+
+  it('office page: totals, daily series, heatmap and topics of one office', async () => {
+    const page = await get<OfficePageResponse>(`/api/offices/SRK?${q}`);
+    const srk = sql`${period} and office_code = 'SRK'`;
+    const topics = await sql<{ category: string; visits: number }>`
+      select category, count(*)::int as visits from visits where ${srk} group by 1 order by 1`.execute(t.db.db);
+    expect(page.topics.map(({ category, visits }) => ({ category, visits }))).toEqual(topics.rows);
+    const daily = await sql<{ day: string; visits: number }>`
+      select arrival_date as day, count(*)::int as visits from visits where ${srk} group by 1 order by 1`.execute(t.db.db);
+    expect(page.daily.map(({ day, visits }) => ({ day, visits }))).toEqual(daily.rows);
+    expect(page.totals.visits).toBe(daily.rows.reduce((a, r) => a + r.visits, 0));
+    const prev = await sql<{ n: number }>`select count(*)::int as n from visits
+      where office_code = 'SRK' and arrival_date >= ${page.previous.from}::date and arrival_date < ${from}::date`.execute(t.db.db);
+    expect(page.totals.previous).toBe(prev.rows[0]?.n);
   });
 });
 
