@@ -38,6 +38,7 @@ export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, delt
     await sql`
       insert into visit_hourly as r (${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))})
       select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from delta_hourly
+      order by office_code, day, hour, category  -- one lock order for all writers: concurrent loads wait, never deadlock
       on conflict (office_code, day, hour, category) do update set
         ${sql.join(COUNTERS.map((c) => sql`${sql.ref(c)} = r.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`.execute(tx);
   }
@@ -49,6 +50,7 @@ export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, delt
     await sql`
       insert into duration_minutes as r (${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))})
       select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from delta_durations
+      order by office_code, metric, unit, start, minute
       on conflict (office_code, metric, unit, start, minute) do update set
         n = r.n + excluded.n, ${secondColumns((c) => sql`${c} = r.${c} + excluded.${c}`)}`.execute(tx);
   }

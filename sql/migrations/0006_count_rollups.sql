@@ -1,7 +1,8 @@
--- Visit counts by office × unit (Almaty day, calendar month, calendar year), so a period query sums
+-- Visit counts by office × unit (Almaty day, dekad, calendar month, calendar year), so a period query sums
 -- the handful of signed units of its cover (sql/rollup-cover.ts) instead of every hour of every day
 -- in visit_hourly: a year is one row per office and category, not ~8,760.
--- A unit's row is the sum of its days; month start = first of the month, year start = January 1.
+-- A unit's row is the sum of its days; dekad start = the 1st, 11th or 21st, month start = first of
+-- the month, year start = January 1.
 
 -- Every ingest adds to the month and year rows it touches: free space on each page lets the new row
 -- versions stay on their page, so a unit's rows stay together for readers.
@@ -9,7 +10,7 @@
 -- Volumes and topics: office × unit × category.
 create table visit_category_totals (
   office_code  text not null references offices (code),
-  unit         text not null check (unit in ('day', 'month', 'year')),
+  unit         text not null check (unit in ('day', 'dekad', 'month', 'year')),
   start        date not null,
   category     text not null,
   visits       integer not null default 0,
@@ -26,7 +27,7 @@ create index visit_category_totals_days on visit_category_totals (start, categor
 -- The weekday × hour heatmap: office × unit × ISO weekday of the Almaty day × hour.
 create table visit_hour_totals (
   office_code  text not null references offices (code),
-  unit         text not null check (unit in ('day', 'month', 'year')),
+  unit         text not null check (unit in ('day', 'dekad', 'month', 'year')),
   start        date not null,
   isodow       smallint not null check (isodow between 1 and 7),
   hour         smallint not null check (hour between 0 and 23),
@@ -43,7 +44,8 @@ with per_day as (
 insert into visit_category_totals (office_code, unit, start, category, visits, admitted, statements)
 select d.office_code, u.unit, u.start, d.category, sum(d.visits), sum(d.admitted), sum(d.statements)
 from per_day d
-cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date),
+cross join lateral (values ('day', d.day), ('dekad', date_trunc('month', d.day)::date + least((extract(day from d.day)::int - 1) / 10, 2) * 10),
+  ('month', date_trunc('month', d.day)::date),
   ('year', date_trunc('year', d.day)::date)) as u (unit, start)
 group by d.office_code, u.unit, u.start, d.category
 order by 1, 2, 3, 4;
@@ -53,13 +55,14 @@ with per_day as (
 insert into visit_hour_totals (office_code, unit, start, isodow, hour, visits)
 select d.office_code, u.unit, u.start, extract(isodow from d.day)::smallint, d.hour, sum(d.visits)
 from per_day d
-cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date),
+cross join lateral (values ('day', d.day), ('dekad', date_trunc('month', d.day)::date + least((extract(day from d.day)::int - 1) / 10, 2) * 10),
+  ('month', date_trunc('month', d.day)::date),
   ('year', date_trunc('year', d.day)::date)) as u (unit, start)
 group by 1, 2, 3, 4, 5
 order by 1, 2, 3, 4, 5;
 
 -- Adds (tg_argv[0] = '1') or subtracts ('-1') the statement's transition table `delta_rows` at all
--- three units. One function serves every trigger below: an INSERT adds its new rows, a DELETE
+-- four units. One function serves every trigger below: an INSERT adds its new rows, a DELETE
 -- subtracts its old rows, and an UPDATE (an ingest's upsert, a reclassification moving visits
 -- between categories) fires two triggers, one subtracting the old rows and one adding the new.
 -- Rows whose net change is zero stay, as in office_daily.
@@ -75,9 +78,11 @@ begin
   select d.office_code, u.unit, u.start, d.category,
     direction * sum(d.visits), direction * sum(d.admitted), direction * sum(d.statements)
   from per_day d
-  cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date),
+  cross join lateral (values ('day', d.day), ('dekad', date_trunc('month', d.day)::date + least((extract(day from d.day)::int - 1) / 10, 2) * 10),
+  ('month', date_trunc('month', d.day)::date),
     ('year', date_trunc('year', d.day)::date)) as u (unit, start)
   group by d.office_code, u.unit, u.start, d.category
+  order by 1, 2, 3, 4  -- one lock order for every writer, so concurrent ingests wait rather than deadlock
   on conflict (office_code, unit, start, category) do update set
     visits = t.visits + excluded.visits, admitted = t.admitted + excluded.admitted,
     statements = t.statements + excluded.statements;
@@ -87,9 +92,11 @@ begin
   insert into visit_hour_totals as t (office_code, unit, start, isodow, hour, visits)
   select d.office_code, u.unit, u.start, extract(isodow from d.day)::smallint, d.hour, direction * sum(d.visits)
   from per_day d
-  cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date),
+  cross join lateral (values ('day', d.day), ('dekad', date_trunc('month', d.day)::date + least((extract(day from d.day)::int - 1) / 10, 2) * 10),
+  ('month', date_trunc('month', d.day)::date),
     ('year', date_trunc('year', d.day)::date)) as u (unit, start)
   group by 1, 2, 3, 4, 5
+  order by 1, 2, 3, 4, 5
   on conflict (office_code, unit, start, isodow, hour) do update set visits = t.visits + excluded.visits;
   return null;
 end $$;

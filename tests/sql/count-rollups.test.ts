@@ -6,8 +6,8 @@ import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { seedVisits } from '../server/seed-visits.ts';
 
 /**
- * visit_category_totals and visit_hour_totals must equal visit_hourly summed per day, calendar month
- * and calendar year (computed here with three plain GROUP BYs, not the migration's fan-out).
+ * visit_category_totals and visit_hour_totals must equal visit_hourly summed per day, dekad, calendar
+ * month and calendar year (computed here with four plain GROUP BYs, not the migration's fan-out).
  * Returns the keys that differ; a unit whose hourly rows are all gone may stay as zeros.
  */
 async function mismatches(t: TestDatabase): Promise<unknown[]> {
@@ -15,6 +15,9 @@ async function mismatches(t: TestDatabase): Promise<unknown[]> {
     with h as (
       select office_code, 'day' as unit, day as start, category, sum(visits)::int as visits, sum(admitted)::int as admitted,
         sum(statements)::int as statements from visit_hourly group by 1, 2, 3, 4
+      union all
+      select office_code, 'dekad', make_date(extract(year from day)::int, extract(month from day)::int, case when extract(day from day) <= 10 then 1 when extract(day from day) <= 20 then 11 else 21 end), category, sum(visits)::int, sum(admitted)::int,
+        sum(statements)::int from visit_hourly group by 1, 2, 3, 4
       union all
       select office_code, 'month', date_trunc('month', day)::date, category, sum(visits)::int, sum(admitted)::int,
         sum(statements)::int from visit_hourly group by 1, 2, 3, 4
@@ -29,6 +32,9 @@ async function mismatches(t: TestDatabase): Promise<unknown[]> {
       select office_code, 'day' as unit, day as start, extract(isodow from day)::int as isodow, hour::int as hour,
         sum(visits)::int as visits from visit_hourly group by 1, 2, 3, 4, 5
       union all
+      select office_code, 'dekad', make_date(extract(year from day)::int, extract(month from day)::int, case when extract(day from day) <= 10 then 1 when extract(day from day) <= 20 then 11 else 21 end), extract(isodow from day)::int, hour, sum(visits)::int
+      from visit_hourly group by 1, 2, 3, 4, 5
+      union all
       select office_code, 'month', date_trunc('month', day)::date, extract(isodow from day)::int, hour, sum(visits)::int
       from visit_hourly group by 1, 2, 3, 4, 5
       union all
@@ -41,7 +47,7 @@ async function mismatches(t: TestDatabase): Promise<unknown[]> {
   return [...categories.rows, ...hours.rows];
 }
 
-describe('count rollups follow visit_hourly at day, month and year', () => {
+describe('count rollups follow visit_hourly at day, dekad, month and year', () => {
   let t: TestDatabase;
   beforeAll(async () => { t = await freshDatabase(); });
   afterAll(async () => { await t?.close(); });
