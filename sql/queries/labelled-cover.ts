@@ -1,19 +1,24 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Period } from '../compliance/period.ts';
-import { coverPeriod, type RollupUnit } from '../rollup-cover.ts';
+import { coverPeriod, type CoverUnit, type RollupUnit } from '../rollup-cover.ts';
 
 /** A period to sum, named by `part` (e.g. 'current', 'previous', 'bucket') and, for trend buckets, its bucket day. */
 export interface CoverPart {
   part: string;
   period: Period;
   bucket?: string;
+  /** Units to sum instead of the period's cover (an ISO week bucket read as one 'week' row). */
+  units?: readonly (Omit<CoverUnit, 'unit'> & { unit: CountUnit })[];
 }
+
+/** A count rollup unit: the cover's units, and ISO weeks, which only visit_category_totals keeps. */
+export type CountUnit = RollupUnit | 'week';
 
 /** Parallel arrays for `unnest(parts::text[], buckets::date[], units::text[], starts::date[], signs::int[])`. */
 export interface LabelledCover {
   parts: string[];
   buckets: Array<string | null>;
-  units: RollupUnit[];
+  units: CountUnit[];
   starts: string[];
   signs: number[];
 }
@@ -24,8 +29,8 @@ export interface LabelledCover {
  */
 export function labelledCover(parts: readonly CoverPart[]): LabelledCover {
   const out: LabelledCover = { parts: [], buckets: [], units: [], starts: [], signs: [] };
-  for (const { part, period, bucket } of parts) {
-    for (const u of coverPeriod(period)) {
+  for (const { part, period, bucket, units } of parts) {
+    for (const u of units ?? coverPeriod(period)) {
       out.parts.push(part);
       out.buckets.push(bucket ?? null);
       out.units.push(u.unit);

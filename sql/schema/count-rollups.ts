@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { RollupUnit } from '../rollup-cover.ts';
 
-/** Tables of migration 0006: visit counts per office and Almaty day, month and year. */
+/** Tables of migration 0006: visit counts per office and Almaty day, dekad, month and year. */
 export interface CountRollupTables {
   visit_category_totals: VisitCategoryTotalsTable;
   visit_hour_totals: VisitHourTotalsTable;
@@ -9,14 +9,16 @@ export interface CountRollupTables {
 
 type CalendarDate = ColumnType<string, string, string>;
 
-/** One unit's row is the sum of its days; `start` is the day, the first of the month or January 1. */
+/** One unit's row is the sum of its days; `start` is the unit's first day (a dekad starts on the 1st, 11th or 21st). */
 interface UnitKey {
   office_code: string;
   unit: RollupUnit;
   start: CalendarDate;
 }
 
-export interface VisitCategoryTotalsTable extends UnitKey {
+/** Category totals also keep ISO weeks (start = Monday), for the topic trend's weekly buckets. */
+export interface VisitCategoryTotalsTable extends Omit<UnitKey, 'unit'> {
+  unit: RollupUnit | 'week';
   category: string;
   visits: number;
   admitted: number;

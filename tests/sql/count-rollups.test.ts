@@ -7,7 +7,8 @@ import { seedVisits } from '../server/seed-visits.ts';
 
 /**
  * visit_category_totals and visit_hour_totals must equal visit_hourly summed per day, dekad, calendar
- * month and calendar year (computed here with four plain GROUP BYs, not the migration's fan-out).
+ * month and calendar year, and the category totals per ISO week too (plain GROUP BYs, not the
+ * migration's fan-out).
  * Returns the keys that differ; a unit whose hourly rows are all gone may stay as zeros.
  */
 async function mismatches(t: TestDatabase): Promise<unknown[]> {
@@ -17,6 +18,9 @@ async function mismatches(t: TestDatabase): Promise<unknown[]> {
         sum(statements)::int as statements from visit_hourly group by 1, 2, 3, 4
       union all
       select office_code, 'dekad', make_date(extract(year from day)::int, extract(month from day)::int, case when extract(day from day) <= 10 then 1 when extract(day from day) <= 20 then 11 else 21 end), category, sum(visits)::int, sum(admitted)::int,
+        sum(statements)::int from visit_hourly group by 1, 2, 3, 4
+      union all
+      select office_code, 'week', date_trunc('week', day::timestamp)::date, category, sum(visits)::int, sum(admitted)::int,
         sum(statements)::int from visit_hourly group by 1, 2, 3, 4
       union all
       select office_code, 'month', date_trunc('month', day)::date, category, sum(visits)::int, sum(admitted)::int,
