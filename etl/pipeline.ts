@@ -26,6 +26,8 @@ export interface IngestOptions {
   now?: Date;
   regions?: readonly string[];
   onProgress?: (event: ProgressEvent) => void;
+  /** Rows per staged batch, and batches between rollup writes (tests make them small). */
+  batching?: { rows: number; rollupEvery: number };
 }
 
 export interface ProgressEvent {

@@ -24,8 +24,8 @@ const HOUR_MS = 3_600_000;
 interface DayEntry {
   office: string;
   day: string;
-  /** `${hour}\t${category}` → counters. */
-  hours: Map<string, Int32Array>;
+  /** hour → category → counters. */
+  hours: Map<number, Map<string, Int32Array>>;
   /** Per metric: minute → [n, s00 … s59]. */
   minutes: Map<number, Int32Array>[];
 }
@@ -33,9 +33,9 @@ interface DayEntry {
 export interface RollupDeltas {
   add(visit: VisitFacts, sign: 1 | -1): void;
   /** COPY lines for visit_hourly (office, day, hour, category, 7 counters). */
-  hourlyLines(): string[];
+  hourlyLines(): Generator<string>;
   /** COPY lines for duration_minutes (office, metric, unit, start, minute, n, s00–s59), every unit. */
-  durationLines(): string[];
+  durationLines(): Generator<string>;
 }
 
 function dekadStart(day: string): string {
@@ -57,12 +57,15 @@ function addTo(target: Map<string, { key: string; counts: Int32Array }>, key: st
  */
 export function createRollupDeltas(): RollupDeltas {
   const days = new Map<string, DayEntry>();
+  // A file's rows come day by day: the last day's entry is the next row's, without building a key.
+  let last: DayEntry | null = null;
 
   function entry(office: string, day: string): DayEntry {
+    if (last !== null && last.day === day && last.office === office) return last;
     const key = `${office}\t${day}`;
     let e = days.get(key);
     if (!e) days.set(key, e = { office, day, hours: new Map(), minutes: METRICS.map(() => new Map()) });
-    return e;
+    return (last = e);
   }
 
   function addDuration(e: DayEntry, metric: number, fromMs: number | null, toMs: number | null, sign: number): void {
@@ -79,10 +82,12 @@ export function createRollupDeltas(): RollupDeltas {
   return {
     add(v, sign) {
       const e = entry(v.office, v.day);
-      const hour = Math.floor(instantToWall(v.arrivedMs) / HOUR_MS) % 24;
-      const hourKey = `${hour < 0 ? hour + 24 : hour}\t${v.category}`;
-      let c = e.hours.get(hourKey);
-      if (!c) e.hours.set(hourKey, c = new Int32Array(COUNTERS));
+      const h = Math.floor(instantToWall(v.arrivedMs) / HOUR_MS) % 24;
+      const hour = h < 0 ? h + 24 : h;
+      let byCategory = e.hours.get(hour);
+      if (!byCategory) e.hours.set(hour, byCategory = new Map());
+      let c = byCategory.get(v.category);
+      if (!c) byCategory.set(v.category, c = new Int32Array(COUNTERS));
       c[0]! += sign;
       if (v.admittedMs !== null) c[1]! += sign;
       if (v.statement) c[2]! += sign;
@@ -96,33 +101,32 @@ export function createRollupDeltas(): RollupDeltas {
       if (v.statement) addDuration(e, 3, v.arrivedMs, v.finishedMs, sign);
     },
 
-    hourlyLines() {
-      const out: string[] = [];
+    *hourlyLines() {
       for (const e of days.values()) {
-        for (const [key, c] of e.hours) {
-          if (c.every((x) => x === 0)) continue;
-          const [hour, category] = key.split('\t');
-          out.push(`${copyText(e.office)}\t${e.day}\t${hour}\t${copyText(category ?? '')}\t${c.join('\t')}\n`);
+        for (const [hour, byCategory] of e.hours) {
+          for (const [category, c] of byCategory) {
+            if (c.every((x) => x === 0)) continue;
+            yield `${copyText(e.office)}\t${e.day}\t${hour}\t${copyText(category)}\t${c.join('\t')}\n`;
+          }
         }
       }
-      return out;
     },
 
-    durationLines() {
-      // Days first, then each day summed into its dekad, month and year.
-      const units = new Map<string, { key: string; counts: Int32Array }>();
+    *durationLines() {
+      // Day rows go out as they are; each day is also summed into its dekad, month and year.
+      const coarse = new Map<string, { key: string; counts: Int32Array }>();
       for (const e of days.values()) {
-        const starts = [['day', e.day], ['dekad', dekadStart(e.day)], ['month', `${e.day.slice(0, 8)}01`], ['year', `${e.day.slice(0, 4)}-01-01`]];
-        e.minutes.forEach((perMinute, m) => {
-          for (const [minute, counts] of perMinute) {
+        const office = copyText(e.office);
+        const starts = [['dekad', dekadStart(e.day)], ['month', `${e.day.slice(0, 8)}01`], ['year', `${e.day.slice(0, 4)}-01-01`]];
+        for (let m = 0; m < METRICS.length; m++) {
+          for (const [minute, counts] of e.minutes[m]!) {
             if (counts.every((x) => x === 0)) continue;
-            for (const [unit, start] of starts) addTo(units, `${copyText(e.office)}\t${METRICS[m]}\t${unit}\t${start}\t${minute}`, counts);
+            yield `${office}\t${METRICS[m]}\tday\t${e.day}\t${minute}\t${counts.join('\t')}\n`;
+            for (const [unit, start] of starts) addTo(coarse, `${office}\t${METRICS[m]}\t${unit}\t${start}\t${minute}`, counts);
           }
-        });
+        }
       }
-      const out: string[] = [];
-      for (const { key, counts } of units.values()) if (counts.some((x) => x !== 0)) out.push(`${key}\t${counts.join('\t')}\n`);
-      return out;
+      for (const { key, counts } of coarse.values()) if (counts.some((x) => x !== 0)) yield `${key}\t${counts.join('\t')}\n`;
     },
   };
 }

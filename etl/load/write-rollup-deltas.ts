@@ -9,7 +9,7 @@ const HOURLY_COLUMNS = ['office_code', 'day', 'hour', 'category', 'visits', 'adm
 const COUNTERS = HOURLY_COLUMNS.slice(4);
 const DURATION_COLUMNS = ['office_code', 'metric', 'unit', 'start', 'minute', 'n', ...SECOND_COLUMNS] as const;
 
-async function* chunks(lines: readonly string[], size = 1 << 20): AsyncGenerator<string> {
+async function* chunks(lines: Iterable<string>, size = 1 << 20): AsyncGenerator<string> {
   let parts: string[] = [];
   let length = 0;
   for (const line of lines) {
@@ -25,16 +25,19 @@ async function* chunks(lines: readonly string[], size = 1 << 20): AsyncGenerator
 }
 
 /**
- * Adds a file's rollup deltas (summed in Node, see rollup-deltas.ts) inside its transaction: COPY
+ * Adds rollup deltas (summed in Node, see rollup-deltas.ts) inside the file's transaction: COPY
  * into temporary tables, then one upsert each into visit_hourly (whose triggers carry the change on
  * to office_daily and the coarser count rollups) and duration_minutes.
  */
 export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, deltas: RollupDeltas): Promise<void> {
-  const hourly = deltas.hourlyLines();
-  if (hourly.length) {
-    await sql`create temp table delta_hourly on commit drop as
-      select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from visit_hourly with no data`.execute(tx);
-    await copy('delta_hourly', HOURLY_COLUMNS, chunks(hourly));
+  // Created once per file transaction, emptied for each later write.
+  await sql`create temp table if not exists delta_hourly on commit drop as
+    select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from visit_hourly with no data`.execute(tx);
+  await sql`create temp table if not exists delta_durations on commit drop as
+    select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from duration_minutes with no data`.execute(tx);
+  await sql`truncate delta_hourly, delta_durations`.execute(tx);
+  // Lines are produced while COPY sends them: the file's rollups are never all text at once.
+  if (await copy('delta_hourly', HOURLY_COLUMNS, chunks(deltas.hourlyLines())) > 0) {
     await sql`
       insert into visit_hourly as r (${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))})
       select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from delta_hourly
@@ -42,11 +45,7 @@ export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, delt
       on conflict (office_code, day, hour, category) do update set
         ${sql.join(COUNTERS.map((c) => sql`${sql.ref(c)} = r.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`.execute(tx);
   }
-  const durations = deltas.durationLines();
-  if (durations.length) {
-    await sql`create temp table delta_durations on commit drop as
-      select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from duration_minutes with no data`.execute(tx);
-    await copy('delta_durations', DURATION_COLUMNS, chunks(durations));
+  if (await copy('delta_durations', DURATION_COLUMNS, chunks(deltas.durationLines())) > 0) {
     await sql`
       insert into duration_minutes as r (${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))})
       select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from delta_durations
