@@ -3,9 +3,10 @@ import type { Database } from './schema.ts';
 import { secondColumns } from './durations/second-columns.ts';
 
 /**
- * Adds (sign = 1) or removes (sign = -1) the visits matching `where` to the rollups. Called inside
- * the ingest transaction with the new file's visits, so rollups never need a full rebuild; reclassify
- * removes a batch under its old category and adds it back under the new one.
+ * Adds (sign = 1) or removes (sign = -1) the stored visits matching `where` to the rollups.
+ * Reclassification removes a batch under its old category and adds it back under the new one;
+ * addFileToRollups rebuilds a file's share from its stored visits. The ingest itself sums the same
+ * rows in Node as it parses (etl/load/rollup-deltas.ts); a test holds the two paths equal.
  */
 async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql>, sign: 1 | -1, withDurations: boolean): Promise<void> {
   const s = sql.lit(sign);
@@ -59,7 +60,7 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
       n = r.n + excluded.n, ${secondColumns((c) => sql`${c} = r.${c} + excluded.${c}`)}`.execute(tx);
 }
 
-/** Adds one ingested file's visits to the rollups (inside the file's transaction). */
+/** Adds one stored file's visits to the rollups (the benchmark database, tests). */
 export function addFileToRollups(tx: Kysely<Database>, fileId: string | number): Promise<void> {
   return applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1, true);
 }

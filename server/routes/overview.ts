@@ -29,7 +29,8 @@ async function buildOverview(db: Kysely<Database>, query: PeriodQuery, s: Suppre
   const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
     getVolumeBreakdown(db, scope, previous.from),
     // Press sees volumes only: durations are not even queried.
-    s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both'),
+    // Only what the overview shows (median, p90, max): fewer minutes of the histograms to open.
+    s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }),
   ]);
   const byOffice = new Map(volumes.map((v) => [v.office, v]));
   const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });

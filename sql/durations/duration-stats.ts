@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Period } from '../compliance/period.ts';
 import { coverArrays } from '../rollup-cover.ts';
 import type { Database, DurationMetric } from '../schema.ts';
-import { minutesToOpen, summarize, type DurationSummary, type MinuteHistogram } from './order-statistics.ts';
+import { minutesToOpen, summarize, type DurationSummary, type MinuteHistogram, type Statistic } from './order-statistics.ts';
 import { secondColumns } from './second-columns.ts';
 
 export interface DurationStatsQuery {
@@ -13,6 +13,8 @@ export interface DurationStatsQuery {
   by: 'office' | 'all' | 'both';
   /** `over` counts durations strictly above this many seconds (per metric). */
   overSeconds: (metric: DurationMetric) => number;
+  /** The statistics to compute (all by default); the others come back NaN and cost no reads. */
+  statistics?: readonly Statistic[];
 }
 
 export interface DurationStatsRow extends DurationSummary {
@@ -79,7 +81,7 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   // Per office and metric, the set of minutes to open.
   const targets = new Map<string, { office: string; metric: DurationMetric; minutes: Set<number> }>();
   for (const e of hists.values()) {
-    for (const minute of minutesToOpen(e.h, q.overSeconds(e.metric))) {
+    for (const minute of minutesToOpen(e.h, q.overSeconds(e.metric), q.statistics)) {
       const offices = e.office !== null ? [e.office] : officesOf.get(e.metric)?.get(minute) ?? [];
       for (const office of offices) {
         const k = key(office, e.metric);
@@ -123,7 +125,7 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   const out: DurationStatsRow[] = [];
   for (const [k, e] of hists) {
     if (e.h.total <= 0) continue;
-    out.push({ office: e.office, metric: e.metric, ...summarize(e.h, seconds.get(k) ?? new Map(), q.overSeconds(e.metric)) });
+    out.push({ office: e.office, metric: e.metric, ...summarize(e.h, seconds.get(k) ?? new Map(), q.overSeconds(e.metric), q.statistics) });
   }
   return out.sort((a, b) => (a.office ?? '').localeCompare(b.office ?? '') || a.metric.localeCompare(b.metric));
 }

@@ -13,6 +13,11 @@ export interface MinuteHistogram {
 /** Per-second counts (index 0–59) of the minutes a summary needs to look inside. */
 export type SecondCounts = ReadonlyMap<number, readonly number[]>;
 
+/** The order statistics a summary can hold; a reader that shows fewer reads fewer minutes. */
+export type Statistic = PercentileName | 'min' | 'max';
+export const ALL_STATISTICS: readonly Statistic[] = ['min', 'max', ...(Object.keys(PERCENTILES) as PercentileName[])];
+
+/** Statistics not asked for are NaN. */
 export interface DurationSummary {
   n: number;
   min: number;
@@ -28,12 +33,16 @@ function positions(p: number, total: number): { lo: number; hi: number; h: numbe
   return { lo: Math.floor(h), hi: Math.ceil(h), h };
 }
 
-/** The ranks a summary reads: min, max and both neighbours of every percentile. */
-function ranksNeeded(total: number): number[] {
-  const ranks = new Set([0, total - 1]);
-  for (const p of Object.values(PERCENTILES)) {
-    const { lo, hi } = positions(p, total);
-    ranks.add(lo).add(hi);
+/** The ranks a summary reads: min, max and both neighbours of each percentile asked for. */
+function ranksNeeded(total: number, wanted: readonly Statistic[]): number[] {
+  const ranks = new Set<number>();
+  for (const w of wanted) {
+    if (w === 'min') ranks.add(0);
+    else if (w === 'max') ranks.add(total - 1);
+    else {
+      const { lo, hi } = positions(PERCENTILES[w], total);
+      ranks.add(lo).add(hi);
+    }
   }
   return [...ranks];
 }
@@ -55,9 +64,9 @@ function splitMinute(overSeconds: number): number {
 }
 
 /** Which minutes' per-second counts `summarize` will need for this histogram and threshold. */
-export function minutesToOpen(h: MinuteHistogram, overSeconds: number): number[] {
+export function minutesToOpen(h: MinuteHistogram, overSeconds: number, wanted: readonly Statistic[] = ALL_STATISTICS): number[] {
   if (h.total <= 0) return [];
-  const minutes = new Set(ranksNeeded(h.total).map((r) => locate(h, r).minute));
+  const minutes = new Set(ranksNeeded(h.total, wanted).map((r) => locate(h, r).minute));
   const split = splitMinute(overSeconds);
   if (h.minutes.includes(split)) minutes.add(split);
   return [...minutes];
@@ -79,9 +88,15 @@ function valueAt(h: MinuteHistogram, seconds: SecondCounts, rank: number): numbe
  * Exact percentile_cont over whole seconds: with N values sorted and h = p·(N−1), the result is
  * v[⌊h⌋] + (h − ⌊h⌋)·(v[⌈h⌉] − v[⌊h⌋]), in float8 in PostgreSQL's order of operations (float8_lerp).
  */
-export function summarize(h: MinuteHistogram, seconds: SecondCounts, overSeconds: number): DurationSummary {
+export function summarize(
+  h: MinuteHistogram, seconds: SecondCounts, overSeconds: number, wanted: readonly Statistic[] = ALL_STATISTICS,
+): DurationSummary {
   const pct = {} as Record<PercentileName, number>;
   for (const [name, p] of Object.entries(PERCENTILES) as [PercentileName, number][]) {
+    if (!wanted.includes(name)) {
+      pct[name] = Number.NaN;
+      continue;
+    }
     const { lo, hi, h: at } = positions(p, h.total);
     const a = valueAt(h, seconds, lo);
     const b = hi === lo ? a : valueAt(h, seconds, hi);
@@ -96,5 +111,9 @@ export function summarize(h: MinuteHistogram, seconds: SecondCounts, overSeconds
       for (let s = 0; s < 60; s++) if (minute * 60 + s > overSeconds) over += inside[s] ?? 0;
     }
   });
-  return { n: h.total, min: valueAt(h, seconds, 0), max: valueAt(h, seconds, h.total - 1), over, pct };
+  return {
+    n: h.total, over, pct,
+    min: wanted.includes('min') ? valueAt(h, seconds, 0) : Number.NaN,
+    max: wanted.includes('max') ? valueAt(h, seconds, h.total - 1) : Number.NaN,
+  };
 }

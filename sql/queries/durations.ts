@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DurationMetric } from '../schema.ts';
 import { readDurationStats } from '../durations/duration-stats.ts';
+import type { Statistic } from '../durations/order-statistics.ts';
 import type { Scope } from './scope.ts';
 
 /** Seconds over which a duration misses the standard: 5 min at the door, 20 min for the rest. */
@@ -27,15 +28,19 @@ export interface DurationSummaryRow {
  * percentile_cont over whole seconds, from the two-level histograms (sql/durations/duration-stats.ts).
  */
 export async function getDurationSummaries(
-  db: Kysely<Database>, scope: Scope, metrics: readonly DurationMetric[], by: 'office' | 'all' | 'both', overSeconds?: number,
+  db: Kysely<Database>, scope: Scope, metrics: readonly DurationMetric[], by: 'office' | 'all' | 'both',
+  options: { overSeconds?: number; statistics?: readonly Statistic[] } = {},
 ): Promise<DurationSummaryRow[]> {
+  const { overSeconds, statistics } = options;
   const rows = await readDurationStats(db, {
-    period: scope, metrics, offices: scope.offices, by,
+    period: scope, metrics, offices: scope.offices, by, statistics,
     // `over` counts durations past the standard (or past overSeconds when given).
     overSeconds: (metric) => overSeconds ?? STANDARD_SECONDS[metric],
   });
+  // Statistics not asked for are null.
+  const v = (x: number): number | null => (Number.isNaN(x) ? null : x);
   return rows.map((r) => ({
-    office: r.office, metric: r.metric, n: r.n, min: r.min, max: r.max, over: r.over,
-    q1: r.pct.q1, median: r.pct.p50, q3: r.pct.q3, p90: r.pct.p90,
+    office: r.office, metric: r.metric, n: r.n, min: v(r.min), max: v(r.max), over: r.over,
+    q1: v(r.pct.q1), median: v(r.pct.p50), q3: v(r.pct.q3), p90: v(r.pct.p90),
   }));
 }

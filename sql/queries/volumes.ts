@@ -34,7 +34,7 @@ export interface VolumeBreakdown {
 /**
  * Visits per office (this period and the previous one, [prevFrom, from)), per day and per
  * weekday × hour, in one statement that reads only coarse rollups: per office and heatmap sum the
- * signed day/month/year units of each period's cover (a year is one or two units, not 8,760 hours),
+ * signed day/dekad/month/year units of each period's cover (a year is one or two units, not 8,760 hours),
  * the daily series reads office_daily. Offices, days and heatmap cells without visits are left out.
  */
 export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, prevFrom: string): Promise<VolumeBreakdown> {

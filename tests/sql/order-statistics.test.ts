@@ -40,6 +40,13 @@ describe('exact order statistics from minute and second counts', () => {
       expect(s.max).toBe(sorted[sorted.length - 1]);
       expect(s.over).toBe(values.filter((v) => v > threshold).length);
       for (const [name, p] of Object.entries(PERCENTILES)) expect(s.pct[name as keyof typeof PERCENTILES], name).toBe(percentileCont(sorted, p));
+      // Asking for fewer statistics opens no more minutes and gives the same values for those asked.
+      const few = ['p50', 'p90', 'max'] as const;
+      const fewMinutes = minutesToOpen(h, threshold, few);
+      expect(fewMinutes.length).toBeLessThanOrEqual(opened.size);
+      const f = summarize(h, new Map(fewMinutes.map((m) => [m, seconds.get(m)!])), threshold, few);
+      expect([f.pct.p50, f.pct.p90, f.max, f.over]).toEqual([s.pct.p50, s.pct.p90, s.max, s.over]);
+      expect(f.min).toBeNaN();
     }
   });
 });
