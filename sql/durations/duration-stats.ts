@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Period } from '../compliance/period.ts';
 import { coverArrays } from '../rollup-cover.ts';
 import type { Database, DurationMetric } from '../schema.ts';
-import { minutesToOpen, summarize, type DurationSummary, type MinuteHistogram, type Statistic } from './order-statistics.ts';
+import { ALL_STATISTICS, minutesToOpen, summarize, type DurationSummary, type MinuteHistogram, type Statistic } from './order-statistics.ts';
 import { secondColumns } from './second-columns.ts';
 
 export interface DurationStatsQuery {
@@ -69,6 +69,13 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
     e.h.counts = minutes.map((m) => e.byMinute.get(m) ?? 0);
   }
 
+  // In 'both', the all-office min, max and count over the threshold follow from the offices' own:
+  // only its percentiles need minutes opened across every office.
+  const wanted = q.statistics ?? ALL_STATISTICS;
+  const derived = q.by === 'both';
+  const wantedFor = (office: string | null) => (derived && office === null ? wanted.filter((w) => w !== 'min' && w !== 'max') : wanted);
+  const overFor = (office: string | null, metric: DurationMetric) => (derived && office === null ? Infinity : q.overSeconds(metric));
+
   // The minutes to open: an office's own, and for the all-office summary every office holding them.
   const officesOf = new Map<string, Map<number, string[]>>();
   for (const r of minuteRows.rows) {
@@ -81,7 +88,7 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   // Per office and metric, the set of minutes to open.
   const targets = new Map<string, { office: string; metric: DurationMetric; minutes: Set<number> }>();
   for (const e of hists.values()) {
-    for (const minute of minutesToOpen(e.h, q.overSeconds(e.metric), q.statistics)) {
+    for (const minute of minutesToOpen(e.h, overFor(e.office, e.metric), wantedFor(e.office))) {
       const offices = e.office !== null ? [e.office] : officesOf.get(e.metric)?.get(minute) ?? [];
       for (const office of offices) {
         const k = key(office, e.metric);
@@ -125,7 +132,15 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   const out: DurationStatsRow[] = [];
   for (const [k, e] of hists) {
     if (e.h.total <= 0) continue;
-    out.push({ office: e.office, metric: e.metric, ...summarize(e.h, seconds.get(k) ?? new Map(), q.overSeconds(e.metric), q.statistics) });
+    out.push({ office: e.office, metric: e.metric, ...summarize(e.h, seconds.get(k) ?? new Map(), overFor(e.office, e.metric), wantedFor(e.office)) });
+  }
+  if (derived) {
+    for (const all of out.filter((r) => r.office === null)) {
+      const own = out.filter((r) => r.office !== null && r.metric === all.metric);
+      all.over = own.reduce((a, r) => a + r.over, 0);
+      all.min = wanted.includes('min') ? Math.min(...own.map((r) => r.min)) : Number.NaN;
+      all.max = wanted.includes('max') ? Math.max(...own.map((r) => r.max)) : Number.NaN;
+    }
   }
   return out.sort((a, b) => (a.office ?? '').localeCompare(b.office ?? '') || a.metric.localeCompare(b.metric));
 }

@@ -58,21 +58,25 @@ describe('rollup answers equal the same aggregates over raw visits', () => {
     expect(o.heatmap.map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
   });
 
-  it('overview: median and p90 of waiting and service time equal percentile_cont over whole seconds', async () => {
+  it('overview: median, p90, max and share over 20 min of waiting and service time equal the raw visits, overall and per office', async () => {
     const o = await get<OverviewResponse>(`/api/overview?${Q}`);
-    const raw = await sql<{ metric: string; median: number; p90: number; n: number }>`
-      select m.metric, percentile_cont(0.5) within group (order by m.s) / 60 as median,
-        percentile_cont(0.9) within group (order by m.s) / 60 as p90, count(*)::int as n
+    const raw = await sql<{ office: string | null; metric: string; median: number; p90: number; max: number; over: number; n: number }>`
+      select office_code as office, m.metric, percentile_cont(0.5) within group (order by m.s) / 60 as median,
+        percentile_cont(0.9) within group (order by m.s) / 60 as p90, max(m.s) / 60 as max,
+        (count(*) filter (where m.s > 1200))::float8 / count(*) as over, count(*)::int as n
       from visits v cross join lateral (values
         ('wait_time', floor(extract(epoch from v.started_at - v.arrived_at))),
         ('service_time', floor(extract(epoch from v.finished_at - v.started_at)))) m (metric, s)
-      where ${inPeriod} and m.s is not null group by 1`.execute(t.db.db);
-    expect(raw.rows).toHaveLength(2);
+      where ${inPeriod} and m.s is not null group by grouping sets ((1, 2), (2))`.execute(t.db.db);
+    expect(raw.rows).toHaveLength(2 * 4);
     for (const r of raw.rows) {
-      const got = o.durations?.find((d) => d.metric === r.metric);
-      expect(got?.n).toBe(r.n);
+      const got = r.office === null ? o.durations?.find((d) => d.metric === r.metric)
+        : o.officeDurations?.find((d) => d.metric === r.metric && d.office === r.office);
+      expect(got?.n, `${r.office} ${r.metric}`).toBe(r.n);
       expect(got?.median).toBeCloseTo(r.median, 9);
       expect(got?.p90).toBeCloseTo(r.p90, 9);
+      expect(got?.max).toBeCloseTo(r.max, 9);
+      expect(got?.overStandard).toBeCloseTo(r.over, 12);
     }
   });
 
