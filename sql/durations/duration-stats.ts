@@ -34,9 +34,9 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   if (!q.offices.length || !q.metrics.length) return [];
   const { units, starts, signs } = coverArrays(q.period);
   if (!units.length) return [];
-  // The rows are found by primary key, one probe per unit (and per minute in the second read): the
-  // lateral subqueries with OFFSET 0 keep the planner from a hash join over the whole table, which
-  // it picks when it cannot see how few units an unnest holds.
+  // The rows are found by primary key, one index scan per unit (per office, metric and unit in the
+  // second read): the lateral subqueries with OFFSET 0 keep the planner from a hash join over the
+  // whole table, which it picks when it cannot see how few units an unnest holds.
   const cover = sql`unnest(${units}::text[], ${starts}::date[], ${signs}::int[]) as u (unit, start, sign)`;
 
   const minuteRows = await sql<{ office: string; metric: DurationMetric; minute: number; n: number }>`
