@@ -17,7 +17,8 @@ export interface CoverUnit {
 
 const LEVELS: readonly RollupUnit[] = ['year', 'month', 'dekad', 'day'];
 
-function dekadStart(day: string): string {
+/** First day of the dekad holding `day`: the 1st, 11th or 21st of its month. */
+export function dekadStart(day: string): string {
   const d = Number(day.slice(8, 10));
   return `${day.slice(0, 8)}${d <= 10 ? '01' : d <= 20 ? '11' : '21'}`;
 }

@@ -1,3 +1,4 @@
+import { dekadStart } from '../../sql/rollup-cover.ts';
 import { instantToWall } from '../transform/almaty-offset.ts';
 import { copyText } from './copy-text.ts';
 
@@ -36,11 +37,6 @@ export interface RollupDeltas {
   hourlyLines(): Generator<string>;
   /** COPY lines for duration_minutes (office, metric, unit, start, minute, n, s00–s59), every unit. */
   durationLines(): Generator<string>;
-}
-
-function dekadStart(day: string): string {
-  const d = Number(day.slice(8, 10));
-  return `${day.slice(0, 8)}${d <= 10 ? '01' : d <= 20 ? '11' : '21'}`;
 }
 
 function addTo(target: Map<string, { key: string; counts: Int32Array }>, key: string, counts: Int32Array): void {
