@@ -75,9 +75,3 @@ function coverAt(from: string, to: string, level: number): CoverUnit[] {
 export function coverPeriod(period: Period): CoverUnit[] {
   return coverAt(period.from, period.to, 0);
 }
-
-/** The cover as three parallel arrays, for `unnest($1::text[], $2::date[], $3::int[])` in SQL. */
-export function coverArrays(period: Period): { units: RollupUnit[]; starts: string[]; signs: number[] } {
-  const cover = coverPeriod(period);
-  return { units: cover.map((c) => c.unit), starts: cover.map((c) => c.start), signs: cover.map((c) => c.sign) };
-}

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Period } from '../compliance/period.ts';
-import { coverArrays } from '../rollup-cover.ts';
+import { coverRows, labelledCover } from '../queries/labelled-cover.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import { ALL_STATISTICS, minutesToOpen, summarize, type DurationSummary, type MinuteHistogram, type Statistic } from './order-statistics.ts';
 import { secondColumns } from './second-columns.ts';
@@ -32,12 +32,12 @@ const key = (office: string | null, metric: string): Key => `${office ?? ''}\u00
  */
 export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQuery): Promise<DurationStatsRow[]> {
   if (!q.offices.length || !q.metrics.length) return [];
-  const { units, starts, signs } = coverArrays(q.period);
-  if (!units.length) return [];
+  const units = labelledCover([{ part: 'period', period: q.period }]);
+  if (!units.units.length) return [];
   // The rows are found by primary key, one index scan per unit (per office, metric and unit in the
   // second read): the lateral subqueries with OFFSET 0 keep the planner from a hash join over the
   // whole table, which it picks when it cannot see how few units an unnest holds.
-  const cover = sql`unnest(${units}::text[], ${starts}::date[], ${signs}::int[]) as u (unit, start, sign)`;
+  const cover = coverRows(units);
 
   const minuteRows = await sql<{ office: string; metric: DurationMetric; minute: number; n: number }>`
     select d.office_code as office, d.metric, d.minute, sum(u.sign * d.n)::int as n
