@@ -33,6 +33,18 @@ async function get<T>(path: string, s: Session = dept): Promise<T> {
 
 const inPeriod = sql`arrival_date >= ${FROM}::date and arrival_date < ${TO}::date`;
 
+/** The overview's daily series and weekday × hour heatmap equal GROUP BY over the raw visits in `where`. */
+async function expectDailyAndHeatmapOfRaw(o: OverviewResponse, where: ReturnType<typeof sql>): Promise<void> {
+  const daily = await sql<{ day: string; visits: number }>`
+    select arrival_date as day, count(*)::int as visits from visits where ${where} group by 1 order by 1`.execute(t.db.db);
+  expect(o.daily.map(({ day, visits }) => ({ day, visits }))).toEqual(daily.rows);
+  const heat = await sql<{ weekday: number; hour: number; visits: number }>`
+    select extract(isodow from arrival_date)::int as weekday,
+      extract(hour from arrived_at at time zone 'Asia/Almaty')::int as hour, count(*)::int as visits
+    from visits where ${where} group by 1, 2 order by 1, 2`.execute(t.db.db);
+  expect(o.heatmap.map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
+}
+
 describe('rollup answers equal the same aggregates over raw visits', () => {
   it('overview: visits per office, this and the previous period, per day and per weekday × hour', async () => {
     const o = await get<OverviewResponse>(`/api/overview?${Q}`);
@@ -47,15 +59,7 @@ describe('rollup answers equal the same aggregates over raw visits', () => {
     expect(o.silentOffices).toHaveLength(17);
     expect(o.silentOffices).not.toContain('SRK');
 
-    const daily = await sql<{ day: string; visits: number }>`
-      select arrival_date as day, count(*)::int as visits from visits where ${inPeriod} group by 1 order by 1`.execute(t.db.db);
-    expect(o.daily.map(({ day, visits }) => ({ day, visits }))).toEqual(daily.rows);
-
-    const heat = await sql<{ weekday: number; hour: number; visits: number }>`
-      select extract(isodow from arrival_date)::int as weekday,
-        extract(hour from arrived_at at time zone 'Asia/Almaty')::int as hour, count(*)::int as visits
-      from visits where ${inPeriod} group by 1, 2 order by 1, 2`.execute(t.db.db);
-    expect(o.heatmap.map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
+    await expectDailyAndHeatmapOfRaw(o, inPeriod);
   });
 
   it('overview: median, p90, max and share over 20 min of waiting and service time equal the raw visits, overall and per office', async () => {
@@ -154,14 +158,7 @@ describe.each([
       .sort((a, b) => a.office.localeCompare(b.office))).toEqual(raw.rows);
     const admitted = await sql<{ n: number }>`select count(admitted_at)::int as n from visits where ${period}`.execute(t.db.db);
     expect(o.totals.admitted).toBe(admitted.rows[0]?.n);
-    const daily = await sql<{ day: string; visits: number }>`
-      select arrival_date as day, count(*)::int as visits from visits where ${period} group by 1 order by 1`.execute(t.db.db);
-    expect(o.daily.map(({ day, visits }) => ({ day, visits }))).toEqual(daily.rows);
-    const heat = await sql<{ weekday: number; hour: number; visits: number }>`
-      select extract(isodow from arrival_date)::int as weekday,
-        extract(hour from arrived_at at time zone 'Asia/Almaty')::int as hour, count(*)::int as visits
-      from visits where ${period} group by 1, 2 order by 1, 2`.execute(t.db.db);
-    expect(o.heatmap.map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
+    await expectDailyAndHeatmapOfRaw(o, period);
   });
 
   it('topics: per category with the previous period, per office × category and the trend', async () => {
