@@ -12,7 +12,8 @@ import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { INGEST_STAGES, type IngestTimings } from '../etl/load/ingest-timings.ts';
-import { dropServerDb, freshServerDb } from './lib/server-db.ts';
+import { processCpuSeconds, watchBackendCpu } from './lib/backend-cpu.ts';
+import { BENCH_SERVER, dropServerDb, freshServerDb } from './lib/server-db.ts';
 import { writeEqueueCsv } from './lib/equeue-csv.ts';
 import { measureChild, type ChildRun } from './lib/measure-child.ts';
 import { writeCanonicalCopy } from './lib/canonical-copy.ts';
@@ -25,17 +26,20 @@ const KEY = 'bench-iin-key-0123456789abcdef';
 const DB = 'vitrina_bench_ingest';
 
 /** The physical limit: COPY into a table shaped like visits with none of its keys, checks or triggers. */
-async function plainCopy(url: string, canonicalFile: string, columns: readonly string[]): Promise<number> {
+async function plainCopy(url: string, canonicalFile: string, columns: readonly string[]): Promise<{ seconds: number; cpu: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(`create table plain_visits as select ${columns.join(', ')} from visits with no data`);
     await client.query('alter table plain_visits add column id bigserial primary key');
     await client.query('create index plain_visits_office_arrival on plain_visits (office_code, arrived_at)');
+    const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+    const cpu0 = processCpuSeconds(pid) ?? 0;
     const t0 = process.hrtime.bigint();
     const stream = client.query(copyFrom(`COPY plain_visits (${columns.join(', ')}) FROM STDIN`));
     await pipeline(fs.createReadStream(canonicalFile, { highWaterMark: 1 << 20 }), stream);
-    return Number(process.hrtime.bigint() - t0) / 1e9;
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    return { seconds, cpu: (processCpuSeconds(pid) ?? 0) - cpu0 };
   } finally {
     await client.end();
   }
@@ -74,13 +78,19 @@ export async function benchIngest(): Promise<{ name: string; lines: string[] }> 
   const bin = path.join('etl', 'cli', 'vitrina.mjs');
 
   const copies: number[] = [];
+  const copyCpu: number[] = [];
   const ingests: ChildRun[] = [];
+  const ingestDbCpu: number[] = [];
   let loaded = 0;
   for (let i = 0; i < RUNS; i++) {
     const baseUrl = await freshServerDb(DB);
-    copies.push(await plainCopy(baseUrl, canonical, columns));
+    const plain = await plainCopy(baseUrl, canonical, columns);
+    copies.push(plain.seconds);
+    copyCpu.push(plain.cpu);
     const url = await freshServerDb(DB);
+    const backends = watchBackendCpu(BENCH_SERVER, DB);
     const run = await measureChild(process.execPath, [bin, 'ingest', '--json', csv], ingestEnv({ DATABASE_URL: url }));
+    ingestDbCpu.push(await backends.stop());
     if (run.code !== 0) throw new Error(`vitrina ingest exited ${run.code}: ${run.stderr.slice(0, 500)}`);
     loaded = (JSON.parse(run.stdout) as { totals: { rows_loaded: number } }).totals.rows_loaded;
     ingests.push(run);
@@ -108,6 +118,7 @@ export async function benchIngest(): Promise<{ name: string; lines: string[] }> 
       `| \`COPY\` of the canonical rows into a plain table (bigint key, one (office_code, arrived_at) index), PostgreSQL | ${spread(copies, 2, ' s')} |`,
       `| whole \`vitrina ingest\` process (PostgreSQL), rollups included | ${spread(ingests.map((r) => r.seconds), 2, ' s')} (${loaded.toLocaleString('en')} rows loaded) |`,
       `| ratio ingest / plain COPY (target ≤ 2.0) | ${spread(ratios, 2, '×')} ${ratio <= 2 ? '✓' : '✗'} |`,
+      `| CPU seconds (load-independent): plain COPY's backend / ingest's backends / ingest's Node process | ${spread(copyCpu, 1, ' s')} / ${spread(ingestDbCpu, 1, ' s')} / ${spread(ingests.map((r) => r.cpuSeconds), 1, ' s')} |`,
       `| peak memory of the ingest process (target ≤ 256 MB) | ${peak.toFixed(0)} MB ${peak <= 256 ? '✓' : '✗'} |`,
       `| breakdown of the last server run | ${breakdown(timingsOf(last), last.seconds)} |`,
       `| embedded PGlite, ${PGLITE_ROWS.toLocaleString('en')} rows (target ≥ 20,000 rows/s) | ${lite.seconds.toFixed(2)} s, ${Math.round(liteRate).toLocaleString('en')} rows/s ${liteRate >= 20_000 ? '✓' : '✗'}, peak ${lite.peakMb.toFixed(0)} MB |`,
