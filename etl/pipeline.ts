@@ -6,6 +6,7 @@ import { createCachedClassifier, CLASSIFIER_VERSION } from './classify/classify-
 import { expandPaths, identifyFile } from './file-source.ts';
 import { ingestInspections } from './load/ingest-inspections.ts';
 import { ingestVisits } from './load/ingest-visits.ts';
+import type { IngestTimings } from './load/ingest-timings.ts';
 import { findLoadedFile, finishRun, recordUnloadedFile, startRun, ZERO_COUNTS, type FileIdentity } from './load/file-records.ts';
 import type { FileReport, IngestReport, InspectionField, ReadResult, VisitField } from './model.ts';
 import { RejectedFileError } from './model.ts';
@@ -28,6 +29,8 @@ export interface IngestOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Rows per staged batch, and batches between rollup writes (tests make them small). */
   batching?: { rows: number; rollupEvery: number };
+  /** When given, visit files add the time of each stage to it (the benchmark's breakdown). */
+  timings?: IngestTimings;
 }
 
 export interface ProgressEvent {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { readRegistry, registryOffices } from '../../sql/registry.ts';
 import { createCachedClassifier, CLASSIFIER_VERSION } from '../../etl/classify/classify-topic.ts';
-import { STAGED_COLUMNS, visitCopyLine } from '../../etl/load/stage-visits.ts';
+import { VISIT_COPY_COLUMNS, visitCopyLine } from '../../etl/load/stage-visits.ts';
 import type { ReadResult, VisitField } from '../../etl/model.ts';
 import { readFile } from '../../etl/read/read-file.ts';
 import { createVisitNormalizer } from '../../etl/transform/normalize-visit.ts';
@@ -14,7 +14,7 @@ import { createOfficeResolver } from '../../etl/transform/resolve-office.ts';
  * Vitrina's own stages so both sides load identical data.
  */
 export async function writeCanonicalCopy(csv: string, out: string, iinKey: string): Promise<{ file: string; columns: string[] }> {
-  const columns = [...STAGED_COLUMNS];
+  const columns = [...VISIT_COPY_COLUMNS];
   if (fs.existsSync(out) && fs.statSync(out).size > 0) return { file: out, columns };
   const resolver = createOfficeResolver(registryOffices(readRegistry(['almaty-oblast'])));
   const normalize = createVisitNormalizer({ resolver, fileOffice: resolver.fromFileName(path.basename(csv)), now: new Date(), iinKey });
@@ -26,7 +26,7 @@ export async function writeCanonicalCopy(csv: string, out: string, iinKey: strin
     const r = normalize(rec);
     if (!r.ok) continue;
     const c = classify(r.visit.topic_text, r.visit.service);
-    buf += visitCopyLine(r.visit, c, CLASSIFIER_VERSION);
+    buf += visitCopyLine(r.visit, c, CLASSIFIER_VERSION, '1');
     if (buf.length > 1 << 20) {
       if (!stream.write(buf)) await once(stream, 'drain');
       buf = '';

@@ -5,7 +5,7 @@ import type { TopicResult } from '../classify/classify-topic.ts';
 import type { NormalizedVisit } from '../model.ts';
 import { copyBool, copyNullableText, copyText, copyTime } from './copy-text.ts';
 
-/** Columns copied into staging and then into visits (everything but id and file_id). */
+/** The columns of a visit that its file's rows give (everything but id and file_id). */
 export const STAGED_COLUMNS = [
   'office_code', 'visit_key', 'visit_ref', 'arrived_at', 'arrival_date', 'admitted_at', 'started_at',
   'finished_at', 'topic_text', 'category', 'category_confidence', 'classifier_version', 'service', 'outcome',
@@ -13,29 +13,51 @@ export const STAGED_COLUMNS = [
   'specialist_called_at', 'specialist_arrived_at', 'channel', 'source_line', 'source_sheet',
 ] as const;
 
+/** The columns of a COPY line (visitCopyLine): straight into visits, or into staging. */
+export const VISIT_COPY_COLUMNS = [...STAGED_COLUMNS, 'file_id'] as const;
+
 /**
  * A temporary table shaped like visits, dropped at commit. COPY cannot skip duplicates, so rows go
  * here first and the merge decides what is new.
  */
 export async function createStagingTable(tx: Kysely<Database>): Promise<void> {
   await sql`create temp table stage_visits on commit drop as
-    select ${sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)))} from visits with no data`.execute(tx);
+    select ${sql.join(VISIT_COPY_COLUMNS.map((c) => sql.ref(c)))} from visits with no data`.execute(tx);
 }
 
-/** One visit as a line of COPY text, in STAGED_COLUMNS order. */
-export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVersion: string): string {
+/** One visit as a line of COPY text, in VISIT_COPY_COLUMNS order. */
+export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVersion: string, fileId: string): string {
   return `${copyText(v.office_code)}\t${v.visit_key}\t${copyNullableText(v.visit_ref)}\t${copyTime(v.arrived_at)}\t`
     + `${v.arrival_date}\t${copyTime(v.admitted_at)}\t${copyTime(v.started_at)}\t${copyTime(v.finished_at)}\t`
     + `${copyText(v.topic_text)}\t${c.category}\t${c.confidence}\t${classifierVersion}\t`
     + `${copyNullableText(v.service)}\t${copyNullableText(v.outcome)}\t${copyNullableText(v.outcome_text)}\t`
     + `${copyNullableText(v.visitor_hash)}\t${v.iin_status}\t${copyBool(v.phone_surrendered)}\t`
     + `${copyBool(v.checkpoint_questioned)}\t${copyTime(v.specialist_called_at)}\t${copyTime(v.specialist_arrived_at)}\t`
-    + `${copyNullableText(v.channel)}\t${v.source_line}\t${copyNullableText(v.source_sheet)}\n`;
+    + `${copyNullableText(v.channel)}\t${v.source_line}\t${copyNullableText(v.source_sheet)}\t${fileId}\n`;
 }
 
 /** Copies chunks of COPY lines (see visitCopyLine) into stage_visits; returns how many rows were staged. */
 export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<string>): Promise<number> {
-  return copy('stage_visits', STAGED_COLUMNS, chunks);
+  return copy('stage_visits', VISIT_COPY_COLUMNS, chunks);
+}
+
+/**
+ * Copies a batch that shares no identity with stored visits (see BatchProbe) straight into visits:
+ * no staging, no merge. The unique index still decides: if a visit with one of the identities
+ * arrived meanwhile (a concurrent load), the copy is undone to the savepoint and null is returned,
+ * and the caller merges the batch instead.
+ */
+export async function copyNewVisits(tx: Kysely<Database>, copy: CopyIn, chunks: AsyncIterable<string>): Promise<number | null> {
+  await sql`savepoint new_visits`.execute(tx);
+  try {
+    const rows = await copy('visits', VISIT_COPY_COLUMNS, chunks);
+    await sql`release savepoint new_visits`.execute(tx);
+    return rows;
+  } catch (err) {
+    if ((err as { code?: string } | null)?.code !== '23505') throw err;
+    await sql`rollback to savepoint new_visits`.execute(tx);
+    return null;
+  }
 }
 
 /** Empties staging between batches of one file. */
@@ -48,11 +70,11 @@ export async function clearStaging(tx: Kysely<Database>): Promise<void> {
  * stored, or appeared earlier in the same file (lower line), is a duplicate: ON CONFLICT DO NOTHING
  * keeps the first.
  */
-export async function mergeStagedVisits(tx: Kysely<Database>, fileId: string): Promise<number> {
-  const cols = sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)));
+export async function mergeStagedVisits(tx: Kysely<Database>): Promise<number> {
+  const cols = sql.join(VISIT_COPY_COLUMNS.map((c) => sql.ref(c)));
   const result = await sql`
-    insert into visits (${cols}, file_id)
-    select ${cols}, ${fileId}::bigint from stage_visits order by source_sheet nulls first, source_line
-    on conflict (visit_key) do nothing`.execute(tx);
+    insert into visits (${cols})
+    select ${cols} from stage_visits order by source_sheet nulls first, source_line
+    on conflict (office_code, visit_key) do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }

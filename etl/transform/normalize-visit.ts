@@ -25,6 +25,8 @@ export interface VisitNormalizerContext {
   now: Date;
   /** VITRINA_IIN_KEY; null makes the first row with a valid IIN throw MissingIinKeyError. */
   iinKey: string | null;
+  /** When given, the milliseconds spent hashing (IIN pseudonyms, identities) are added to it. */
+  hashTime?: { ms: number };
 }
 
 const DAY = 86_400_000;
@@ -80,18 +82,20 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
         `arrived_at: expected no later than a day after the run (${formatAlmaty(latest)}), found ${formatAlmaty(t.arrived)} (Almaty)`);
     }
 
-    const iin = pseudonymize(v.iin);
     const topic = freeText(v.topic_text);
     const ref = cellText(v.visit_ref);
     const arrivedAt = new Date(t.arrived);
     const arrivalDate = wallDate(t.arrivedWall);
+    const hashStart = ctx.hashTime ? performance.now() : 0;
+    const iin = pseudonymize(v.iin);
+    const key = visitKey({
+      office_code: office, visit_ref: ref, arrival_date: arrivalDate, arrived_at: arrivedAt, visitor_hash: iin.hash, topic_text: topic,
+    });
+    if (ctx.hashTime) ctx.hashTime.ms += performance.now() - hashStart;
     const { outcome, outcome_text } = outcomeOf(v.outcome);
     const visit: NormalizedVisit = {
       office_code: office,
-      visit_key: visitKey({
-        office_code: office, visit_ref: ref, arrival_date: arrivalDate, arrived_at: arrivedAt,
-        visitor_hash: iin.hash, topic_text: topic,
-      }),
+      visit_key: key,
       visit_ref: ref === '' ? null : ref,
       arrived_at: arrivedAt,
       arrival_date: arrivalDate,

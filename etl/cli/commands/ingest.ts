@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { config } from '../../../sql/config.ts';
 import { resolveIinKey } from '../../iin-key.ts';
+import { createIngestTimings } from '../../load/ingest-timings.ts';
 import { ingestPaths } from '../../pipeline.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';
 import { createIngestProgress } from '../progress.ts';
@@ -22,10 +23,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const report = await withDatabase('vitrina ingest', async (handle) => {
     const progress = createIngestProgress(io, values.progress ? 'lines' : values.json ? 'off' : 'auto');
+    // The benchmark's breakdown (bench/ingest.ts): stage times as one JSON line on stderr.
+    const timings = process.env.VITRINA_INGEST_TIMINGS === '1' ? createIngestTimings() : undefined;
     try {
-      return await ingestPaths(handle, positionals, { iinKey: iin.key, regions: config.regions, onProgress: progress.update });
+      return await ingestPaths(handle, positionals, { iinKey: iin.key, regions: config.regions, onProgress: progress.update, timings });
     } finally {
       progress.stop();
+      if (timings) writeLine(io.stderr, `timings ${JSON.stringify(timings)}`);
     }
   });
   if (values.json) writeLine(io.stdout, JSON.stringify(report));
