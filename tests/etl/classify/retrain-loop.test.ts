@@ -8,6 +8,7 @@ import { reclassifyVisits } from '../../../etl/classify/reclassify.ts';
 import { trainModel } from '../../../etl/classify/train.ts';
 import { addFileToRollups } from '../../../sql/rollups.ts';
 import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
+import { hourlyByCategory, visitsByCategory } from './category-counts.ts';
 
 let db: TestDatabase;
 
@@ -21,18 +22,6 @@ const TEXTS = [
   'кумбез продлить', 'снова кумбез', // the retrained model should move these
   'кража телефона', // unrelated
 ];
-
-async function hourly(): Promise<Record<string, number>> {
-  const rows = await db.db.selectFrom('visit_hourly').select(['category', (eb) => eb.fn.sum<number>('visits').as('n')])
-    .groupBy('category').execute();
-  return Object.fromEntries(rows.filter((r) => Number(r.n) !== 0).map((r) => [r.category, Number(r.n)]));
-}
-
-async function visitsByCategory(): Promise<Record<string, number>> {
-  const rows = await db.db.selectFrom('visits').select(['category', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('category').execute();
-  return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
-}
 
 let ids: number[] = [];
 
@@ -64,7 +53,7 @@ describe('the retrain loop: corrected by hand → retrain → reclassify', () =>
   it('starts with the shipped classifier, which does not know the word', async () => {
     const cats = await db.db.selectFrom('visits').select('category').orderBy('id').execute();
     expect(cats.slice(0, 5).every((r) => r.category !== 'weapons')).toBe(true);
-    expect(await hourly()).toEqual(await visitsByCategory());
+    expect(await hourlyByCategory(db.db)).toEqual(await visitsByCategory(db.db));
   });
 
   it('records each correction with who and why, and moves the visit in the rollups at once', async () => {
@@ -72,8 +61,8 @@ describe('the retrain loop: corrected by hand → retrain → reclassify', () =>
     const corrections = await listCorrections(db.db);
     expect(corrections).toHaveLength(3);
     expect(corrections[0]).toMatchObject({ visitId: ids[2], to: 'weapons', actor: 'dept.user', reason: 'кумбез — бланк разрешения на оружие' });
-    expect((await visitsByCategory()).weapons).toBe(3);
-    expect(await hourly()).toEqual(await visitsByCategory());
+    expect((await visitsByCategory(db.db)).weapons).toBe(3);
+    expect(await hourlyByCategory(db.db)).toEqual(await visitsByCategory(db.db));
     await expect(correctVisitCategory(db, ids[0] ?? 0, 'weapons', 'dept.user', 'again')).rejects.toBeInstanceOf(CorrectionError);
     await expect(correctVisitCategory(db, 999_999, 'weapons', 'dept.user', 'no such visit')).rejects.toMatchObject({ code: 'not_found' });
     // The audit table only grows.
@@ -99,7 +88,7 @@ describe('the retrain loop: corrected by hand → retrain → reclassify', () =>
     expect(after.map((r) => r.category)).toEqual(['weapons', 'weapons', 'weapons', 'weapons', 'weapons', before[5]?.category]);
     expect(after.slice(0, 3).every((r) => r.classifier_version === MANUAL_VERSION)).toBe(true);
     expect(after.slice(3).every((r) => r.classifier_version === version)).toBe(true);
-    expect(await hourly()).toEqual(await visitsByCategory());
+    expect(await hourlyByCategory(db.db)).toEqual(await visitsByCategory(db.db));
     expect(after[5]?.category).toBe('theft');
   });
 });
