@@ -142,6 +142,8 @@ export function hasWords(text: string): boolean {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const UNSPECIFIED = CATEGORIES.indexOf('unspecified');
+/** The model's probability of `unspecified` needed to call a line with words meaningless. */
+const JUNK_SURE = 0.5;
 
 /**
  * A classifier over the vocabulary and, when given, the n-gram model (docs/classifier.md):
@@ -171,6 +173,11 @@ export function createTopicClassifier(model: NgramModel | null): (text: string, 
     }
     let top = 0;
     for (let k = 1; k < probabilities.length; k += 1) if ((probabilities[k] ?? 0) > (probabilities[top] ?? 0)) top = k;
+    // `unspecified` is for text without meaning: the model must be sure of that, else its best topic stands.
+    if (top === UNSPECIFIED && (probabilities[top] ?? 0) < JUNK_SURE) {
+      top = UNSPECIFIED === 0 ? 1 : 0;
+      for (let k = 0; k < probabilities.length; k += 1) if (k !== UNSPECIFIED && (probabilities[k] ?? 0) > (probabilities[top] ?? 0)) top = k;
+    }
     const p = probabilities[top] ?? 0;
     if (fromText) {
       const own = calibrated(fromText.named ? 'typo' : 'hint');

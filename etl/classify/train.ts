@@ -102,13 +102,19 @@ function fit(examples: readonly Example[], epochs: number): Fitted {
   return f;
 }
 
+/** Quantized weights of ±1 are dropped: they barely move a score and would double the file. */
+const PRUNE_BELOW = 2;
+
 /** int8 weights: the scale maps the largest weight to 127; the bias stays a float. */
 function quantize(f: Fitted): { weights: Int8Array; scale: number } {
   let max = 0;
   for (const w of f.w) max = Math.max(max, Math.abs(w));
   const scale = max / 127 || 1;
   const weights = new Int8Array(f.w.length);
-  for (let i = 0; i < f.w.length; i += 1) weights[i] = Math.round((f.w[i] ?? 0) / scale);
+  for (let i = 0; i < f.w.length; i += 1) {
+    const q = Math.round((f.w[i] ?? 0) / scale);
+    weights[i] = Math.abs(q) < PRUNE_BELOW ? 0 : q;
+  }
   return { weights, scale };
 }
 
