@@ -112,9 +112,9 @@ function score(lex: Lexicon, text: string): Scored | null {
 /** How the vocabulary decided, the key of its calibrated confidence (Calibration.vocabulary). */
 export type VocabularyPath = 'named' | 'precedence' | 'typo' | 'hint' | 'service';
 
-/** Before any calibration exists (no model file): the vocabulary's own rough figures. */
+/** Before any calibration exists (no model file, or a path too rare to measure): the vocabulary's own rough figures. */
 const UNCALIBRATED: Readonly<Record<VocabularyPath | 'noise', number>> = {
-  named: 0.95, precedence: 0.85, typo: 0.8, hint: 0.6, service: 0.6, noise: 0.9,
+  named: 0.95, precedence: 0.85, typo: 0.8, hint: 0.6, service: 0.6, noise: 0.95,
 };
 
 export interface VocabularyDecision {

@@ -5,6 +5,7 @@ import { reliability, type ReliabilityBin } from './evaluate.ts';
 import { BUCKET_BITS, featuresOf, parseModel, serializeModel, type Calibration, type ModelHeader, type NgramModel } from './ngram-model.ts';
 
 const K = CATEGORIES.length;
+const MIN_PATH_TEXTS = 20;
 const BUCKETS = 1 << BUCKET_BITS;
 
 /** A training text: the corpus, or a visit whose category the department corrected by hand. */
@@ -167,8 +168,10 @@ function vocabularyCalibration(held: readonly TrainingText[]): Calibration['voca
     const d = vocabularyDecision(t.text);
     if (d) count(d.path, d.category === t.category);
   }
+  // A path seen fewer than MIN_PATH_TEXTS times keeps the classifier's own figure: two or three
+  // texts say nothing about how often it is right.
   const out: Calibration['vocabulary'] = {};
-  for (const [path, t] of tally) out[path] = Math.round(((t.right + 1) / (t.n + 2)) * 1000) / 1000;
+  for (const [path, t] of tally) if (t.n >= MIN_PATH_TEXTS) out[path] = Math.round(((t.right + 1) / (t.n + 2)) * 1000) / 1000;
   // The service is only asked for empty or junk lines; the corpus has no services, so it keeps the
   // figure the vocabulary's labeled set showed for service decisions.
   out.service ??= 0.9;
