@@ -72,7 +72,7 @@ describe('the retrain loop: corrected by hand → retrain → reclassify', () =>
   it('retrains on the corrected texts and reclassifies the rest, corrections untouched, rollups right', async () => {
     const corrections = await correctionTrainingTexts(db.db);
     expect(corrections.map((c) => [c.text, c.category])).toEqual(TEXTS.slice(0, 3).map((t) => [t, 'weapons']));
-    const { model, report } = trainModel(generateCorpus(), corrections, { epochs: 6 });
+    const { model, report } = trainModel(generateCorpus(), corrections, { epochs: 5 });
     expect(report.corrections).toBe(3);
     const version = classifierVersion(model);
     expect(version).not.toBe(CLASSIFIER_VERSION);
@@ -90,5 +90,5 @@ describe('the retrain loop: corrected by hand → retrain → reclassify', () =>
     expect(after.slice(3).every((r) => r.classifier_version === version)).toBe(true);
     expect(await hourlyByCategory(db.db)).toEqual(await visitsByCategory(db.db));
     expect(after[5]?.category).toBe('theft');
-  });
+  }, 300_000); // training takes ~10 s of CPU; a loaded shared machine stretches that
 });
