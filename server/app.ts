@@ -4,6 +4,7 @@ import { loadSession, csrfProtection } from './auth/session-middleware.ts';
 import { createAggregateCache } from './cache/aggregate-cache.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
+import { categoryCorrectionRoutes } from './routes/category-corrections.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import type { AppDeps } from './routes/deps.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -42,7 +43,7 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db) };
   for (const routes of [
-    registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, officePageRoutes, complianceRoutes,
+    registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,
   ]) routes(api, routeDeps);
   app.use(api);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
 import { buildLexicon, lookup, type Lexicon } from './lexicon.ts';
+import { predict, readModel, type NgramModel } from './ngram-model.ts';
 import { forEachToken, transliterate } from './normalize.ts';
 import { readVocabulary, type Rule } from './vocabulary.ts';
 
@@ -16,10 +18,17 @@ const topics = buildLexicon(vocabulary.topics, vocabulary.ignore);
 const services = buildLexicon(vocabulary.services);
 
 /**
- * Stored with every visit. Bump the first part when the algorithm changes; the second is the
- * vocabulary's digest, so adding a term is a new version that `vitrina reclassify` picks up.
+ * Stored with every visit. Bump the first part when the algorithm changes; the second digests the
+ * vocabulary and the model, so adding a term or retraining is a new version that `vitrina
+ * reclassify` picks up.
  */
-export const CLASSIFIER_VERSION = `topics-1.${vocabulary.digest.slice(0, 8)}`;
+export function classifierVersion(model: NgramModel | null): string {
+  if (!model) return `topics-1.${vocabulary.digest.slice(0, 8)}`;
+  return `topics-2.${createHash('sha256').update(`${vocabulary.digest}\n${model.digest}`).digest('hex').slice(0, 8)}`;
+}
+
+/** The abbreviations the vocabulary expands, which the model's features use too. */
+export const ABBREVIATIONS = vocabulary.abbreviations;
 
 /** A topic is named when its terms add up to this; below it a single hint only counts when nothing is named. */
 const NAMED = 1;
@@ -100,41 +109,112 @@ function score(lex: Lexicon, text: string): Scored | null {
   return { category, score: totals[best] ?? 0, named, fuzzy, terms };
 }
 
-function confidenceOf(s: Scored): number {
-  let c = s.named > 0 ? 0.8 + 0.15 * Math.min(s.score - NAMED, 1) : 0.45 + 0.25 * s.score;
-  if (s.named > 1) c -= 0.1; // decided by precedence, not by the words alone
-  if (s.fuzzy) c -= 0.1;
-  return Math.round(c * 100) / 100;
+/** How the vocabulary decided, the key of its calibrated confidence (Calibration.vocabulary). */
+export type VocabularyPath = 'named' | 'precedence' | 'typo' | 'hint' | 'service';
+
+/** Before any calibration exists (no model file, or a path too rare to measure): the vocabulary's own rough figures. */
+const UNCALIBRATED: Readonly<Record<VocabularyPath | 'noise', number>> = {
+  named: 0.95, precedence: 0.85, typo: 0.8, hint: 0.6, service: 0.6, noise: 0.95,
+};
+
+export interface VocabularyDecision {
+  category: Category;
+  path: VocabularyPath;
+  terms: string[];
 }
+
+/** The first, explainable layer alone: what the vocabulary (and, failing it, the service) says. */
+export function vocabularyDecision(text: string, service?: string | null): VocabularyDecision | null {
+  const fromText = score(topics, text ?? '');
+  if (fromText) {
+    const path: VocabularyPath = fromText.named === 0 ? 'hint' : fromText.fuzzy ? 'typo' : fromText.named > 1 ? 'precedence' : 'named';
+    return { category: fromText.category, path, terms: fromText.terms };
+  }
+  const fromService = service ? score(services, service) : null;
+  if (fromService) return { category: fromService.category, path: 'service', terms: fromService.terms.map((t) => `service: ${t}`) };
+  return null;
+}
+
+/** A word of two letters or more: text without one ("-", "???", "1234", "") carries no meaning. */
+export function hasWords(text: string): boolean {
+  return /\p{L}\p{M}*\p{L}/u.test(text);
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const UNSPECIFIED = CATEGORIES.indexOf('unspecified');
+/** The model's probability of `unspecified` needed to call a line with words meaningless. */
+const JUNK_SURE = 0.5;
+
+/**
+ * A classifier over the vocabulary and, when given, the n-gram model (docs/classifier.md):
+ * the vocabulary decides where it names a topic by its exact words (precedence included); the
+ * model decides where the vocabulary is silent, and where it has only hints or typo matches and
+ * the model is surer than that path has proved to be; the service decides an empty or junk line.
+ */
+export function createTopicClassifier(model: NgramModel | null): (text: string, service?: string | null) => TopicResult {
+  const calibrated = (path: VocabularyPath | 'noise'): number => model?.header.calibration.vocabulary[path] ?? UNCALIBRATED[path];
+  const probabilities = new Float64Array(CATEGORIES.length);
+  return (rawText, service) => {
+    const text = rawText ?? '';
+    const fromText = score(topics, text);
+    if (fromText && fromText.named > 0 && !fromText.fuzzy) {
+      return { category: fromText.category, confidence: round2(calibrated(fromText.named > 1 ? 'precedence' : 'named')), terms: fromText.terms };
+    }
+    const fromService = (): TopicResult | null => {
+      const s = service ? score(services, service) : null;
+      return s ? { category: s.category, confidence: round2(calibrated('service')), terms: s.terms.map((t) => `service: ${t}`) } : null;
+    };
+    if (!hasWords(text)) {
+      return fromService() ?? { category: 'unspecified', confidence: text.trim() === '' ? 1 : round2(calibrated('noise')), terms: [] };
+    }
+    if (!model || !predict(model, text, vocabulary.abbreviations, probabilities)) {
+      if (fromText) return { category: fromText.category, confidence: round2(calibrated(fromText.named ? 'typo' : 'hint')), terms: fromText.terms };
+      return fromService() ?? { category: 'unspecified', confidence: round2(calibrated('noise')), terms: [] };
+    }
+    let top = 0;
+    for (let k = 1; k < probabilities.length; k += 1) if ((probabilities[k] ?? 0) > (probabilities[top] ?? 0)) top = k;
+    // `unspecified` is for text without meaning: the model must be sure of that, else its best topic stands.
+    if (top === UNSPECIFIED && (probabilities[top] ?? 0) < JUNK_SURE) {
+      top = UNSPECIFIED === 0 ? 1 : 0;
+      for (let k = 0; k < probabilities.length; k += 1) if (k !== UNSPECIFIED && (probabilities[k] ?? 0) > (probabilities[top] ?? 0)) top = k;
+    }
+    const p = probabilities[top] ?? 0;
+    if (fromText) {
+      const own = calibrated(fromText.named ? 'typo' : 'hint');
+      const rank = CATEGORIES.indexOf(fromText.category);
+      if (top === rank || p <= own) {
+        return { category: fromText.category, confidence: round2(Math.max(own, probabilities[rank] ?? 0)), terms: fromText.terms };
+      }
+    }
+    if (top === UNSPECIFIED) return fromService() ?? { category: 'unspecified', confidence: round2(p), terms: ['model'] };
+    return { category: CATEGORIES[top] ?? 'unspecified', confidence: round2(p), terms: ['model'] };
+  };
+}
+
+const shippedModel = readModel();
 
 /**
  * The topic category of one visit (data contract §6): from the text; when the text names nothing,
  * from the service that handled it; otherwise `unspecified`.
  */
-export function classifyTopic(text: string, service?: string | null): TopicResult {
-  const fromText = score(topics, text ?? '');
-  if (fromText) return { category: fromText.category, confidence: confidenceOf(fromText), terms: fromText.terms };
-  const fromService = service ? score(services, service) : null;
-  if (fromService) {
-    return { category: fromService.category, confidence: 0.6, terms: fromService.terms.map((t) => `service: ${t}`) };
-  }
-  return { category: 'unspecified', confidence: (text ?? '').trim() === '' ? 1 : 0.8, terms: [] };
-}
+export const classifyTopic = createTopicClassifier(shippedModel);
 
 /**
  * classifyTopic memoised by (text, service): topic lines repeat a lot, so the ETL classifies each
  * distinct one once. Bounded: after `limit` distinct lines the memo starts afresh.
  */
-export function createCachedClassifier(limit = 200_000): (text: string, service?: string | null) => TopicResult {
+export function createCachedClassifier(limit = 200_000, classify = classifyTopic): (text: string, service?: string | null) => TopicResult {
   const memo = new Map<string, TopicResult>();
   return (text, service) => {
     const key = `${service ?? ''}\u0000${text}`;
     let result = memo.get(key);
     if (!result) {
       if (memo.size >= limit) memo.clear();
-      result = classifyTopic(text, service);
+      result = classify(text, service);
       memo.set(key, result);
     }
     return result;
   };
 }
+
+export const CLASSIFIER_VERSION = classifierVersion(shippedModel);

@@ -12,13 +12,17 @@ export interface LabeledText {
 }
 
 /**
- * Reads a labeled TSV with the header `text, service, expected, language, split`. Only `text` and
- * `expected` are required; a file without a split column is all holdout (nothing was tuned on it).
+ * Reads a labeled TSV with the header `text, service, expected, language, split` (`category` and
+ * `lang` are read as `expected` and `language`). Only `text` and `expected` are required; a file without a split column is all holdout (nothing was tuned on it).
  */
 export function readLabeledSet(file: string): LabeledText[] {
   const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
-  const col = (name: string): number => header.indexOf(name);
+  // The frozen blind set (tests/fixtures/classifier/blind-set.tsv) names its columns lang, category, text.
+  const col = (name: string): number => {
+    const i = header.indexOf(name);
+    return i >= 0 ? i : header.indexOf(({ expected: 'category', language: 'lang' } as Record<string, string>)[name] ?? '');
+  };
   const [text, expected] = [col('text'), col('expected')];
   if (text < 0 || expected < 0) throw new Error(`${file}: expected a header with "text" and "expected" columns, found "${lines[0] ?? ''}"`);
   const rows: LabeledText[] = [];

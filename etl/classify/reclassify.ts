@@ -3,6 +3,7 @@ import type { Category } from '../../sql/domain/categories.ts';
 import type { DatabaseHandle } from '../../sql/db.ts';
 import { shiftCategoryRollups } from '../../sql/rollups.ts';
 import { classifyTopic, CLASSIFIER_VERSION, type TopicResult } from './classify-topic.ts';
+import { MANUAL_VERSION } from './corrections.ts';
 
 export interface CategoryMove {
   from: Category;
@@ -32,7 +33,8 @@ export interface ReclassifyOptions {
 }
 
 /**
- * Re-runs the classifier over stored visits whose classifier_version differs, in id order, one
+ * Re-runs the classifier over stored visits whose classifier_version differs (never over a category
+ * a person set, MANUAL_VERSION), in id order, one
  * transaction per batch: the batch's changed visits leave their old category in visit_hourly, get
  * the new one, and come back under it, so the rollups stay equal to the visits at every commit.
  */
@@ -41,7 +43,7 @@ export async function reclassifyVisits(handle: DatabaseHandle, options: Reclassi
   const classify = options.classify ?? classifyTopic;
   const batchSize = options.batchSize ?? 5000;
   const { total } = await handle.db.selectFrom('visits').select((eb) => eb.fn.countAll<number>().as('total'))
-    .where('classifier_version', '<>', version).executeTakeFirstOrThrow();
+    .where('classifier_version', '<>', version).where('classifier_version', '<>', MANUAL_VERSION).executeTakeFirstOrThrow();
   const moves = new Map<string, CategoryMove>();
   const months = new Map<string, number>();
   let checked = 0;
@@ -51,7 +53,7 @@ export async function reclassifyVisits(handle: DatabaseHandle, options: Reclassi
     const done = await handle.transaction(async (tx) => {
       const rows = await tx.selectFrom('visits')
         .select(['id', 'topic_text', 'service', 'category', 'arrival_date'])
-        .where('classifier_version', '<>', version).where('id', '>', afterId)
+        .where('classifier_version', '<>', version).where('classifier_version', '<>', MANUAL_VERSION).where('id', '>', afterId)
         .orderBy('id').limit(batchSize).forUpdate().execute();
       if (rows.length === 0) return true;
       const ids: string[] = [];

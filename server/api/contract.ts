@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import type { Role as RoleCode } from '../../sql/domain/roles.ts';
 import * as A from './schemas/admin.ts';
 import * as C from './schemas/common.ts';
+import * as T from './schemas/corrections.ts';
 import * as K from './schemas/compliance.ts';
 import * as O from './schemas/office.ts';
 import * as V from './schemas/overview.ts';
@@ -25,6 +26,7 @@ import * as S from './schemas/session.ts';
 
 export * from './schemas/admin.ts';
 export * from './schemas/common.ts';
+export * from './schemas/corrections.ts';
 export * from './schemas/compliance.ts';
 export * from './schemas/office.ts';
 export * from './schemas/overview.ts';
@@ -68,6 +70,14 @@ export const ROUTES = {
     method: 'get', path: '/api/topics', summary: 'Category mix overall, per office, trend, change, examples',
     roles: ALL, query: C.PeriodQuery.extend(C.DownloadQuery.shape), response: V.TopicsResponse,
     tables: ['categories', 'perOffice', 'trend'],
+  },
+  topicReview: {
+    method: 'get', path: '/api/topics/review', summary: 'Least certain visits of the period and the latest hand corrections',
+    roles: ['department', 'admin'], query: C.PeriodQuery, response: T.TopicReviewResponse,
+  },
+  correctCategory: {
+    method: 'post', path: '/api/visits/:id/category', summary: 'Move a visit to another topic category by hand (recorded; retrain learns from it)',
+    roles: ['department', 'admin'], params: T.VisitParams, body: T.CategoryCorrectionBody, response: T.CategoryCorrectionResponse,
   },
   office: {
     method: 'get', path: '/api/offices/:code', summary: 'One office: volumes, topics, delays, inspections, flags, days without logs',

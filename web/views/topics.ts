@@ -12,6 +12,7 @@ import { kpi, kpiRow } from '../ui/kpi.ts';
 import { emptyState, showError, showLoading } from '../ui/states.ts';
 import { scrollTable } from '../ui/table.ts';
 import { categoryTrend, mixBars, officeStack } from './topics/options.ts';
+import { canCorrectCategories, correctionsPanel } from './topics/corrections.ts';
 import { publishPanel } from './topics/publish.ts';
 
 type CategoryRow = TopicsResponse['categories'][number];
@@ -30,13 +31,14 @@ export function render(ctx: ViewContext): Cleanup {
       getTable<OfficeRow>('topics', 'perOffice', ctx.query),
       getTable<TrendRow>('topics', 'trend', ctx.query),
     ]);
-    if (alive) draw(ctx, charts, data, cats, perOffice, trend);
+    if (alive) draw(ctx, charts, data, cats, perOffice, trend, () => void load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); }));
   };
   load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); });
   return () => { alive = false; charts.forEach((c) => c.destroy()); };
 }
 
-function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, cats: CategoryRow[], perOffice: OfficeRow[], trend: TrendRow[]): void {
+function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, cats: CategoryRow[], perOffice: OfficeRow[], trend: TrendRow[],
+  reload: () => void): void {
   const root = ctx.root;
   const cmp = ctx.state.cmp === 'prev';
   const suppressedAny = cats.some((c) => c.suppressed) || perOffice.some((r) => r.suppressed);
@@ -103,6 +105,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   const examples = order.filter((c) => (data.examples[c]?.length ?? 0) > 0);
   plainCard(slot('span-6'), t('topics.examples'), t('topics.examplesNote'), h('dl', { className: 'examples' },
     ...examples.flatMap((c) => [h('dt', {}, label(CATEGORY_LABELS[c])), h('dd', {}, (data.examples[c] ?? []).slice(0, 4).map((e) => `«${e}»`).join(', '))])));
+  if (canCorrectCategories(ctx)) plainCard(slot('span-12'), t('topics.review'), null, correctionsPanel(ctx, reload));
 }
 
 function sum(m: ReadonlyMap<Category, number> | undefined): number {

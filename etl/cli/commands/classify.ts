@@ -66,6 +66,7 @@ function runEvaluate(file: string, all: boolean, json: boolean, io: CliIo): numb
     writeLine(io.stdout, JSON.stringify({
       version: CLASSIFIER_VERSION, rows: e.total, correct: e.correct, accuracy: e.accuracy,
       categories: e.perCategory.filter((s) => s.total > 0), confusion: e.confusion,
+      unspecifiedMeaningful: e.unspecifiedMeaningful, reliability: e.reliability,
       errors: e.errors.map(({ row, got }) => ({ line: row.line, text: row.text, expected: row.expected, got: got.category, terms: got.terms })),
     }));
     return 0;

@@ -1,18 +1,26 @@
 import cliProgress from 'cli-progress';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORY_LABELS } from '../../../sql/domain/categories.ts';
+import { classifierVersion, createTopicClassifier } from '../../classify/classify-topic.ts';
+import { readModel } from '../../classify/ngram-model.ts';
 import { reclassifyVisits, type ReclassifyReport } from '../../classify/reclassify.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';
 import { withDatabase } from '../with-database.ts';
 
 export const summary = 're-run the current topic classifier over stored visits and report what moved';
 
-/** vitrina reclassify [--batch N] [--json] */
+/** vitrina reclassify [--batch N] [--model FILE] [--json] */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { batch: { type: 'string', default: '5000' }, json: { type: 'boolean', default: false } },
+    options: {
+      batch: { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, model: { type: 'string' },
+    },
   });
+  // --model FILE: apply a model other than the shipped one (what `vitrina retrain --out FILE` wrote).
+  const model = values.model === undefined ? undefined : readModel(path.resolve(values.model));
+  if (model === null) throw new UsageError(`--model: no file ${values.model}`);
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000) {
     throw new UsageError(`--batch must be a whole number from 1 to 1000000, found "${values.batch}"`);
@@ -25,6 +33,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let started = false;
   const report = await withDatabase('vitrina reclassify', (handle) => reclassifyVisits(handle, {
     batchSize,
+    ...(model ? { classify: createTopicClassifier(model), version: classifierVersion(model) } : {}),
     onProgress: (checked, total) => {
       if (!bar) return;
       if (!started) bar.start(total, checked);

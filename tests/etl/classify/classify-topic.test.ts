@@ -34,9 +34,11 @@ describe('classifyTopic: the hard cases of contract §6', () => {
     expect(category('жүргізуш куәлігі')).toBe('traffic'); // last letter dropped
   });
 
+  // Changed with the n-gram model (issue 15): these words no longer end in `unspecified` by
+  // definition; the model decides them. What holds is that no vocabulary term matched by a typo.
   it('does not read common words as typos of topic words', () => {
     for (const text of ['помощь', 'по поводу', 'похороны', 'басқа', 'куртка', 'пособие']) {
-      expect(classifyTopic(text), text).toMatchObject({ category: 'unspecified', terms: [] });
+      expect(classifyTopic(text).terms, text).not.toContainEqual(expect.stringMatching(/^~|\*$/));
     }
     expect(classifyTopic('проблемы в школе у сына').terms).not.toContainEqual(expect.stringMatching(/^~/));
     expect(classifyTopic('қой ұрлады')).toMatchObject({ category: 'theft', terms: ['ұрла*'] });
@@ -58,9 +60,11 @@ describe('classifyTopic: the hard cases of contract §6', () => {
     expect(category('«Кража» — телефон')).toBe('theft');
   });
 
-  it('puts empty and unintelligible text in unspecified, with no terms', () => {
+  it('puts empty and unintelligible text in unspecified, with no vocabulary terms', () => {
     for (const text of ['', '   ', '-', '???', '1234', '[IIN]', 'ывфаывп', 'asdf', 'прочее']) {
-      expect(classifyTopic(text)).toMatchObject({ category: 'unspecified', terms: [] });
+      const r = classifyTopic(text);
+      expect(r.category, text).toBe('unspecified');
+      expect(r.terms.filter((t) => t !== 'model'), text).toEqual([]);
     }
     expect(classifyTopic('').confidence).toBe(1);
   });

@@ -6,6 +6,7 @@ import { reclassifyVisits } from '../../../etl/classify/reclassify.ts';
 import type { Category } from '../../../sql/domain/categories.ts';
 import { addFileToRollups } from '../../../sql/rollups.ts';
 import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
+import { hourlyByCategory, visitsByCategory } from './category-counts.ts';
 
 let db: TestDatabase;
 
@@ -19,18 +20,6 @@ const STORED: Array<[string, string | null, Category, string]> = [
   ['избил муж', null, 'violence', '2019-02-02 16:20'],
   ['ывфаывп', null, 'consultation', '2019-02-03 12:00'],
 ];
-
-async function hourlyByCategory(): Promise<Record<string, number>> {
-  const rows = await db.db.selectFrom('visit_hourly').select(['category', (eb) => eb.fn.sum<number>('visits').as('n')])
-    .groupBy('category').execute();
-  return Object.fromEntries(rows.filter((r) => Number(r.n) !== 0).map((r) => [r.category, Number(r.n)]));
-}
-
-async function visitsByCategory(): Promise<Record<string, number>> {
-  const rows = await db.db.selectFrom('visits').select(['category', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('category').execute();
-  return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
-}
 
 async function durationTotal(): Promise<number> {
   const row = await db.db.selectFrom('duration_minutes').select((eb) => eb.fn.sum<number>('n').as('n')).executeTakeFirstOrThrow();
@@ -90,7 +79,7 @@ describe('reclassifyVisits', () => {
   });
 
   it('keeps visit_hourly equal to the visits, hour by hour', async () => {
-    expect(await hourlyByCategory()).toEqual(await visitsByCategory());
+    expect(await hourlyByCategory(db.db)).toEqual(await visitsByCategory(db.db));
     const hourly = await db.db.selectFrom('visit_hourly').select(['day', 'hour', 'category', 'visits'])
       .where('visits', '<>', 0).orderBy('day').orderBy('hour').execute();
     expect(hourly).toEqual([
@@ -110,8 +99,8 @@ describe('reclassifyVisits', () => {
   it('picks up a new version and moves the rollups with it', async () => {
     const report = await reclassifyVisits(db, { version: 'topics-test.2', classify: () => ({ category: 'consultation', confidence: 0.5, terms: [] }) });
     expect(report).toMatchObject({ checked: 7, changed: 7 });
-    expect(await hourlyByCategory()).toEqual({ consultation: 7 });
-    expect(await visitsByCategory()).toEqual({ consultation: 7 });
+    expect(await hourlyByCategory(db.db)).toEqual({ consultation: 7 });
+    expect(await visitsByCategory(db.db)).toEqual({ consultation: 7 });
   });
 
   // Durations do not depend on the category: a reclassification must not count them again.

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTopic, createTopicClassifier, vocabularyDecision } from '../../../etl/classify/classify-topic.ts';
+import { generateCorpus, readPhrases } from '../../../etl/classify/corpus/generate.ts';
+import { parseModel, readModel, serializeModel } from '../../../etl/classify/ngram-model.ts';
+import { CATEGORIES } from '../../../sql/domain/categories.ts';
+
+const model = readModel();
+const vocabularyOnly = createTopicClassifier(null);
+
+describe('the training corpus', () => {
+  const corpus = generateCorpus();
+
+  it('has at least 3,000 labelled texts, every category, Russian, Kazakh in both alphabets, English', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(3000);
+    for (const c of CATEGORIES) expect(corpus.filter((t) => t.category === c).length, c).toBeGreaterThanOrEqual(50);
+    for (const l of ['ru', 'kk', 'kk-latn', 'en'] as const) expect(corpus.filter((t) => t.language === l).length, l).toBeGreaterThanOrEqual(300);
+    expect(corpus.some((t) => /[әғқңөұүі]/i.test(t.text) && t.language === 'kk')).toBe(true);
+    expect(corpus.some((t) => /[äğqñöūüış]/.test(t.text) && t.language === 'kk-latn')).toBe(true);
+    expect(new Set(corpus.map((t) => t.text.toLowerCase())).size).toBe(corpus.length);
+  });
+
+  it('is the same on every run (the model can be retrained to the same bytes)', () => {
+    expect(generateCorpus()).toEqual(corpus);
+  });
+
+  it('gives every category hand-written phrases in all three languages', () => {
+    const phrases = readPhrases();
+    for (const c of CATEGORIES) {
+      for (const l of ['ru', 'kk', 'en'] as const) expect(phrases.some((p) => p.category === c && p.language === l), `${c} ${l}`).toBe(true);
+    }
+  });
+});
+
+describe('the shipped n-gram model', () => {
+  it('is present, readable, and survives a write and a read unchanged', () => {
+    if (!model) throw new Error('etl/classify/model/topics.model is missing: run vitrina retrain');
+    expect(model.header.categories).toEqual([...CATEGORIES]);
+    expect(model.header.calibration.temperature).toBeGreaterThan(0);
+    const again = parseModel(serializeModel(model.header, model.weights));
+    expect(Buffer.from(again.weights.buffer).equals(Buffer.from(model.weights.buffer))).toBe(true);
+    expect(again.digest).toBe(model.digest);
+  });
+
+  it('refuses a damaged file', () => {
+    if (!model) throw new Error('no model');
+    const bytes = serializeModel(model.header, model.weights);
+    expect(() => parseModel(bytes.subarray(0, bytes.length - 3))).toThrow(/truncated/);
+    const other = serializeModel({ ...model.header, categories: [...CATEGORIES].reverse() }, model.weights);
+    expect(() => parseModel(other)).toThrow(/categories/);
+  });
+});
+
+describe('vocabulary first, the model where the vocabulary is silent', () => {
+  it('keeps the vocabulary and its terms where it names a topic, precedence included (§6)', () => {
+    for (const [text, category] of [
+      ['избили ребенка', 'violence'], ['потерял водительские права', 'traffic'], ['украли аккаунт каспи', 'fraud'],
+      ['взятка участковому', 'complaint'], ['сын не вернулся домой, телефон украли', 'missing'],
+    ] as const) {
+      const r = classifyTopic(text);
+      expect(r.category, text).toBe(category);
+      expect(r.terms.length, text).toBeGreaterThan(0);
+      expect(r.terms, text).not.toContain('model');
+      expect(r).toEqual({ ...vocabularyOnly(text), confidence: r.confidence });
+    }
+  });
+
+  it('decides lines that use none of the vocabulary\'s words, which the vocabulary left unspecified', () => {
+    for (const [text, category] of [
+      ['как мне оформить дарственную на дом', 'consultation'],
+      ['köşı-qon polisiasy', 'migration'],
+    ] as const) {
+      expect(vocabularyDecision(text), text).toBeNull();
+      expect(vocabularyOnly(text).category, text).toBe('unspecified');
+      expect(classifyTopic(text), text).toMatchObject({ category, terms: ['model'] });
+    }
+  });
+
+  it('reads Kazakh in Cyrillic, in the 2021 Latin alphabet and in chat Latin alike', () => {
+    for (const text of ['телефонымды ұрлап кетті', 'телефонымды урлап кетти', 'telefonymdy ūrlap kettı', 'telefonymdy urlap ketti']) {
+      expect(classifyTopic(text).category, text).toBe('theft');
+    }
+    for (const text of ['жеке куәлігімді жоғалттым', 'jeke kuälıgımdı joğalttym', 'zheke kualigimdi zhoghalttym']) {
+      expect(classifyTopic(text).category, text).toBe('documents');
+    }
+  });
+
+  it('tolerates typos and abbreviations', () => {
+    expect(classifyTopic('мошеники сняли денги с карты').category).toBe('fraud');
+    expect(classifyTopic('заявл. о краже сот. тел.').category).toBe('theft');
+    expect(classifyTopic('спр. о несуд.').category).toBe('documents');
+  });
+
+  it('leaves only empty or meaningless lines unspecified, and is sure of them', () => {
+    expect(classifyTopic('')).toEqual({ category: 'unspecified', confidence: 1, terms: [] });
+    for (const text of ['   ', '—', '12345', '???', 'фывфыв', 'asdf']) {
+      const r = classifyTopic(text);
+      expect(r.category, text).toBe('unspecified');
+      expect(r.confidence, text).toBeGreaterThanOrEqual(0.9);
+    }
+    // The service still decides an empty line (contract §6).
+    expect(classifyTopic('', 'МП').category).toBe('migration');
+  });
+
+  it('answers confidences in [0, 1], the vocabulary\'s from what its paths scored on the calibration split', () => {
+    if (!model) throw new Error('no model');
+    const named = model.header.calibration.vocabulary.named;
+    expect(named).toBeGreaterThan(0.9);
+    expect(classifyTopic('кража телефона').confidence).toBe(Math.round((named ?? 0) * 100) / 100);
+    for (const text of ['как мне оформить дарственную на дом', 'парень преследует мою дочь', 'стрелял во дворе']) {
+      const c = classifyTopic(text).confidence;
+      expect(c, text).toBeGreaterThan(0);
+      expect(c, text).toBeLessThanOrEqual(1);
+    }
+  });
+});
