@@ -147,3 +147,28 @@ describe('one case', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^id: /);
   });
 });
+
+describe('the monthly digest', () => {
+  it('writes new cases, overdue, closed and offices behind on reporting as Markdown and printable HTML', async () => {
+    const md = await t.call('/api/digest?month=2024-06&lang=ru&format=md', { as: inspector });
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
+    const text = await md.text();
+    expect(text).toMatch(/^# Сводка инспектора: июнь 2024/);
+    expect(text).toMatch(/## Просрочен срок устранения \(1\)\n\n- Кегенский .* — Вход без задержки \(случай #\d+\); срок 05\.06\.2024, просрочено на 5 дней/);
+    expect(text).toMatch(/## Закрытые случаи \(1\)\n\n- Сарканский .*: устранено 03\.06\.2024, по отметке инспектора/);
+    expect(text).toMatch(/## Отстают с учётом посещений \(4\)/);
+    expect(text).toMatch(/перерыв 9 дней \(01\.06\.2024 – 09\.06\.2024\)/);
+    expect(text).toMatch(/## Не отчитывались \(ни одного посещения, не нарушение\) \(16\)/);
+    const april = await (await t.call('/api/digest?month=2024-04&lang=kk&format=md', { as: inspector })).text();
+    expect(april).toMatch(/## Жаңа жағдайлар \(\d+\)[\s\S]*Торсыз/);
+    const html = await t.call('/api/digest?month=2024-06&lang=en', { as: inspector });
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await html.text();
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<h1>Inspector&#39;s digest: June 2024</h1>');
+    expect(page).toContain('@media print');
+    expect((await t.call('/api/digest?month=2024-13', { as: inspector })).status).toBe(400);
+    expect((await t.call('/api/digest?month=2024-06', { as: await t.login('press') })).status).toBe(403);
+  });
+});
