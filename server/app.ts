@@ -10,6 +10,7 @@ import type { AppDeps } from './routes/deps.ts';
 import { exportRoutes } from './routes/export.ts';
 import { fileRoutes } from './routes/files.ts';
 import { flagRoutes } from './routes/flags.ts';
+import { digestRoutes } from './routes/digest.ts';
 import { officePageRoutes } from './routes/office-page.ts';
 import { registryRoutes } from './routes/offices.ts';
 import { openapiRoutes } from './routes/openapi.ts';
@@ -44,7 +45,7 @@ export function createApp(deps: AppDeps): Express {
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db) };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
-    flagRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,
+    flagRoutes, digestRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,
   ]) routes(api, routeDeps);
   app.use(api);
   app.use('/api', notFound);

@@ -96,8 +96,22 @@ export const ROUTES = {
     method: 'get', path: '/api/compliance/delays', summary: 'Box plot of a duration per office',
     roles: OVERSIGHT, query: K.DelaysQuery.extend(C.DownloadQuery.shape), response: K.DelaysResponse, tables: ['offices'],
   },
-  flags: { method: 'get', path: '/api/flags', summary: 'Compliance flags', roles: OVERSIGHT, query: K.FlagsQuery.extend(C.DownloadQuery.shape), response: K.FlagsResponse, tables: ['flags'] },
-  flag: { method: 'get', path: '/api/flags/:id', summary: 'One flag with evidence and audit trail', roles: OVERSIGHT, params: K.FlagParams, response: K.FlagDetailResponse },
+  flags: {
+    method: 'get', path: '/api/flags', summary: 'Compliance cases: filter, sort, page, counts per status; CSV/XLSX export every match',
+    roles: OVERSIGHT, query: K.FlagsQuery.extend(C.DownloadQuery.shape), response: K.FlagsResponse, tables: ['flags'],
+  },
+  flag: {
+    method: 'get', path: '/api/flags/:id', summary: 'One case with a month\'s evidence and the audit trail', roles: OVERSIGHT,
+    params: K.FlagParams, query: K.FlagDetailQuery, response: K.FlagDetailResponse,
+  },
+  flagCovering: {
+    method: 'get', path: '/api/flags/covering', summary: 'The case of an office and rule that covers a month (the matrix cell)', roles: OVERSIGHT,
+    query: K.FlagCoveringQuery, response: K.FlagCoveringResponse,
+  },
+  digest: {
+    method: 'get', path: '/api/digest', summary: 'The inspector\'s monthly digest as Markdown or printable HTML', roles: OVERSIGHT,
+    query: K.DigestQuery,
+  },
   flagAction: {
     method: 'post', path: '/api/flags/:id/actions', summary: 'Confirm, dismiss, set a deadline, resolve or comment',
     roles: ['inspector'], params: K.FlagParams, body: K.FlagActionBody, response: K.FlagDetailResponse,

@@ -13,6 +13,8 @@ export interface ServerConfig extends Pick<Config, 'dataDir' | 'iinKey' | 'produ
   loginLimit?: { max: number; windowMs: number } | undefined;
   /** Upload limit per file in bytes (default 200 MB). */
   uploadMaxBytes?: number | undefined;
+  /** The Almaty day taken as today (deadlines, overdue cases, the digest); tests set the clock here. */
+  today?: (() => string) | undefined;
 }
 
 export interface AppDeps {

@@ -3,7 +3,7 @@ import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
 import { almatyToday } from '../../sql/compliance/period.ts';
 import { DURATION_METRICS } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
-import { listOfficeFlags } from '../../sql/queries/flags.ts';
+import { listAllCases } from '../../sql/compliance/case-list.ts';
 import { listOfficeInspections } from '../../sql/queries/inspections.ts';
 import { getDaysWithoutLogs } from '../../sql/queries/office-facts.ts';
 import { getOfficeCategoryVolumes } from '../../sql/queries/topics.ts';
@@ -40,7 +40,7 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
         s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all'),
         s.on ? null : listOfficeInspections(db, office.code, period.to),
         s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code] }),
-        s.on ? null : listOfficeFlags(db, office.code),
+        s.on ? null : listAllCases(db, { offices: [office.code], sort: 'age', today: almatyToday() }),
       ]);
       const v = volumes[0] ?? { visits: 0, previous: 0, statements: 0 };
       const totals = s.row({ visits: v.visits, previous: v.previous, statements: v.statements }, ['visits', 'previous', 'statements']);
@@ -60,7 +60,7 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
           signage_present: i.signage_present, notes: i.notes,
         })) : null,
         compliance: compliance ? (compliance.offices[0]?.rules ?? []) : null,
-        flags: flags ? flags.map(flagView) : null,
+        flags: flags ? flags.map((f) => flagView(f, almatyToday())) : null,
       };
       const tables = {
         daily: body.daily, heatmap: body.heatmap, topics: body.topics,

@@ -7,7 +7,7 @@ import { getLatestInspections } from './inspections.ts';
 import { almatyToday, isCalendarDate, type Period } from './period.ts';
 import { judgeOffice, type RuleVerdict } from './rules.ts';
 import { getThresholds, type Thresholds } from './thresholds.ts';
-import { getReportingGaps, getVisitCounts } from './visit-counts.ts';
+import { getReportingGaps, getReportingStarts, getVisitCounts } from './visit-counts.ts';
 
 export interface ComplianceOptions extends Period {
   /** Office codes; all offices of the registry when absent. */
@@ -70,12 +70,13 @@ export async function judgeOffices(
   const period = { from: opts.from, to: opts.to };
   const today = opts.today ?? almatyToday();
   const reportingEnd = today < period.to ? today : period.to;
+  const starts = await getReportingStarts(db, offices);
   const [counts, delays, applications, inspections, gaps] = await Promise.all([
     getVisitCounts(db, period, offices),
     getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices),
     getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices),
     getLatestInspections(db, period.to, offices),
-    reportingEnd > period.from ? getReportingGaps(db, period.from, reportingEnd, offices) : Promise.resolve([]),
+    reportingEnd > period.from ? getReportingGaps(db, period.from, reportingEnd, offices, starts) : Promise.resolve([]),
   ]);
   const byOffice = <T extends { office: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.office, r]));
   const [c, d, a, g] = [byOffice(counts), byOffice(delays), byOffice(applications), byOffice(gaps)];
@@ -84,7 +85,7 @@ export async function judgeOffices(
     offices: offices.map((office) => ({
       office,
       rules: judgeOffice({
-        office, reportingEnd, counts: c.get(office) ?? null, delay: d.get(office) ?? null,
+        office, reportingEnd, reportingStart: starts.get(office) ?? null, counts: c.get(office) ?? null, delay: d.get(office) ?? null,
         application: a.get(office) ?? null, inspection: inspections.get(office) ?? null, reporting: g.get(office) ?? null,
       }, thresholds),
     })),

@@ -1,18 +1,25 @@
 import { sql, type Kysely } from 'kysely';
+import { TRANSITIONS, allowedActions, type InspectorAction } from '../domain/flag-workflow.ts';
 import type { Database } from '../schema.ts';
-import type { FlagActionRow, FlagRow, FlagStatus } from '../schema/compliance.ts';
-import { isCalendarDate } from './period.ts';
+import type { FlagActionRow, FlagRow } from '../schema/compliance.ts';
+import { almatyDay } from './format.ts';
+import { almatyToday, isCalendarDate } from './period.ts';
 
-/** What an inspector can do to a flag. */
-export type InspectorAction = 'confirm' | 'dismiss' | 'set_deadline' | 'resolve' | 'comment';
+export type { InspectorAction } from '../domain/flag-workflow.ts';
 
 export interface FlagActionInput {
   flagId: string | number;
   action: InspectorAction;
   note?: string | undefined;
-  /** 'YYYY-MM-DD', for set_deadline. */
+  /** 'YYYY-MM-DD', for set_deadline: today or later. */
   deadline?: string | undefined;
+  /** resolve/dismiss: the day the fix was seen ('YYYY-MM-DD', not after today); default today. */
+  seen?: string | undefined;
+  /** resolve: the follow-up inspection that showed the fix; its day is the day the fix was seen. */
+  inspectionId?: string | number | undefined;
   actor: string;
+  /** Almaty day taken as today (tests); the real one when absent. */
+  today?: string | undefined;
 }
 
 export type FlagActionErrorCode = 'not_found' | 'invalid_transition' | 'missing_reason' | 'bad_deadline' | 'bad_input';
@@ -24,71 +31,82 @@ export class FlagActionError extends Error {
   }
 }
 
-/** From which statuses each action is allowed, and the status it leaves (null: unchanged). */
-const TRANSITIONS: Record<InspectorAction, { from: readonly FlagStatus[]; to: FlagStatus | null }> = {
-  confirm: { from: ['open', 'dismissed'], to: 'confirmed' },
-  dismiss: { from: ['open', 'confirmed'], to: 'dismissed' },
-  set_deadline: { from: ['open', 'confirmed'], to: null },
-  resolve: { from: ['open', 'confirmed'], to: 'resolved' },
-  comment: { from: ['open', 'confirmed', 'dismissed', 'resolved'], to: null },
+const VERB: Record<InspectorAction, string> = {
+  confirm: 'confirmed', dismiss: 'dismissed', set_deadline: 'given a deadline', resolve: 'resolved', comment: 'commented on',
 };
 
-function validate(input: FlagActionInput): { note: string | null; deadline: string | null } {
+interface Checked { note: string | null; deadline: string | null; seen: string | null; inspectionId: string | null }
+
+function validate(input: FlagActionInput, today: string): Checked {
   if (!(input.action in TRANSITIONS)) throw new FlagActionError('bad_input', `unknown action "${input.action}"`);
   if (!input.actor.trim()) throw new FlagActionError('bad_input', 'an action needs the actor who took it');
-  if (!/^\d+$/.test(String(input.flagId))) throw new FlagActionError('bad_input', `flag id must be a number, got "${input.flagId}"`);
+  if (!/^\d+$/.test(String(input.flagId))) throw new FlagActionError('bad_input', `case id must be a number, got "${input.flagId}"`);
   const note = input.note?.trim() || null;
+  const inspectionId = input.inspectionId === undefined ? null : String(input.inspectionId);
+  if (inspectionId !== null && !/^\d+$/.test(inspectionId)) throw new FlagActionError('bad_input', `inspection id must be a number, got "${inspectionId}"`);
   if ((input.action === 'dismiss' || input.action === 'comment') && !note) {
-    throw new FlagActionError('missing_reason', input.action === 'dismiss' ? 'dismissing a flag needs a reason' : 'a comment needs text');
+    throw new FlagActionError('missing_reason', input.action === 'dismiss' ? 'dismissing a case needs a reason' : 'a comment needs text');
   }
-  const deadline = input.deadline ?? null;
-  if (input.action === 'set_deadline' && (!deadline || !isCalendarDate(deadline))) {
-    throw new FlagActionError('bad_deadline', `a deadline must be a date YYYY-MM-DD, got "${deadline ?? ''}"`);
+  if (input.action === 'resolve' && !note && inspectionId === null) {
+    throw new FlagActionError('missing_reason', 'resolving a case needs its basis: a follow-up inspection, or a note saying how the fix was seen');
   }
-  return { note, deadline: input.action === 'set_deadline' ? deadline : null };
+  const deadline = input.action === 'set_deadline' ? input.deadline ?? null : null;
+  if (input.action === 'set_deadline') {
+    if (!deadline || !isCalendarDate(deadline)) throw new FlagActionError('bad_deadline', `a deadline must be a date YYYY-MM-DD, got "${deadline ?? ''}"`);
+    if (deadline < today) throw new FlagActionError('bad_deadline', `the deadline ${deadline} is in the past (today is ${today})`);
+  }
+  let seen: string | null = null;
+  if (input.action === 'resolve' || input.action === 'dismiss') {
+    seen = input.seen ?? today;
+    if (!isCalendarDate(seen)) throw new FlagActionError('bad_input', `the day the fix was seen must be a date YYYY-MM-DD, got "${seen}"`);
+    if (seen > today) throw new FlagActionError('bad_input', `the day the fix was seen (${seen}) is after today (${today})`);
+  }
+  return { note, deadline, seen, inspectionId };
+}
+
+/** A follow-up inspection of the case's own office: its Almaty day is the day the fix was seen. */
+async function inspectionDay(db: Kysely<Database>, flagId: string, inspectionId: string): Promise<string> {
+  const row = await db.selectFrom('inspections').innerJoin('flags', 'flags.office_code', 'inspections.office_code')
+    .select('inspections.inspected_at').where('inspections.id', '=', inspectionId).where('flags.id', '=', flagId).executeTakeFirst();
+  if (!row) throw new FlagActionError('bad_input', `inspection ${inspectionId} is not an inspection of this case's office`);
+  return almatyDay(row.inspected_at);
 }
 
 /**
- * An inspector's action on a flag: changes its status or deadline and appends the action to the
- * audit trail in one statement, so neither happens without the other.
+ * An inspector's action on a case: changes its status, deadline or closing basis and appends the
+ * action to the audit trail in one statement, so neither happens without the other.
  */
 export async function actOnFlag(db: Kysely<Database>, input: FlagActionInput): Promise<{ flag: FlagRow; action: FlagActionRow }> {
-  const { note, deadline } = validate(input);
+  const today = input.today ?? almatyToday();
+  const checked = validate(input, today);
   const rule = TRANSITIONS[input.action];
   const id = String(input.flagId);
+  const basis = input.action === 'resolve' || input.action === 'dismiss' ? (checked.inspectionId ? 'inspection' : 'note') : null;
+  const seen = checked.inspectionId ? await inspectionDay(db, id, checked.inspectionId) : checked.seen;
   const r = await sql<FlagActionRow>`
     with f as (
       update flags set status = coalesce(${rule.to}::text, status),
-        deadline = case when ${deadline}::date is not null then ${deadline}::date else deadline end, updated_at = now()
+        deadline = case when ${checked.deadline}::date is not null then ${checked.deadline}::date else deadline end,
+        closed_on = case when ${basis}::text is not null then ${seen}::date else closed_on end,
+        closed_basis = coalesce(${basis}::text, closed_basis),
+        closed_inspection_id = case when ${basis}::text is not null then ${checked.inspectionId}::bigint else closed_inspection_id end,
+        updated_at = now()
       where id = ${id}::bigint and status = any(${[...rule.from]}::text[]) returning id)
-    insert into flag_actions (flag_id, actor, action, note, deadline)
-    select id, ${input.actor}, ${input.action}, ${note}, ${deadline}::date from f returning *`.execute(db);
+    insert into flag_actions (flag_id, actor, action, note, deadline, seen_on, inspection_id)
+    select id, ${input.actor}, ${input.action}, ${checked.note}, ${checked.deadline}::date, ${seen}::date, ${checked.inspectionId}::bigint
+    from f returning *`.execute(db);
   const flag = await db.selectFrom('flags').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!flag) throw new FlagActionError('not_found', `no flag ${id}`);
+  if (!flag) throw new FlagActionError('not_found', `no case ${id}`);
   const action = r.rows[0];
   if (!action) {
-    throw new FlagActionError('invalid_transition', `cannot ${input.action.replace('_', ' ')} a flag that is ${flag.status}`);
+    const can = allowedActions(flag.status);
+    throw new FlagActionError('invalid_transition', `case ${id} is ${flag.status}${flag.closed_on ? ` since ${flag.closed_on}` : ''}: `
+      + `it cannot be ${VERB[input.action]}; what it allows: ${can.join(', ')}`);
   }
   return { flag, action };
 }
 
-export interface FlagFilter {
-  status?: readonly FlagStatus[] | undefined;
-  offices?: readonly string[] | undefined;
-  /** 'YYYY-MM-DD' first day of the month. */
-  month?: string | undefined;
-}
-
-/** Flags, newest month first, then office and rule. */
-export function listFlags(db: Kysely<Database>, filter: FlagFilter = {}): Promise<FlagRow[]> {
-  let q = db.selectFrom('flags').selectAll();
-  if (filter.status?.length) q = q.where('status', 'in', [...filter.status]);
-  if (filter.offices?.length) q = q.where('office_code', 'in', [...filter.offices]);
-  if (filter.month) q = q.where('month', '=', filter.month);
-  return q.orderBy('month', 'desc').orderBy('office_code').orderBy('rule').execute();
-}
-
-/** A flag's audit trail, oldest first. */
+/** A case's audit trail, oldest first. */
 export function getFlagActions(db: Kysely<Database>, flagId: string | number): Promise<FlagActionRow[]> {
   return db.selectFrom('flag_actions').selectAll().where('flag_id', '=', String(flagId)).orderBy('id').execute();
 }

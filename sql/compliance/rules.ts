@@ -11,6 +11,8 @@ export interface OfficeFacts {
   office: string;
   /** Last day (exclusive) that reporting counts: the period's end or today, whichever is earlier. */
   reportingEnd: string;
+  /** The Almaty day of the earliest visit the office ever sent; null if it never sent one. */
+  reportingStart: string | null;
   counts: VisitCounts | null;
   delay: DurationStats | null;
   application: DurationStats | null;
@@ -62,23 +64,25 @@ function small(n: number, t: Thresholds): { small_sample?: true } {
   return n > 0 && n < t.small_sample_visits ? { small_sample: true } : {};
 }
 
-/** A rule decided by one inspection fact alone: true is a breach (value 1), false is ok (0). */
-function inspectionRule(rule: Rule, what: InspectionFact, pick: (i: InspectionFacts) => boolean | null): Judge {
+/** A rule decided by inspection facts alone: true is a breach (value 1), false is ok (0). */
+function inspectionRule(rule: Rule, what: readonly [InspectionFact, (i: InspectionFacts) => boolean | null][],
+  pick: (i: InspectionFacts) => boolean | null): Judge {
   return (f) => {
     const i = f.inspection;
     const seen = i ? pick(i) : null;
-    const ev = lines([i ? inspectionLine(i, what, seen) : NO_INSPECTION]);
+    const ev = lines(i ? what.map(([fact, get]) => inspectionLine(i, fact, get(i))) : [NO_INSPECTION]);
     if (seen === null) return { rule, status: 'no_data', value: null, threshold: 0, ...ev, basis: { inspection: inspectionBasis(i) } };
     return { rule, status: seen ? 'breach' : 'ok', value: seen ? 1 : 0, threshold: 0, ...ev, basis: { inspection: inspectionBasis(i) } };
   };
 }
 
-const noBars = inspectionRule('no_bars', 'bars', (i) => {
+// Windows and doors each get their line, so the finding says where the bars are.
+const noBars = inspectionRule('no_bars', [['bars_windows', (i) => i.bars_on_windows], ['bars_doors', (i) => i.bars_on_doors]], (i) => {
   if (i.bars_on_windows === true || i.bars_on_doors === true) return true;
   return i.bars_on_windows === false && i.bars_on_doors === false ? false : null;
 });
 
-const accessibleLocation = inspectionRule('accessible_location', 'perimeter',
+const accessibleLocation = inspectionRule('accessible_location', [['perimeter', (i) => i.inside_secured_perimeter]],
   (i) => i.inside_secured_perimeter);
 
 const noPassDelay: Judge = (f, t) => {
@@ -160,6 +164,14 @@ const applicationTime: Judge = (f, t) => {
 const reporting: Judge = (f, t) => {
   const r = f.reporting;
   const base = { rule: 'reporting' as const, threshold: t.reporting_gap_days };
+  // Contract §4: an office that never sent a visit is "never reported", listed apart, not a breach;
+  // the days before its first visit ever are not counted.
+  if (f.reportingStart === null) {
+    return { ...base, status: 'no_data', value: null, ...lines([evidenceItem('never_reported', {})]), basis: {} };
+  }
+  if (f.reportingStart >= f.reportingEnd) {
+    return { ...base, status: 'no_data', value: null, ...lines([evidenceItem('reporting_not_started', { start: f.reportingStart })]), basis: {} };
+  }
   if (!r || r.days <= 0) {
     return { ...base, status: 'no_data', value: null, ...lines([evidenceItem('no_past_day', {})]), basis: {} };
   }

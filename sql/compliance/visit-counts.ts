@@ -46,20 +46,44 @@ export interface ReportingGap {
 }
 
 /**
- * Gaps between the days an office logged visits, with sentinel days just before `from` and at `end`
- * so silent days at either edge count too; an office with no visit at all has one gap = the period.
+ * Each office's reporting start (contract §4): the Almaty day of the earliest visit it ever sent.
+ * An office missing from the map has never sent one.
+ */
+export async function getReportingStarts(db: Kysely<Database>, offices: readonly string[]): Promise<Map<string, string>> {
+  const r = await sql<{ office: string; start: string }>`
+    select office_code as office, min(day)::text as start from office_daily
+    where visits > 0 and office_code = any(${[...offices]}::text[]) group by office_code`.execute(db);
+  return new Map(r.rows.map((row) => [row.office, row.start]));
+}
+
+/**
+ * Gaps between the days an office logged visits over [start, end), where each office's start is
+ * the later of `from` and its own `starts` entry (offices without one are left out), with sentinel
+ * days just before the start and at `end` so silent days at either edge count too.
  */
 export async function getReportingGaps(
-  db: Kysely<Database>, from: string, end: string, offices: readonly string[],
+  db: Kysely<Database>, from: string, end: string, offices: readonly string[], starts?: ReadonlyMap<string, string>,
 ): Promise<ReportingGap[]> {
+  const counted = starts
+    ? offices.flatMap((o) => {
+      const s = starts.get(o);
+      const begin = s && s > from ? s : from;
+      return s && begin < end ? [{ office: o, begin }] : [];
+    })
+    : offices.map((o) => ({ office: o, begin: from }));
+  if (!counted.length) return [];
+  const codes = counted.map((c) => c.office);
+  const begins = counted.map((c) => c.begin);
   const r = await sql<ReportingGap>`
-    with active as (
-      select office_code, day from office_daily
-      where day >= ${from}::date and day < ${end}::date and visits > 0 and office_code = any(${[...offices]}::text[])
+    with o as (
+      select code, begin_day::date as begin_day from unnest(${codes}::text[], ${begins}::text[]) as o (code, begin_day)
+    ), active as (
+      select d.office_code, d.day from office_daily d join o on o.code = d.office_code
+      where d.day >= o.begin_day and d.day < ${end}::date and d.visits > 0
     ), marks as (
       select office_code, day, true as active from active
-      union all select code, ${from}::date - 1, false from unnest(${[...offices]}::text[]) as o (code)
-      union all select code, ${end}::date, false from unnest(${[...offices]}::text[]) as o (code)
+      union all select code, begin_day - 1, false from o
+      union all select code, ${end}::date, false from o
     ), gaps as (
       select office_code, active, day,
         day - lag(day) over (partition by office_code order by day) - 1 as gap,
@@ -71,9 +95,9 @@ export async function getReportingGaps(
         count(*) filter (where active) over (partition by office_code) as active_days
       from gaps
     )
-    select office_code as office, (${end}::date - ${from}::date) as days, active_days::float8 as "activeDays",
-      coalesce(gap, 0) as "longestGap",
-      case when gap > 0 then gap_from::text end as "gapFrom", case when gap > 0 then gap_to::text end as "gapTo"
-    from ranked where rn = 1 order by office_code`.execute(db);
+    select r.office_code as office, (${end}::date - o.begin_day) as days, r.active_days::float8 as "activeDays",
+      coalesce(r.gap, 0) as "longestGap",
+      case when r.gap > 0 then r.gap_from::text end as "gapFrom", case when r.gap > 0 then r.gap_to::text end as "gapTo"
+    from ranked r join o on o.code = r.office_code where r.rn = 1 order by r.office_code`.execute(db);
   return r.rows;
 }

@@ -5,7 +5,8 @@
  */
 
 /** What an inspection recorded, as the rules ask it. */
-export const INSPECTION_FACTS = ['bars', 'perimeter', 'phone', 'questioning'] as const;
+/** 'bars' (windows or doors together) is kept for evidence stored before the two were told apart. */
+export const INSPECTION_FACTS = ['bars', 'bars_windows', 'bars_doors', 'perimeter', 'phone', 'questioning'] as const;
 export type InspectionFact = (typeof INSPECTION_FACTS)[number];
 /** A fact's answer: null when the inspection left it empty. */
 export type Seen = 'yes' | 'no' | null;
@@ -26,6 +27,8 @@ export interface EvidenceParams {
   application_spread: { p50_min: number; max_min: number };
   statements_without_finish: { count: number };
   no_past_day: Record<string, never>;
+  never_reported: Record<string, never>;
+  reporting_not_started: { start: string };
   no_visit_short: { days: number };
   no_visit_at_all: { days: number; from: string | null; to: string | null };
   longest_gap: { days: number; from: string; to: string };
@@ -37,7 +40,7 @@ export type EvidenceKey = keyof EvidenceParams;
 export const EVIDENCE_KEYS = [
   'inspection', 'no_inspection', 'no_admitted_visits', 'pass_delay_p90', 'pass_delay_share', 'not_admitted',
   'visits_share', 'visits_unrecorded', 'visits_without_field', 'no_statements', 'application_p90',
-  'application_spread', 'statements_without_finish', 'no_past_day', 'no_visit_short', 'no_visit_at_all',
+  'application_spread', 'statements_without_finish', 'no_past_day', 'never_reported', 'reporting_not_started', 'no_visit_short', 'no_visit_at_all',
   'longest_gap', 'visit_every_day', 'active_days',
 ] as const satisfies readonly EvidenceKey[];
 
@@ -66,6 +69,8 @@ const seenEn = (s: Seen): string => (s === null ? 'not recorded' : s);
 
 export const FACT_EN: Readonly<Record<InspectionFact, string>> = {
   bars: 'bars on windows or doors',
+  bars_windows: 'bars on windows',
+  bars_doors: 'bars on doors',
   perimeter: 'office inside the secured perimeter',
   phone: 'phone surrendered',
   questioning: 'questioned at the checkpoint',
@@ -87,6 +92,8 @@ export const EVIDENCE_EN: EvidenceTemplates = {
   application_spread: (p) => `p50 ${min(p.p50_min)}, max ${min(p.max_min)}; standard 15–20 min`,
   statements_without_finish: (p) => `${p.count} accepted statements without a finish time, left out`,
   no_past_day: () => 'no past day in the period yet',
+  never_reported: () => 'never reported: no visit ever received from this office',
+  reporting_not_started: (p) => `reporting starts ${p.start} (first visit received), after this period`,
   no_visit_short: (p) => `no visit recorded in ${p.days} days`,
   // A period with no visit at all always has its gap; the fallback only keeps the old text's shape.
   no_visit_at_all: (p) => `no visit recorded at all in ${p.days} days (${p.from ?? 'undefined'} – ${p.to ?? 'undefined'})`,

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { EvidenceItem } from '../domain/evidence.ts';
 import type { Rule } from '../domain/rules.ts';
 import type { VisitCounts } from './rollups.ts';
 
@@ -9,6 +10,7 @@ export interface ComplianceTables {
   threshold_changes: ThresholdChangeTable;
   evaluations: EvaluationTable;
   flags: FlagTable;
+  flag_months: FlagMonthTable;
   flag_actions: FlagActionTable;
 }
 
@@ -23,7 +25,7 @@ export const FLAG_STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as c
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
 export const FLAG_ACTIONS = [
-  'open', 'reopen', 'update_evidence', 'confirm', 'dismiss', 'set_deadline', 'resolve', 'comment',
+  'open', 'reopen', 'add_month', 'update_evidence', 'confirm', 'dismiss', 'set_deadline', 'resolve', 'comment',
 ] as const;
 export type FlagActionKind = (typeof FLAG_ACTIONS)[number];
 
@@ -69,11 +71,18 @@ export interface EvaluationTable {
   flags_month: CalendarDate | null;
 }
 
+/** A case (migration 0010): one per office and rule while the breach goes on. */
 export interface FlagTable {
   id: BigId;
   office_code: string;
   rule: Rule;
+  /** The case's first month. */
   month: CalendarDate;
+  last_month: CalendarDate;
+  /** The day the fix was seen (resolved) or the case was dismissed; null while it is worked. */
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_basis: ColumnType<'inspection' | 'note' | null, 'inspection' | 'note' | null | undefined, 'inspection' | 'note' | null>;
+  closed_inspection_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   status: ColumnType<FlagStatus, FlagStatus | undefined, FlagStatus>;
   deadline: CalendarDate | null;
   evidence: Json<unknown>;
@@ -81,6 +90,17 @@ export interface FlagTable {
   opened_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }
+
+/** One month a case covers, with that month's evidence. */
+export interface FlagMonthTable {
+  flag_id: BigRef;
+  month: CalendarDate;
+  evidence: Json<unknown>;
+  evaluation_id: BigRef | null;
+  updated_at: DefaultedTimestamp;
+}
+
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface FlagActionTable {
   id: BigId;
@@ -90,6 +110,12 @@ export interface FlagActionTable {
   action: FlagActionKind;
   note: string | null;
   deadline: CalendarDate | null;
+  /** The month a system entry was about. */
+  month: Optional<string>;
+  /** A system entry's evidence as keys and parameters (jsonb), rendered in the reader's language. */
+  items: ColumnType<EvidenceItem[] | null, string | null | undefined, string | null>;
+  seen_on: Optional<string>;
+  inspection_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
 export type ThresholdRow = Selectable<ThresholdTable>;
@@ -98,3 +124,4 @@ export type EvaluationRow = Selectable<EvaluationTable>;
 export type FlagRow = Selectable<FlagTable>;
 export type NewFlag = Insertable<FlagTable>;
 export type FlagActionRow = Selectable<FlagActionTable>;
+export type FlagMonthRow = Selectable<FlagMonthTable>;

@@ -44,9 +44,12 @@ describe('vitrina compliance, flags and flag', () => {
     }
     const r = await runCli(['flags', '--office', 'SRK', '--json'], target.env);
     expect(r.code, r.stderr).toBe(0);
-    const { flags } = JSON.parse(r.stdout) as { flags: { id: number; rule: string; status: string; month: string }[] };
-    expect(flags.map((f) => [f.rule, f.status, f.month]).sort()).toEqual([
-      ['no_bars', 'open', '2019-01'], ['no_pass_delay', 'open', '2019-01']]);
+    const { flags } = JSON.parse(r.stdout) as { flags: Record<string, unknown>[] };
+    // Exactly the contract's keys, in its order (§5): one entry per case, its months in order.
+    expect(flags.map((f) => Object.keys(f))).toEqual([['id', 'office', 'rule', 'status', 'months', 'opened_at', 'deadline'], ['id', 'office', 'rule', 'status', 'months', 'opened_at', 'deadline']]);
+    expect(flags.map((f) => [f.office, f.rule, f.status, f.months, f.deadline]).sort()).toEqual([
+      ['SRK', 'no_bars', 'open', ['2019-01'], null], ['SRK', 'no_pass_delay', 'open', ['2019-01'], null]]);
+    expect(flags[0]!.opened_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('shows a readable table without --json', async () => {
@@ -70,6 +73,14 @@ describe('vitrina compliance, flags and flag', () => {
     });
     const dismissed = JSON.parse((await runCli(['flags', '--status', 'dismissed', '--json'], target.env)).stdout) as { flags: unknown[] };
     expect(dismissed.flags).toHaveLength(1);
+    // `vitrina flag ID resolve --note TEXT --seen DAY` records the day the fix was seen.
+    const delay = String(list.flags.find((f) => f.rule === 'no_pass_delay')!.id);
+    const resolved = await runCli(['flag', delay, 'resolve', '--note', 'очередь на входе убрали', '--seen', '2019-01-28', '--json'], target.env);
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(JSON.parse(resolved.stdout)).toMatchObject({ flag: { status: 'resolved', closed_on: '2019-01-28' }, actions: [{ action: 'open' }, { action: 'resolve', seen_on: '2019-01-28' }] });
+    const twice = await runCli(['flag', delay, 'resolve', '--note', 'ещё раз'], target.env);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/is resolved since 2019-01-28: it cannot be resolved/);
   });
 
   it('exits 2 on a usage error', async () => {

@@ -6,7 +6,7 @@ import { DEMO_SCENARIO } from '../../etl/demo/scenario.ts';
 import { writeDemo } from '../../etl/demo/write-demo.ts';
 import { ingestPaths } from '../../etl/pipeline.ts';
 import { evaluateCompliance, type ComplianceReport, type RuleResult } from '../../sql/compliance/evaluate.ts';
-import { listFlags } from '../../sql/compliance/flag-actions.ts';
+import { listAllCases } from '../../sql/compliance/case-list.ts';
 import { refreshFlagsForMonths, type FlagEvidence } from '../../sql/compliance/flags.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -77,7 +77,7 @@ describe('compliance on the demo data', () => {
 
   it('opens flags for the planted problems with example visits, none for clean offices', async () => {
     await refreshFlagsForMonths(t.db, ['2019-02'], 'ingest', { today: FEB.today });
-    const flags = await listFlags(t.db, { month: '2019-02-01' });
+    const flags = await listAllCases(t.db, { month: '2019-02-01', today: FEB.today });
     const srk = flags.filter((f) => f.office_code === 'SRK');
     expect(srk.map((f) => f.rule).sort()).toEqual(['accessible_location', 'application_time', 'no_checkpoint_questioning', 'no_pass_delay', 'no_phone_surrender']);
     const delay = srk.find((f) => f.rule === 'no_pass_delay')!.evidence as FlagEvidence;

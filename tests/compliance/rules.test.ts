@@ -108,7 +108,7 @@ describe('compliance rules over a period', () => {
     expect(rule(jan, 'ESK', 'application_time')).toMatchObject({ status: 'no_data', value: null });
     const silent = jan.offices.find((o) => o.office === 'TLG')!.rules;
     expect(silent.filter((r) => r.status === 'no_data').map((r) => r.rule)).toEqual([
-      'no_bars', 'no_pass_delay', 'no_phone_surrender', 'no_checkpoint_questioning', 'accessible_location', 'application_time']);
+      'no_bars', 'no_pass_delay', 'no_phone_surrender', 'no_checkpoint_questioning', 'accessible_location', 'application_time', 'reporting']);
     expect(rule(jan, 'TLG', 'no_pass_delay').share).toBeNull();
   });
 
@@ -124,19 +124,20 @@ describe('compliance rules over a period', () => {
     expect(rule(jan, 'AKS', 'no_pass_delay').small_sample).toBeUndefined();
   });
 
-  it('counts silent days at the edges of the period and the office that never reported', () => {
-    expect(rule(jan, 'KEG', 'reporting')).toMatchObject({ status: 'breach', value: 9 });
-    expect(rule(jan, 'KEG', 'reporting').evidence[0]).toContain('2019-01-01 – 2019-01-09');
+  it('counts silent days from the office\'s first visit ever, and lists the office that never reported apart', () => {
+    // KEG's first visit ever is on 10 January: the nine days before it are not a gap (contract §4).
+    expect(rule(jan, 'KEG', 'reporting')).toMatchObject({ status: 'ok', value: 0 });
     expect(rule(jan, 'KSU', 'reporting')).toMatchObject({ status: 'breach', value: 4 });
     expect(rule(jan, 'ALK', 'reporting')).toMatchObject({ status: 'ok', value: 3 });
-    expect(rule(jan, 'TLG', 'reporting')).toMatchObject({ status: 'breach', value: 31 });
+    expect(rule(jan, 'TLG', 'reporting')).toMatchObject({ status: 'no_data', value: null });
+    expect(rule(jan, 'TLG', 'reporting').evidence[0]).toMatch(/^never reported/);
   });
 
   it('counts reporting only up to today when the period has not ended', async () => {
     const r = await evaluateCompliance(t.db, { ...JAN, today: '2019-01-29', offices: ['KSU', 'TLG'] });
     // Days up to yesterday count: the 28th is KSU's only silent day so far.
     expect(rule(r, 'KSU', 'reporting')).toMatchObject({ status: 'ok', value: 1 });
-    expect(rule(r, 'TLG', 'reporting')).toMatchObject({ status: 'breach', value: 28 });
+    expect(rule(r, 'TLG', 'reporting')).toMatchObject({ status: 'no_data', value: null });
     const short = await evaluateCompliance(t.db, { from: '2019-01-01', to: '2019-01-03', offices: ['TLG'], today: JAN.today });
     expect(rule(short, 'TLG', 'reporting')).toMatchObject({ status: 'no_data', value: null });
   });

@@ -105,30 +105,85 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     expect(j.problems).toEqual([]);
   });
 
-  it('the inspector confirms a flag on Sarkand and sees it in the audit trail', async () => {
+  it('the inspector works the cases: filters one rule, sorts, opens a past month from the matrix, sets a deadline, exports', async () => {
     const j = await begin();
     const { page } = j;
     await signIn(page, 'inspector');
     await expect.poll(() => page.url()).toMatch(/#\/compliance\?/);
     await page.locator('#compliance-matrix').waitFor();
-    const breach = page.locator('#compliance-matrix button[data-office="SRK"][data-status="breach"]');
-    expect(await breach.count()).toBeGreaterThan(0);
+    // No comparison checkbox that does nothing on this page.
+    expect(await page.locator('#f-cmp').count()).toBe(0);
+
+    // Open cases of one rule, oldest first.
+    const list = page.locator('#flags-list');
+    await list.locator('#case-rule').selectOption('no_pass_delay');
+    await list.locator('#case-sort').selectOption('deadline');
+    await list.locator('#case-sort').selectOption('age');
+    await expect.poll(() => list.locator('button[data-flag]').count()).toBeGreaterThan(0);
+    expect(new Set(await list.locator('button[data-flag]').evaluateAll((b) => b.map((x) => x.getAttribute('data-rule'))))).toEqual(new Set(['no_pass_delay']));
+    await expect.poll(() => list.locator('#case-counts').textContent()).toMatch(/Открыт\s*\d+/);
+    // The export is the filtered list.
+    const csvHref = await list.locator('#cases-csv').getAttribute('href');
+    expect(csvHref).toMatch(/format=csv/);
+    expect(csvHref).toMatch(/rule=no_pass_delay/);
+    const csv = await page.request.get(new URL(csvHref!, server.url).toString());
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\n')[0]).toMatch(/id,office,rule,status,months/);
+
+    // A past month: the matrix cell opens the case covering it, with that month's evidence.
+    await page.locator('#f-preset').selectOption('prev_month');
+    await expect.poll(() => page.url()).toMatch(/from=\d{4}-\d{2}-01/);
+    await page.locator('#compliance-matrix').waitFor();
+    const prev = new Date(Date.UTC(Number(server.endDate.slice(0, 4)), Number(server.endDate.slice(5, 7)) - 2, 1));
+    const prevMonth = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(prev);
+    const cell = page.locator('#compliance-matrix button[data-office="SRK"][data-rule="no_pass_delay"]');
+    expect(await cell.getAttribute('data-status')).toBe('breach');
     // The matrix works from the keyboard: focus a cell, Enter shows the evidence behind it.
-    await breach.first().focus();
+    await cell.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.verdict-detail').textContent()).toMatch(/Сарканский РОП · .*Нарушение/);
-    await page.locator('#flags-list button[data-office="SRK"]').first().click();
+    await expect.poll(() => page.locator('.verdict-detail').textContent()).toMatch(/p90 [\d,]+ мин при нормативе 5 мин/);
+    await page.locator('#matrix-open-case').click();
     await page.locator('#flag-panel').waitFor();
-    // A dismissal needs a reason: without one nothing is sent and the form says why.
+    await expect.poll(() => page.locator('#flag-evidence-title').textContent()).toBe(`Основания за ${prevMonth}`);
+    await expect.poll(() => page.locator('#flag-panel .evidence').textContent()).toMatch(/ждали дольше 5 мин/);
+
+    // A deadline in the past is refused before sending; a future one is saved, with no error beside it.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+    await page.locator('#flag-deadline').fill('2020-01-01');
+    await page.locator('#flag-set-deadline').click();
+    expect(await page.locator('#flag-panel .form-error').textContent()).toBe('Срок не может быть раньше сегодняшнего дня.');
+    const deadline = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('#flag-deadline').fill(deadline);
+    await page.locator('#flag-set-deadline').click();
+    await expect.poll(() => page.locator('#flag-panel .status-line').textContent()).toBe('Сохранено.');
+    expect(await page.locator('#flag-panel .form-error').count()).toBe(0);
+    await expect.poll(() => page.locator('#flag-panel .card-head .note').textContent()).toContain(`Срок: ${deadline.split('-').reverse().join('.')}`);
+    // A dismissal needs its basis: without one nothing is sent and the form says why.
     await page.locator('#flag-dismiss').click();
-    expect(await page.locator('#flag-panel .form-error').textContent()).toBe('Для отклонения укажите причину.');
+    expect(await page.locator('#flag-panel .form-error').textContent()).toBe('Укажите основание: причину отклонения или как подтверждено устранение.');
     await page.locator('#flag-note').fill('Проверено на месте: посетителей держат у поста.');
     await page.locator('#flag-confirm').click();
     await expect.poll(() => page.locator('#flag-panel .chip').first().textContent()).toBe('Подтверждён');
+    // Only what a confirmed case allows is offered.
+    expect(await page.locator('#flag-confirm').count()).toBe(0);
     const audit = page.locator('#audit-trail');
     await expect.poll(() => audit.textContent()).toMatch(/inspector\s*подтвердил\(а\)/);
     await expect.poll(() => audit.textContent()).toContain('Проверено на месте');
+    // The system's entries read as findings in Russian, not English.
+    expect(await audit.textContent()).not.toMatch(/admission delay|admitted visits/);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
     await j.screenshot('inspector-compliance');
+
+    // On a phone the office column stays while the rules scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const officeCell = page.locator('#compliance-matrix tbody th').first();
+    expect(await officeCell.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+    await page.locator('#compliance-matrix').evaluate((el) => { el.closest('.table-scroll')!.scrollLeft = 400; });
+    const box = await officeCell.boundingBox();
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    await j.screenshot('inspector-matrix-phone', { fullPage: false });
     expect(j.problems).toEqual([]);
   });
 

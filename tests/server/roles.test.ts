@@ -11,7 +11,7 @@ beforeAll(async () => {
   t = await startTestServer();
   await seedVisits(t.db.db, { offices: ['SRK', 'KEG'], from: '2024-03-01', days: 10 });
   const flag = await t.db.db.insertInto('flags').values({
-    office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01',
+    office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01', last_month: '2024-03-01',
     evidence: JSON.stringify({ status: 'breach', value: 7.5, threshold: 5, lines: ['p90 7.5 min'], examples: [], basis: {} }),
   }).returning('id').executeTakeFirstOrThrow();
   flagId = flag.id;
@@ -95,11 +95,11 @@ describe('what each role sees inside an answer', () => {
     const inspector = await t.login('inspector');
     const res = await t.call(`/api/flags/${flagId}/actions`, {
       method: 'POST', as: inspector, headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'set_deadline', deadline: '2024-05-01', note: 'убрать решётки' }),
+      body: JSON.stringify({ action: 'set_deadline', deadline: '2099-05-01', note: 'убрать решётки' }),
     });
     expect(res.status).toBe(200);
     const detail = (await res.json()) as { flag: { deadline: string }; audit: { actor: string; action: string }[] };
-    expect(detail.flag.deadline).toBe('2024-05-01');
+    expect(detail.flag.deadline).toBe('2099-05-01');
     expect(detail.audit.at(-1)).toMatchObject({ actor: 'inspector', action: 'set_deadline' });
     const dismiss = await t.call(`/api/flags/${flagId}/actions`, {
       method: 'POST', as: inspector, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'dismiss' }),

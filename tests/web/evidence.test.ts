@@ -22,6 +22,8 @@ const SAMPLES: { readonly [K in EvidenceKey]: EvidenceParams[K] } = {
   application_spread: { p50_min: 16, max_min: 48.25 },
   statements_without_finish: { count: 3 },
   no_past_day: {},
+  never_reported: {},
+  reporting_not_started: { start: '2019-02-07' },
   no_visit_short: { days: 2 },
   no_visit_at_all: { days: 9, from: '2019-01-01', to: '2019-01-09' },
   longest_gap: { days: 5, from: '2019-01-03', to: '2019-01-07' },
@@ -49,12 +51,24 @@ describe('evidence in the reader’s language', () => {
     const en = p90.map(evidenceEn);
     expect(en[0]).toBe('p90 admission delay 37.0 min over 325 admitted visits (threshold 5 min); max 40.0 min');
     expect(withLang('ru', () => evidenceLines(en, p90))[0])
-      .toBe('p90 задержки на входе — 37,0 мин по 325 принятым посетителям (порог 5 мин); максимум 40,0 мин');
-    expect(withLang('kk', () => evidenceLines(en, p90))[0]).toMatch(/^Кіру кезіндегі кідірістің p90 мәні — 37,0 мин/);
-    const one = [evidenceItem('pass_delay_p90', { p90_min: 6, visits: 21, threshold_min: 5, max_min: 6 })];
-    expect(withLang('ru', () => evidenceLines(one.map(evidenceEn), one))[0]).toContain('по 21 принятому посетителю');
+      .toBe('p90 37 мин при нормативе 5 мин; максимум 40 мин, принято 325 посетителей');
+    expect(withLang('kk', () => evidenceLines(en, p90))[0]).toMatch(/^p90 37 мин, норматив 5 мин/);
+    const one = [evidenceItem('pass_delay_p90', { p90_min: 6.5, visits: 21, threshold_min: 5, max_min: 6 })];
+    expect(withLang('ru', () => evidenceLines(one.map(evidenceEn), one))[0]).toContain('p90 6,5 мин при нормативе 5 мин; максимум 6 мин, принят 21 посетитель');
+    const share = [evidenceItem('pass_delay_share', { over: 59, visits: 59, threshold_min: 5, share: 1, threshold_share: 0.1 })];
+    expect(withLang('ru', () => evidenceLines(share.map(evidenceEn), share))[0]).toMatch(/^59 из 59 принятых ждали дольше 5 мин — 100\s%\sпри допустимых 10\s%$/);
     const gap = [sample('longest_gap')];
     expect(withLang('ru', () => evidenceLines(gap.map(evidenceEn), gap))[0]).toBe('Самый долгий перерыв без посещений — 5 дней: 03.01.2019 – 07.01.2019');
+  });
+
+  it('states an inspection as a finding against the order', () => {
+    const bars = [evidenceItem('inspection', { date: '2026-04-23', inspector: 'Ахметов Е.С.', fact: 'bars_windows', seen: 'yes' })];
+    const en = bars.map(evidenceEn);
+    expect(withLang('ru', () => evidenceLines(en, bars))[0])
+      .toBe('Решётки на окнах: есть (проверка 23.04.2026, инспектор Ахметов Е.С.) — по приказу: не допускаются');
+    expect(withLang('kk', () => evidenceLines(en, bars))[0])
+      .toBe('Терезедегі тор: бар (тексеру 23.04.2026, инспектор Ахметов Е.С.) — бұйрық бойынша: рұқсат етілмейді');
+    expect(withLang('en', () => evidenceLines(en, bars))[0]).toMatch(/^Bars on windows: yes \(inspection .*, inspector Ахметов Е\.С\.\) — the order: not allowed$/);
   });
 
   it('falls back to the English line for flags stored without items, or with an item it cannot read', () => {

@@ -11,7 +11,8 @@ import { h } from './dom.ts';
  * Period presets, a custom range (inclusive end on screen, half-open in the URL), comparison,
  * region and office. Every change navigates, so the URL always says what is shown.
  */
-export function filterBar(state: UrlState, period: Period, anchor: string, registry: OfficesResponse, opts: { office: boolean }): HTMLElement {
+export function filterBar(state: UrlState, period: Period, anchor: string, registry: OfficesResponse,
+  opts: { office: boolean; compare?: boolean }): HTMLElement {
   const preset = matchPreset(period, anchor);
   const from = h('input', { type: 'date', id: 'f-from', value: period.from, required: true });
   const to = h('input', { type: 'date', id: 'f-to', value: addDays(period.to, -1), required: true });
@@ -56,7 +57,8 @@ export function filterBar(state: UrlState, period: Period, anchor: string, regis
     h('div', { className: 'field' }, h('label', { for: 'f-preset' }, t('filter.period')), presetSelect),
     h('output', { className: 'period-label', for: 'f-preset' }, fmtPeriod(period.from, period.to)),
     custom,
-    h('div', { className: 'field field-check' }, compare, h('label', { for: 'f-cmp' }, t('filter.compare'))),
+    // Views that draw no comparison (Compliance) leave the checkbox out rather than show one that does nothing.
+    opts.compare === false ? null : h('div', { className: 'field field-check' }, compare, h('label', { for: 'f-cmp' }, t('filter.compare'))),
     regionSelect ? h('div', { className: 'field' }, h('label', { for: 'f-region' }, t('filter.region')), regionSelect) : null,
     officeSelect ? h('div', { className: 'field' }, h('label', { for: 'f-office' }, t('filter.office')), officeSelect) : null);
 }

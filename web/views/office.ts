@@ -12,6 +12,7 @@ import { officeLabel, regionLabel, type Cleanup, type ViewContext } from '../sta
 import { addDays, daysBetween } from '../state/period.ts';
 import { hrefFor } from '../state/router.ts';
 import { h } from '../ui/dom.ts';
+import { fmtMonths } from './compliance/case-list.ts';
 import { kpi, kpiRow } from '../ui/kpi.ts';
 import { showError, showLoading } from '../ui/states.ts';
 import { scrollTable } from '../ui/table.ts';
@@ -104,7 +105,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
   if (p.flags) {
     plainCard(slot('span-6'), t('office.flags'), null, p.flags.length === 0 ? h('p', { className: 'note' }, t('compliance.flagsEmpty')) : scrollTable({
       caption: t('office.flags'), hiddenCaption: true, head: [t('flag.rule'), t('flag.month'), t('col.value'), t('flag.status'), t('flag.deadline')],
-      rows: p.flags.map((f) => [label(RULE_LABELS[f.rule]), fmtMonth(f.month), fmtVerdictValue(f), flagStatusChip(f.status), f.deadline ? fmtDay(f.deadline) : '—']),
+      rows: p.flags.map((f) => [label(RULE_LABELS[f.rule]), fmtMonths(f.months), fmtVerdictValue(f), flagStatusChip(f.status), f.deadline ? fmtDay(f.deadline) : '—']),
     }));
   }
   if (p.inspections) {

@@ -84,7 +84,7 @@ function renderTable(report: ComplianceReport, from: string, to: string, flags: 
   for (const o of report.offices) {
     for (const r of o.rules.filter((x) => x.status === 'breach')) out.push(`${o.office} ${r.rule}: ${r.evidence.join('; ')}`);
   }
-  if (flags) out.push('', `Flags for ${flags.month.slice(0, 7)}: ${flags.opened} opened, ${flags.reopened} reopened, ${flags.updated} updated, ${flags.kept} unchanged.`);
+  if (flags) out.push('', `Cases for ${flags.month.slice(0, 7)}: ${flags.opened} opened, ${flags.added} extended to the month, ${flags.updated} updated, ${flags.kept} unchanged, ${flags.held} held by a closed case.`);
   else out.push('', 'Not a single calendar month: reported only, flags unchanged.');
   return out.join('\n');
 }

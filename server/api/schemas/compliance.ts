@@ -92,16 +92,27 @@ export const FlagStatus = z.enum(FLAG_STATUSES);
 export const FLAG_ACTIONS = ['confirm', 'dismiss', 'set_deadline', 'resolve', 'comment'] as const;
 export const FlagAction = z.enum(FLAG_ACTIONS);
 
+/** A case (contract §4): one per office and rule while the breach goes on. */
 export const Flag = z.object({
   id: z.number().int(),
   office: OfficeCode,
   rule: Rule,
-  /** The Almaty calendar month the flag is about: first day. */
+  /** The case's first Almaty calendar month: first day. */
   month: Day,
+  /** Every month the case covers, in order (first days). */
+  months: z.array(Day),
   status: FlagStatus,
+  /** Value and threshold of the latest month covered. */
   value: z.number().nullable(),
   threshold: z.number().nullable(),
   deadline: Day.nullable(),
+  /** Still worked and its deadline has passed. */
+  overdue: z.boolean(),
+  /** The day the fix was seen (resolved) or the case was dismissed. */
+  closedOn: Day.nullable(),
+  closedBasis: z.enum(['inspection', 'note']).nullable(),
+  /** What the inspector may do to it now. */
+  actions: z.array(FlagAction),
   openedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -111,12 +122,26 @@ export const FlagsQuery = z.object({
   status: FlagStatus.optional(),
   office: OfficeCode.optional(),
   rule: Rule.optional(),
+  /** Cases covering this month (any day of it). */
   month: Day.optional(),
+  /** Cases covering any month of [from, to): the page's period filter. */
+  from: Day.optional(),
+  to: Day.optional(),
+  sort: z.enum(['age', 'deadline', 'office']).default('age'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 export type FlagsQuery = z.infer<typeof FlagsQuery>;
 
-/** GET /api/flags — department, inspector, admin read. Table: flags. */
-export const FlagsResponse = z.object({ flags: z.array(Flag) });
+/** GET /api/flags — department, inspector, admin read; one page, overdue first. Table (CSV/XLSX: every match): flags. */
+export const FlagsResponse = z.object({
+  flags: z.array(Flag),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Per status, with every filter but the status; overdue among them. */
+  counts: z.object({ open: z.number().int(), confirmed: z.number().int(), dismissed: z.number().int(), resolved: z.number().int(), overdue: z.number().int() }),
+});
 
 /** An evidence visit: by reference only (ticket and file:line), never personal data. */
 export const EvidenceVisit = z.object({
@@ -131,12 +156,18 @@ export const AuditEntry = z.object({
   actor: z.string(),
   action: z.string(),
   note: z.string().nullable(),
+  /** A system entry's finding as data, for the dashboard to say in the reader's language. */
+  items: z.array(EvidenceItem).nullable().optional(),
+  month: Day.nullable().optional(),
+  seenOn: Day.nullable().optional(),
   deadline: Day.nullable().optional(),
 });
 
 /** GET /api/flags/:id and the answer of POST /api/flags/:id/actions. */
 export const FlagDetailResponse = z.object({
   flag: Flag,
+  /** The month the evidence below is about (?month=, else the latest month covered). */
+  evidenceMonth: Day,
   evidence: z.object({
     lines: z.array(z.string()),
     /** The lines as data; absent on flags stored before evidence items existed. */
@@ -154,7 +185,26 @@ export const FlagActionBody = z.object({
   action: FlagAction,
   note: z.string().max(2000).optional(),
   deadline: Day.optional(),
+  /** resolve/dismiss: the day the fix was seen; default today. */
+  seen: Day.optional(),
+  /** resolve: the follow-up inspection that showed the fix. */
+  inspectionId: z.number().int().positive().optional(),
 });
+
+/** GET /api/flags/covering?office&rule&month — the case a matrix cell opens. */
+export const FlagCoveringQuery = z.object({ office: OfficeCode, rule: Rule, month: Day });
+export const FlagCoveringResponse = z.object({ id: z.number().int().nullable() });
+export type FlagCoveringResponse = z.infer<typeof FlagCoveringResponse>;
+
+/** GET /api/digest?month=YYYY-MM&lang&format=md|html */
+export const DigestQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM'),
+  lang: z.enum(['ru', 'kk', 'en']).default('ru'),
+  format: z.enum(['md', 'html']).default('html'),
+});
+
+/** GET /api/flags/:id?month= — which month's evidence to show. */
+export const FlagDetailQuery = z.object({ month: Day.optional() });
 export type FlagActionBody = z.infer<typeof FlagActionBody>;
 
 export const FlagParams = z.object({ id: z.coerce.number().int().positive() });

@@ -25,3 +25,17 @@ export function evidenceLines(lines: readonly string[], items: readonly Evidence
     }
   });
 }
+
+/**
+ * A finding stored as items alone (the audit trail's system entries), in the interface language;
+ * null when an item cannot be read, so the caller shows the stored note instead.
+ */
+export function findingText(items: readonly EvidenceItem[]): string | null {
+  const templates = EVIDENCE_TEMPLATES[getLang()];
+  try {
+    const text = items.map((item) => renderEvidence(templates, item)).join('; ');
+    return /NaN|undefined/.test(text) || !text ? null : text;
+  } catch {
+    return null;
+  }
+}

@@ -2,34 +2,46 @@ import type { EvidenceTemplates, InspectionFact, Seen } from '../../../sql/domai
 import { fmtDay, fmtFixed, fmtInt, fmtNum, fmtShare } from '../format.ts';
 
 // Kazakh leaves the noun after a number in the singular, so no plural forms are needed.
-const min = (m: number): string => `${fmtFixed(m)} мин`;
+const min = (m: number): string => `${fmtNum(m)} мин`;
 const pct = (share: number): string => fmtShare(share, 1);
 const SEEN: Readonly<Record<'yes' | 'no', string>> = { yes: 'иә', no: 'жоқ' };
-const seen = (s: Seen): string => (s === null ? 'белгіленбеген' : SEEN[s]);
 
-/** What the inspector was asked. */
-const INSPECTED: Readonly<Record<InspectionFact, string>> = {
-  bars: 'терезелер мен есіктерде тор бар',
-  perimeter: 'офис күзетілетін периметрдің ішінде',
-  phone: 'кіреберісте телефон алынады',
-  questioning: 'күзет келушілерге сұрақ қояды',
+/** What the inspection found, named as a finding. */
+const FOUND: Readonly<Record<InspectionFact, string>> = {
+  bars: 'Терезелер мен есіктердегі тор',
+  bars_windows: 'Терезедегі тор',
+  bars_doors: 'Есіктегі тор',
+  perimeter: 'Офис күзет бекетінің ар жағында',
+  phone: 'Кіреберісте телефон алынады',
+  questioning: 'Күзет келушілерге сұрақ қояды',
 };
+/** What the order requires of that fact. */
+const REQUIRED: Readonly<Record<InspectionFact, string>> = {
+  bars: 'рұқсат етілмейді', bars_windows: 'рұқсат етілмейді', bars_doors: 'рұқсат етілмейді',
+  perimeter: 'қабылдау күзет бекетіне дейін', phone: 'рұқсат етілмейді', questioning: 'рұқсат етілмейді',
+};
+const isBars = (f: InspectionFact): boolean => f === 'bars' || f === 'bars_windows' || f === 'bars_doors';
+/** Bars "бар" or "жоқ"; other facts "иә" or "жоқ". */
+const found = (f: InspectionFact, s: Seen): string => (s === null ? 'белгіленбеген' : s === 'no' ? 'жоқ' : isBars(f) ? 'бар' : SEEN.yes);
 /** What the visit log records about one visitor. */
 const RECORDED: Readonly<Record<InspectionFact, string>> = {
   bars: 'Терезелер мен есіктерде тор',
+  bars_windows: 'Терезеде тор',
+  bars_doors: 'Есікте тор',
   perimeter: 'Офис күзетілетін периметрдің ішінде',
   phone: 'Кіреберісте телефон тапсырылды',
   questioning: 'Бекетте күзет сұрақ қойды',
 };
 
 export const EVIDENCE_KK: EvidenceTemplates = {
-  inspection: (p) => `Тексеру ${fmtDay(p.date)}${p.inspector ? ` (${p.inspector})` : ''}: ${INSPECTED[p.fact]} — ${seen(p.seen)}`,
+  inspection: (p) => `${FOUND[p.fact]}: ${found(p.fact, p.seen)} (тексеру ${fmtDay(p.date)}${p.inspector ? `, инспектор ${p.inspector}` : ''})`
+    + ` — бұйрық бойынша: ${REQUIRED[p.fact]}`,
   no_inspection: () => 'Кезең аяқталғанға дейін тексеру болмаған',
   no_admitted_visits: () => 'Кезеңде кіргізілген келуші жоқ',
-  pass_delay_p90: (p) => `Кіру кезіндегі кідірістің p90 мәні — ${min(p.p90_min)}, ${fmtInt(p.visits)} кіргізілген келуші бойынша `
-    + `(шегі ${fmtNum(p.threshold_min)} мин); ең ұзағы ${min(p.max_min)}`,
-  pass_delay_share: (p) => `${fmtNum(p.threshold_min)} минуттан ұзақ күткендер: ${fmtInt(p.visits)} кіргізілген келушіден `
-    + `${fmtInt(p.over)} — ${pct(p.share)} (шегі ${pct(p.threshold_share)})`,
+  pass_delay_p90: (p) => `p90 ${min(p.p90_min)}, норматив ${fmtNum(p.threshold_min)} мин; ең ұзағы ${min(p.max_min)}, `
+    + `${fmtInt(p.visits)} келуші кіргізілді`,
+  pass_delay_share: (p) => `${fmtInt(p.visits)} кіргізілген келушінің ${fmtInt(p.over)}-і ${fmtNum(p.threshold_min)} минуттан ұзақ күтті — `
+    + `${pct(p.share)}, рұқсат етілгені ${pct(p.threshold_share)}`,
   not_admitted: (p) => `Кіру уақыты белгіленбеген, есепке алынбады: ${fmtInt(p.count)}`,
   visits_share: (p) => `${RECORDED[p.fact]}: белгісі бар ${fmtInt(p.known)} келушіден ${fmtInt(p.yes)} — `
     + `${pct(p.share)} (шегі ${pct(p.threshold_share)})`,
@@ -41,6 +53,8 @@ export const EVIDENCE_KK: EvidenceTemplates = {
   application_spread: (p) => `Медианасы ${min(p.p50_min)}, ең ұзағы ${min(p.max_min)}; норматив 15–20 мин`,
   statements_without_finish: (p) => `Қабылдау аяқталған уақыты жоқ өтініштер, есепке алынбады: ${fmtInt(p.count)}`,
   no_past_day: () => 'Кезеңде әлі өткен күн жоқ',
+  never_reported: () => 'Есеп бермеген: офистен бірде-бір келу жазбасы түспеген',
+  reporting_not_started: (p) => `Есеп ${fmtDay(p.start)} бастап жүргізіледі (алғашқы келу) — бұл кезеңнен кейін`,
   no_visit_short: (p) => `${fmtInt(p.days)} күн ішінде бірде-бір келу белгіленбеген`,
   no_visit_at_all: (p) => `${fmtInt(p.days)} күн ішінде${p.from && p.to ? ` (${fmtDay(p.from)} – ${fmtDay(p.to)})` : ''} `
     + 'бірде-бір келу белгіленбеген',

@@ -7,35 +7,46 @@ function noun(n: number, one: string, few: string, many: string): string {
   const cat = RULES.select(n);
   return cat === 'one' ? one : cat === 'few' ? few : many;
 }
-const min = (m: number): string => `${fmtFixed(m)} мин`;
+const min = (m: number): string => `${fmtNum(m)} мин`;
 const pct = (share: number): string => fmtShare(share, 1);
 const SEEN: Readonly<Record<'yes' | 'no', string>> = { yes: 'да', no: 'нет' };
-const seen = (s: Seen): string => (s === null ? 'не отмечено' : SEEN[s]);
 
-/** What the inspector was asked. */
-const INSPECTED: Readonly<Record<InspectionFact, string>> = {
-  bars: 'решётки на окнах или дверях',
-  perimeter: 'офис внутри охраняемого периметра',
-  phone: 'телефоны забирают на входе',
-  questioning: 'охрана расспрашивает посетителей',
+/** What the inspection found, named as a finding. */
+const FOUND: Readonly<Record<InspectionFact, string>> = {
+  bars: 'Решётки на окнах или дверях',
+  bars_windows: 'Решётки на окнах',
+  bars_doors: 'Решётки на дверях',
+  perimeter: 'Офис за постом охраны',
+  phone: 'Телефоны забирают на входе',
+  questioning: 'Охрана расспрашивает посетителей',
 };
+/** What the order requires of that fact. */
+const REQUIRED: Readonly<Record<InspectionFact, string>> = {
+  bars: 'не допускаются', bars_windows: 'не допускаются', bars_doors: 'не допускаются',
+  perimeter: 'приём до поста охраны', phone: 'не допускается', questioning: 'не допускается',
+};
+const isBars = (f: InspectionFact): boolean => f === 'bars' || f === 'bars_windows' || f === 'bars_doors';
+/** Bars "есть" or "нет"; other facts "да" or "нет". */
+const found = (f: InspectionFact, s: Seen): string => (s === null ? 'не отмечено' : s === 'no' ? 'нет' : isBars(f) ? 'есть' : SEEN.yes);
 /** What the visit log records about one visitor. */
 const RECORDED: Readonly<Record<InspectionFact, string>> = {
   bars: 'Решётки на окнах или дверях',
+  bars_windows: 'Решётки на окнах',
+  bars_doors: 'Решётки на дверях',
   perimeter: 'Офис внутри охраняемого периметра',
   phone: 'Телефон сдан на входе',
   questioning: 'Опрошен охраной на посту',
 };
 
 export const EVIDENCE_RU: EvidenceTemplates = {
-  inspection: (p) => `Проверка ${fmtDay(p.date)}${p.inspector ? ` (${p.inspector})` : ''}: ${INSPECTED[p.fact]} — ${seen(p.seen)}`,
+  inspection: (p) => `${FOUND[p.fact]}: ${found(p.fact, p.seen)} (проверка ${fmtDay(p.date)}${p.inspector ? `, инспектор ${p.inspector}` : ''})`
+    + ` — по приказу: ${REQUIRED[p.fact]}`,
   no_inspection: () => 'До конца периода проверок не было',
   no_admitted_visits: () => 'За период нет принятых посетителей',
-  pass_delay_p90: (p) => `p90 задержки на входе — ${min(p.p90_min)} по ${fmtInt(p.visits)} `
-    + `${noun(p.visits, 'принятому посетителю', 'принятым посетителям', 'принятым посетителям')} `
-    + `(порог ${fmtNum(p.threshold_min)} мин); максимум ${min(p.max_min)}`,
-  pass_delay_share: (p) => `Ждали входа дольше ${fmtNum(p.threshold_min)} мин: ${fmtInt(p.over)} из ${fmtInt(p.visits)} `
-    + `${noun(p.visits, 'принятого', 'принятых', 'принятых')} — ${pct(p.share)} (порог ${pct(p.threshold_share)})`,
+  pass_delay_p90: (p) => `p90 ${min(p.p90_min)} при нормативе ${fmtNum(p.threshold_min)} мин; максимум ${min(p.max_min)}, `
+    + `${noun(p.visits, 'принят', 'принято', 'принято')} ${fmtInt(p.visits)} ${noun(p.visits, 'посетитель', 'посетителя', 'посетителей')}`,
+  pass_delay_share: (p) => `${fmtInt(p.over)} из ${fmtInt(p.visits)} ${noun(p.visits, 'принятого', 'принятых', 'принятых')} `
+    + `ждали дольше ${fmtNum(p.threshold_min)} мин — ${pct(p.share)} при допустимых ${pct(p.threshold_share)}`,
   not_admitted: (p) => `Без отметки о времени входа, не учтены: ${fmtInt(p.count)}`,
   visits_share: (p) => `${RECORDED[p.fact]}: ${fmtInt(p.yes)} из ${fmtInt(p.known)} `
     + `${noun(p.known, 'посетителя', 'посетителей', 'посетителей')} с отметкой — ${pct(p.share)} (порог ${pct(p.threshold_share)})`,
@@ -47,6 +58,8 @@ export const EVIDENCE_RU: EvidenceTemplates = {
   application_spread: (p) => `Медиана ${min(p.p50_min)}, максимум ${min(p.max_min)}; норматив 15–20 мин`,
   statements_without_finish: (p) => `Заявления без времени окончания приёма, не учтены: ${fmtInt(p.count)}`,
   no_past_day: () => 'В периоде ещё нет прошедших дней',
+  never_reported: () => 'Не отчитывался: от офиса не поступило ни одного посещения',
+  reporting_not_started: (p) => `Учёт ведётся с ${fmtDay(p.start)} (первое посещение) — после этого периода`,
   no_visit_short: (p) => `За ${fmtInt(p.days)} ${noun(p.days, 'день', 'дня', 'дней')} не отмечено ни одного посещения`,
   no_visit_at_all: (p) => `За ${fmtInt(p.days)} ${noun(p.days, 'день', 'дня', 'дней')}`
     + `${p.from && p.to ? ` (${fmtDay(p.from)} – ${fmtDay(p.to)})` : ''} не отмечено ни одного посещения`,

@@ -7,14 +7,26 @@ import { h } from '../../ui/dom.ts';
 
 const MARK = { ok: '✓', breach: '✕', no_data: '–' } as const;
 
-/** A verdict's value in its unit (contract §4): minutes for times, shares, days, 1/0 facts. */
+/** A verdict's value in its unit (contract §4): minutes for times, shares, days; inspection facts as what was found. */
 export function fmtVerdictValue(v: Pick<RuleVerdict, 'rule' | 'value'>): string {
   if (v.value === null) return '—';
   switch (v.rule) {
     case 'no_pass_delay': case 'application_time': return fmtMinutes(v.value);
     case 'no_phone_surrender': case 'no_checkpoint_questioning': return fmtShare(v.value, 1);
     case 'reporting': return t('unit.days', { n: fmtNum(v.value, 0) });
-    default: return v.value ? t('yes') : t('no');
+    case 'no_bars': return t(v.value ? 'verdict.bars.yes' : 'verdict.bars.no');
+    default: return t(v.value ? 'verdict.perimeter.yes' : 'verdict.perimeter.no');
+  }
+}
+
+/** What the order allows, in the same terms: «не допускаются» rather than a bare «нет». */
+export function fmtVerdictThreshold(v: Pick<RuleVerdict, 'rule' | 'threshold'>): string {
+  if (v.threshold === null) return '—';
+  switch (v.rule) {
+    case 'no_bars': return t('verdict.bars.threshold');
+    case 'accessible_location': return t('verdict.perimeter.threshold');
+    case 'no_phone_surrender': case 'no_checkpoint_questioning': return v.threshold === 0 ? t('verdict.none') : fmtShare(v.threshold, 1);
+    default: return fmtVerdictValue({ rule: v.rule, value: v.threshold });
   }
 }
 
