@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { createSession, deleteSession, findUserByName } from '../../sql/queries/users.ts';
 import { getDataRange } from '../../sql/queries/volumes.ts';
 import type { Database } from '../../sql/schema.ts';
-import { ROUTES, type MeResponse } from '../api/contract.ts';
+import { ROUTES, type MeAnswer, type MeResponse } from '../api/contract.ts';
 import { clearSessionCookie, readSessionCookie, SESSION_TTL_MS, setSessionCookie } from '../auth/cookies.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import { createLoginLimiter } from '../auth/rate-limit.ts';
@@ -25,7 +25,8 @@ export function sessionRoutes(router: Router, { handle: { db }, config }: RouteD
   const secure = config.production;
 
   mount(router, ROUTES.me, async ({ user, res }) => {
-    res.set('Cache-Control', 'no-store').json(await meBody(db, user));
+    const body: MeAnswer = user ? await meBody(db, user) : { user: null };
+    res.set('Cache-Control', 'no-store').json(body);
   });
 
   mount(router, ROUTES.login, async ({ body, req, res }) => {

@@ -47,7 +47,9 @@ describe('login, session and CSRF', () => {
     const ok = await t.call('/api/logout', { method: 'POST', as: s });
     expect(ok.status).toBe(200);
     // The session is gone after logout.
-    expect((await t.call('/api/me', { as: s })).status).toBe(401);
+    const after = await t.call('/api/me', { as: s });
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({ user: null });
   });
 
   it('lets a logged-in user log in as someone else without the CSRF token (login needs a JSON body)', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVIDENCE_KEYS } from '../../../sql/domain/evidence.ts';
 import { RULE_STATUSES, RULES } from '../../../sql/domain/rules.ts';
-import { Day, OfficeCode, Period, PeriodQuery } from './common.ts';
+import { Day, Id, OfficeCode, Period, PeriodQuery, RequestDay } from './common.ts';
 
 export const Rule = z.enum(RULES);
 export const RuleStatus = z.enum(RULE_STATUSES);
@@ -111,7 +111,7 @@ export const FlagsQuery = z.object({
   status: FlagStatus.optional(),
   office: OfficeCode.optional(),
   rule: Rule.optional(),
-  month: Day.optional(),
+  month: RequestDay.optional(),
 });
 export type FlagsQuery = z.infer<typeof FlagsQuery>;
 
@@ -153,11 +153,11 @@ export type FlagDetailResponse = z.infer<typeof FlagDetailResponse>;
 export const FlagActionBody = z.object({
   action: FlagAction,
   note: z.string().max(2000).optional(),
-  deadline: Day.optional(),
+  deadline: RequestDay.optional(),
 });
 export type FlagActionBody = z.infer<typeof FlagActionBody>;
 
-export const FlagParams = z.object({ id: z.coerce.number().int().positive() });
+export const FlagParams = z.object({ id: Id });
 
 export type FlagsResponse = z.infer<typeof FlagsResponse>;
 export type FlagStatus = z.infer<typeof FlagStatus>;
