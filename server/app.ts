@@ -30,7 +30,8 @@ export type { AppDeps } from './routes/deps.ts';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Unset, req.ip is the socket's address: X-Forwarded-For is believed only from a configured proxy.
+  app.set('trust proxy', deps.config.trustProxy ?? false);
   app.set('query parser', 'simple');
   app.use(securityHeaders(deps.config.production));
   app.use(compression());
