@@ -1,6 +1,6 @@
 import compression from 'compression';
 import express, { type Express } from 'express';
-import { loadSession, csrfProtection } from './auth/session-middleware.ts';
+import { csrfProtection, loadSession, sessionLookup } from './auth/session-middleware.ts';
 import { createAggregateCache } from './cache/aggregate-cache.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
@@ -37,11 +37,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(compression());
   app.use(requestContext(deps.logger));
   app.use(express.json({ limit: '100kb' }));
-  app.use(loadSession(deps.handle.db));
+  const sessions = sessionLookup(deps.handle.db);
+  app.use(loadSession(sessions));
   app.use(csrfProtection);
 
   const api = express.Router();
-  const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db) };
+  const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db), sessions };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,

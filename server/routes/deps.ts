@@ -1,4 +1,5 @@
 import type { LoginLimitPolicy } from '../auth/rate-limit.ts';
+import type { SessionLookup } from '../auth/session-middleware.ts';
 import type { AggregateCache } from '../cache/aggregate-cache.ts';
 import type { Logger } from 'pino';
 import type { Config, TrustProxy } from '../../sql/config.ts';
@@ -27,4 +28,5 @@ export interface AppDeps {
 /** What route modules receive: the app's dependencies plus what createApp builds once for all routes. */
 export interface RouteDeps extends AppDeps {
   cache: AggregateCache;
+  sessions: SessionLookup;
 }

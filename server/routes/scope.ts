@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { addDays, daysBetween } from '../../sql/compliance/period.ts';
 import type { Database, OfficeRow } from '../../sql/schema.ts';
-import { listOffices } from '../../sql/queries/offices.ts';
 import type { Scope } from '../../sql/queries/scope.ts';
 import { periodProblem, type Period } from '../api/contract.ts';
+import { registryOffices } from '../cache/registry-cache.ts';
 import { HttpError } from '../http/http-error.ts';
 
 export interface ResolvedScope {
@@ -22,7 +22,7 @@ export async function resolveScope(
   const problem = periodProblem(q.from, q.to);
   if (problem) throw HttpError.of('bad_request', problem);
   const days = daysBetween(q.from, q.to);
-  const all = await listOffices(db);
+  const all = await registryOffices(db);
   let offices = all;
   if (q.region !== undefined) {
     offices = offices.filter((o) => o.region_code === q.region);

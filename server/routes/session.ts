@@ -20,7 +20,7 @@ async function meBody(db: Kysely<Database>, user: Pick<SessionUser, 'name' | 'ro
 const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /** GET /api/me, POST /api/login (rate limited), POST /api/logout. */
-export function sessionRoutes(router: Router, { handle: { db }, config }: RouteDeps): void {
+export function sessionRoutes(router: Router, { handle: { db }, config, sessions }: RouteDeps): void {
   const limiter = createLoginLimiter(db, { ...DEFAULT_LOGIN_LIMIT, ...config.loginLimit });
   const secure = config.production;
 
@@ -53,7 +53,10 @@ export function sessionRoutes(router: Router, { handle: { db }, config }: RouteD
 
   mount(router, ROUTES.logout, async ({ req, res }) => {
     const token = readSessionCookie(req);
-    if (token) await deleteSession(db, token);
+    if (token) {
+      await deleteSession(db, token);
+      sessions.forget(token);
+    }
     clearSessionCookie(res, secure);
     res.json({ ok: true });
   });
