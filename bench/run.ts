@@ -16,10 +16,12 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   compliance: async () => (await import('./compliance.ts')).benchCompliance(),
   server: async () => (await import('./server.ts')).benchServer(),
   web: async () => (await import('./web.ts')).benchWeb(),
+  load: async () => (await import('./load.ts')).benchLoad(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = wanted.length ? wanted : Object.keys(BENCHES);
+// `load` runs only when named: it needs the demo year loaded and a few minutes of a quiet machine.
+const names = wanted.length ? wanted : Object.keys(BENCHES).filter((n) => n !== 'load');
 const unknown = names.filter((n) => !BENCHES[n]);
 if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);

@@ -1,6 +1,6 @@
 import compression from 'compression';
 import express, { type Express } from 'express';
-import { loadSession, csrfProtection } from './auth/session-middleware.ts';
+import { csrfProtection, loadSession, sessionLookup } from './auth/session-middleware.ts';
 import { createAggregateCache } from './cache/aggregate-cache.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
@@ -32,17 +32,19 @@ export type { AppDeps } from './routes/deps.ts';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Unset, req.ip is the socket's address: X-Forwarded-For is believed only from a configured proxy.
+  app.set('trust proxy', deps.config.trustProxy ?? false);
   app.set('query parser', 'simple');
   app.use(securityHeaders(deps.config.production));
   app.use(compression());
   app.use(requestContext(deps.logger));
   app.use(express.json({ limit: '100kb' }));
-  app.use(loadSession(deps.handle.db));
+  const sessions = sessionLookup(deps.handle.db);
+  app.use(loadSession(sessions));
   app.use(csrfProtection);
 
   const api = express.Router();
-  const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db) };
+  const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db), sessions };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, digestRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,

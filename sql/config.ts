@@ -14,7 +14,22 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  TRUST_PROXY: z.string().optional(),
 });
+
+/**
+ * Express's 'trust proxy': which hops may set the client address by X-Forwarded-For. false (unset)
+ * takes the socket's address; a number is hops to trust, a string lists addresses or subnets
+ * ('loopback', '10.0.0.0/8'). `true` trusts any sender, so only behind a proxy that strips it.
+ */
+export type TrustProxy = boolean | number | string;
+
+function parseTrustProxy(v: string | undefined): TrustProxy {
+  const s = (v ?? '').trim();
+  if (s === '' || s === 'false') return false;
+  if (s === 'true') return true;
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
 
 export interface Config {
   /** Real PostgreSQL server; unset means the embedded PGlite database in dataDir. */
@@ -27,6 +42,7 @@ export interface Config {
   readonly host: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly production: boolean;
+  readonly trustProxy: TrustProxy;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   });
 }
 

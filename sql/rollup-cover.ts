@@ -1,4 +1,4 @@
-import { addDays, monthStart, nextMonth, type Period } from './compliance/period.ts';
+import { addDays, CalendarRangeError, isCalendarDate, monthStart, nextMonth, type Period } from './compliance/period.ts';
 
 /**
  * The time units the coarse rollups are kept at: an Almaty calendar day, dekad (the 1st–10th,
@@ -28,7 +28,7 @@ function unitStart(unit: RollupUnit, day: string): string {
 }
 
 function unitEnd(unit: RollupUnit, start: string): string {
-  if (unit === 'year') return `${Number(start.slice(0, 4)) + 1}-01-01`;
+  if (unit === 'year') return `${String(Number(start.slice(0, 4)) + 1).padStart(4, '0')}-01-01`;
   if (unit === 'month') return nextMonth(start);
   if (unit === 'dekad') return start.endsWith('-21') ? nextMonth(start) : addDays(start, 10);
   return addDays(start, 1);
@@ -73,5 +73,20 @@ function coverAt(from: string, to: string, level: number): CoverUnit[] {
  * year-long query reads a handful of units instead of 365 days.
  */
 export function coverPeriod(period: Period): CoverUnit[] {
+  assertCoverable(period);
   return coverAt(period.from, period.to, 0);
+}
+
+/** A period the cover refuses: it could only be answered wrong (or never) by the string arithmetic above. */
+/**
+ * Days compare as strings here, which holds only for four-digit years: the end of year 9999 would be
+ * '10000-01-01', sorting before every other day, and the year loop above summed ~90,000 wrong units
+ * (every visit in the database for 9999-12-01 – 9999-12-31). Validation at the API keeps requests
+ * far inside; this guard holds for any caller. An empty or reversed period is an empty cover.
+ */
+function assertCoverable(period: Period): void {
+  const ok = (d: string) => isCalendarDate(d) && d >= '0001-01-01' && d <= '9999-01-01';
+  if (!ok(period.from) || !ok(period.to)) {
+    throw new CalendarRangeError(`The period ${period.from} – ${period.to} is outside the days Vitrina can sum (0001-01-01 to 9999-01-01)`);
+  }
 }

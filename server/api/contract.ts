@@ -57,7 +57,7 @@ export interface RouteSpec {
 /** Every route, in one list: the server mounts these, the OpenAPI document lists these. */
 export const ROUTES = {
   health: { method: 'get', path: '/healthz', summary: 'Liveness and database kind', roles: 'public', response: A.HealthResponse },
-  me: { method: 'get', path: '/api/me', summary: 'Current user, CSRF token and data range (401 when not logged in)', roles: ALL, response: S.MeResponse },
+  me: { method: 'get', path: '/api/me', summary: 'Current user, CSRF token and data range; {"user":null} when not logged in', roles: 'public', response: S.MeAnswer },
   login: { method: 'post', path: '/api/login', summary: 'Password login; sets the session cookie; rate limited', roles: 'public', body: S.LoginBody, response: S.MeResponse },
   logout: { method: 'post', path: '/api/logout', summary: 'Ends the session', roles: ALL, response: S.OkResponse },
   offices: { method: 'get', path: '/api/offices', summary: 'Regions and offices with coordinates', roles: ALL, response: S.OfficesResponse, tables: ['offices', 'regions'] },

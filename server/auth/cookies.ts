@@ -3,15 +3,28 @@ import { SESSION_COOKIE } from '../api/contract.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-/** The session cookie's value, if any. (Parsed here: one cookie does not need a parser middleware.) */
+/**
+ * The session cookie's value, if any. (Parsed here: one cookie does not need a parser middleware.)
+ * A value that is not valid percent-encoding (`vitrina_session=%`) names no session: it is treated
+ * as no cookie, never as an error.
+ */
 export function readSessionCookie(req: Request): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeCookieValue(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** Our tokens are base64url and never need decoding; anything else is decoded if it can be. */
+export function decodeCookieValue(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** HTTP-only, SameSite=Strict; Secure in production (browsers also accept Secure on http://localhost). */

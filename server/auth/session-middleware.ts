@@ -1,18 +1,38 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
-import { findSession } from '../../sql/queries/users.ts';
+import { findSession, type SessionRecord } from '../../sql/queries/users.ts';
 import type { Database } from '../../sql/schema.ts';
 import { CSRF_HEADER } from '../api/contract.ts';
+import { sharedRead } from '../cache/shared-read.ts';
+import { serverNow } from '../http/clock.ts';
 import { HttpError } from '../http/http-error.ts';
 import { readSessionCookie } from './cookies.ts';
 
+/**
+ * How long a looked-up session is believed without asking the database again. Every request
+ * needs its session, and the dashboard fires several at once; a session ended elsewhere (a
+ * password change, `vitrina user disable`, a logout on another server process) ends here within
+ * this time, a logout in this process at once.
+ */
+export const SESSION_RECHECK_MS = 2000;
+
+export interface SessionLookup {
+  find(token: string): Promise<SessionRecord | undefined>;
+  forget(token: string): void;
+}
+
+export function sessionLookup(db: Kysely<Database>): SessionLookup {
+  const read = sharedRead((token: string) => findSession(db, token), SESSION_RECHECK_MS, serverNow);
+  return { find: (token) => read.get(token), forget: (token) => read.drop(token) };
+}
+
 /** Sets req.user from the session cookie when it names a live session; never refuses by itself. */
-export function loadSession(db: Kysely<Database>): RequestHandler {
+export function loadSession(sessions: SessionLookup): RequestHandler {
   return async (req, _res, next) => {
     const token = readSessionCookie(req);
     if (token) {
-      const s = await findSession(db, token);
+      const s = await sessions.find(token);
       if (s) req.user = { id: s.userId, name: s.name, role: s.role, csrfToken: s.csrfToken };
     }
     next();

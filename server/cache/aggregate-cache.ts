@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getDataVersion } from '../../sql/queries/data-version.ts';
 import type { Database } from '../../sql/schema.ts';
+import { sharedRead } from './shared-read.ts';
 
 export interface AggregateCache {
   /** The cached value for key at the current data version, else compute() (concurrent callers share one computation). */
@@ -16,9 +17,11 @@ export interface AggregateCache {
  */
 export function createAggregateCache(db: Kysely<Database>, maxEntries = 300, maxAgeMs = 60_000): AggregateCache {
   const entries = new Map<string, { version: string; at: number; value: Promise<unknown> }>();
+  // Requests arriving together share one version query; nothing is kept, so it is at most one query old.
+  const versions = sharedRead(() => getDataVersion(db), 0);
   return {
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const version = await getDataVersion(db);
+      const version = await versions.get('version');
       const hit = entries.get(key);
       if (hit && hit.version === version && Date.now() - hit.at < maxAgeMs) {
         entries.delete(key);

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { CalendarRangeError } from '../../sql/compliance/period.ts';
 import { HttpError } from './http-error.ts';
 
 /** Unknown /api paths answer JSON 404, not the dashboard's HTML. */
@@ -27,6 +28,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof z.ZodError) return HttpError.of('bad_request', describeZodError(err));
+  // Validation keeps days inside 2000 … next year; should a caller reach the calendar's edge anyway,
+  // the period arithmetic refuses (never loops) and the caller hears why.
+  if (err instanceof CalendarRangeError) return HttpError.of('bad_request', err.message);
   // body-parser's errors carry a status and type (bad JSON, body too large).
   const e = err as { status?: number; type?: string } | undefined;
   if (e?.type === 'entity.parse.failed') return HttpError.of('bad_request', 'The request body is not valid JSON');

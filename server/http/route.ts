@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
-import type { RouteSpec } from '../api/contract.ts';
+import { Format, type RouteSpec } from '../api/contract.ts';
 import { HttpError } from './http-error.ts';
 import { describeZodError } from './error-middleware.ts';
 import type { SessionUser } from './request-context.ts';
@@ -25,6 +25,7 @@ export interface RouteContext<S extends RouteSpec> {
 export function mount<S extends RouteSpec>(router: Router, spec: S, handler: (ctx: RouteContext<S>) => Promise<void>, ...before: RequestHandler[]): void {
   const run: RequestHandler = async (req, res) => {
     const user = authorize(spec, req.user);
+    if (spec.tables) checkDownload(spec.tables, req.query);
     const ctx = {
       params: parse(spec.params, req.params, 'path'),
       query: parse(spec.query, req.query, ''),
@@ -46,6 +47,20 @@ function authorize(spec: RouteSpec, user: SessionUser | undefined): SessionUser 
   if (!user) throw HttpError.of('unauthorized', 'Log in first: POST /api/login');
   if (!spec.roles.includes(user.role)) throw HttpError.of('forbidden', `The ${user.role} role may not call ${spec.method.toUpperCase()} ${spec.path}`);
   return user;
+}
+
+/**
+ * ?format= and ?table= of a route with tables, before any work is done: `table` must be one of the
+ * route's own names (`__proto__` or `constructor` are names too, on an object index).
+ */
+function checkDownload(tables: readonly string[], query: Request['query']): void {
+  const { format, table } = query as Record<string, unknown>;
+  if (format !== undefined && !Format.safeParse(format).success) {
+    throw HttpError.of('bad_request', `format: expected one of ${Format.options.join(', ')}`);
+  }
+  if (table !== undefined && !(typeof table === 'string' && tables.includes(table))) {
+    throw HttpError.of('bad_request', `table: expected one of ${tables.join(', ')}`);
+  }
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {

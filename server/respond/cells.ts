@@ -19,3 +19,13 @@ export function columnsOf(rows: readonly Row[]): string[] {
   for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
   return [...seen];
 }
+
+/**
+ * OWASP's CSV-injection rule: a text cell starting with = + - @, tab or carriage return could be run
+ * as a formula by a spreadsheet (`-1+1+cmd|' /C calc'!A0`), so it gets a leading apostrophe, which
+ * the spreadsheet shows as text. Numbers are written by us, never by a visitor, and stay as they are.
+ */
+export function neutraliseFormula(v: string | number | boolean): string {
+  const s = String(v);
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}

@@ -1,4 +1,4 @@
-import { cellText, columnsOf, type Row } from './cells.ts';
+import { cellText, columnsOf, neutraliseFormula, type Row } from './cells.ts';
 
 /** RFC 4180 CSV with a UTF-8 BOM, so Excel opens Cyrillic correctly. */
 export function toCsv(rows: readonly Row[]): string {
@@ -17,8 +17,6 @@ export function csvLine(values: readonly (string | number | boolean | null)[]): 
 
 function quote(v: string | number | boolean | null): string {
   if (v === null) return '';
-  const s = String(v);
-  // A leading = + - @ would be run as a formula by a spreadsheet: prefix it (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  const safe = neutraliseFormula(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -26,7 +26,8 @@ export async function respond(req: Request, res: Response, body: unknown, tables
     return;
   }
   const tableName = typeof req.query.table === 'string' ? req.query.table : Object.keys(tables)[0];
-  const rows = tableName === undefined ? undefined : tables[tableName];
+  // An own property only: tables['__proto__'] is Object.prototype, not a table.
+  const rows = tableName !== undefined && Object.hasOwn(tables, tableName) ? tables[tableName] : undefined;
   if (!rows) throw HttpError.of('bad_request', `table: expected one of ${Object.keys(tables).join(', ')}`);
   if (format === 'arrow') {
     res.type(ARROW_MIME).send(Buffer.from(toArrow(rows)));

@@ -1,6 +1,8 @@
+import type { LoginLimitPolicy } from '../auth/rate-limit.ts';
+import type { SessionLookup } from '../auth/session-middleware.ts';
 import type { AggregateCache } from '../cache/aggregate-cache.ts';
 import type { Logger } from 'pino';
-import type { Config } from '../../sql/config.ts';
+import type { Config, TrustProxy } from '../../sql/config.ts';
 import type { DatabaseHandle } from '../../sql/db.ts';
 
 /** What the server needs from outside; injected so tests run it on a fresh database, silently. */
@@ -9,8 +11,10 @@ export interface ServerConfig extends Pick<Config, 'dataDir' | 'iinKey' | 'produ
   regions?: readonly string[] | undefined;
   /** Built dashboard; not served when absent. */
   webDist?: string | undefined;
-  /** Failed logins allowed per address or name in the window (default 10 per 15 minutes). */
-  loginLimit?: { max: number; windowMs: number } | undefined;
+  /** Failed-login delays and limits (server/auth/rate-limit.ts; default DEFAULT_LOGIN_LIMIT). */
+  loginLimit?: Partial<LoginLimitPolicy> | undefined;
+  /** Express's 'trust proxy' (TRUST_PROXY): unset, the client address is the socket's. */
+  trustProxy?: TrustProxy | undefined;
   /** Upload limit per file in bytes (default 200 MB). */
   uploadMaxBytes?: number | undefined;
   /** The Almaty day taken as today (deadlines, overdue cases, the digest); tests set the clock here. */
@@ -26,4 +30,5 @@ export interface AppDeps {
 /** What route modules receive: the app's dependencies plus what createApp builds once for all routes. */
 export interface RouteDeps extends AppDeps {
   cache: AggregateCache;
+  sessions: SessionLookup;
 }

@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import { addDays, daysBetween } from '../../sql/compliance/period.ts';
 import type { Database, OfficeRow } from '../../sql/schema.ts';
-import { listOffices } from '../../sql/queries/offices.ts';
 import type { Scope } from '../../sql/queries/scope.ts';
-import type { Period } from '../api/contract.ts';
+import { periodProblem, type Period } from '../api/contract.ts';
+import { registryOffices } from '../cache/registry-cache.ts';
 import { HttpError } from '../http/http-error.ts';
-
-const MAX_DAYS = 3 * 366 + 1;
 
 export interface ResolvedScope {
   scope: Scope;
@@ -21,10 +19,10 @@ export interface ResolvedScope {
 export async function resolveScope(
   db: Kysely<Database>, q: { from: string; to: string; office?: string | undefined; region?: string | undefined },
 ): Promise<ResolvedScope> {
-  if (q.to <= q.from) throw HttpError.of('bad_request', `to: expected a day after from (${q.from}); the period is [from, to)`);
+  const problem = periodProblem(q.from, q.to);
+  if (problem) throw HttpError.of('bad_request', problem);
   const days = daysBetween(q.from, q.to);
-  if (days > MAX_DAYS) throw HttpError.of('bad_request', `to: the period may span at most 3 years, got ${days} days`);
-  const all = await listOffices(db);
+  const all = await registryOffices(db);
   let offices = all;
   if (q.region !== undefined) {
     offices = offices.filter((o) => o.region_code === q.region);

@@ -13,8 +13,35 @@ export function isCalendarDate(s: string): boolean {
   return new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 }
 
+/**
+ * A day outside the years 0001–9999. Days compare as 'YYYY-MM-DD' strings throughout, which only
+ * holds for four-digit years: one day before 0000-01-01 is written '-000001-12-31', and a loop
+ * stepping towards a later day never arrived. Calendar steps refuse to leave those years instead.
+ */
+export class CalendarRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalendarRangeError';
+  }
+}
+
+function fourDigitDay(iso: string, what: string): string {
+  const day = iso.slice(0, 10);
+  if (!DATE_RE.test(day) || day < '0001-01-01') throw new CalendarRangeError(`${what} leaves the years 0001–9999`);
+  return day;
+}
+
 export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+  const t = Date.parse(`${day}T00:00:00Z`) + n * DAY_MS;
+  if (!Number.isFinite(t)) throw new CalendarRangeError(`${day} + ${n} days is not a day`);
+  return fourDigitDay(new Date(t).toISOString(), `${day} + ${n} days`);
+}
+
+/** The same calendar day n years later; 29 February falls back to the 28th in a common year. */
+export function addYears(day: string, n: number): string {
+  const y = String(Number(day.slice(0, 4)) + n).padStart(4, '0');
+  const same = `${y}${day.slice(4)}`;
+  return isCalendarDate(same) ? same : `${y}-02-28`;
 }
 
 /** Whole days from a to b (b − a). */
@@ -28,8 +55,9 @@ export function monthStart(day: string): string {
 
 export function nextMonth(month: string): string {
   const d = new Date(`${monthStart(month)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) throw new CalendarRangeError(`${month} is not a month`);
   d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
+  return fourDigitDay(d.toISOString(), `the month after ${month}`);
 }
 
 /** The period is exactly one calendar month: only such an evaluation keeps flags. */

@@ -15,13 +15,31 @@ export async function findUserByName(db: Kysely<Database>, name: string): Promis
     .where('name', '=', name).where('disabled', '=', false).executeTakeFirst();
 }
 
-/** Creates the user, or replaces the role and password of an existing one; returns whether it was new. */
+/**
+ * Creates the user, or replaces the role and password of an existing one; returns whether it was
+ * new. A changed password or role ends the user's sessions: whoever held the old password (or the
+ * old rights) is logged out everywhere.
+ */
 export async function upsertUser(db: Kysely<Database>, user: { name: string; role: Role; passwordHash: string }): Promise<boolean> {
-  const r = await sql<{ inserted: boolean }>`
-    insert into users (name, role, password_hash) values (${user.name}, ${user.role}, ${user.passwordHash})
-    on conflict (name) do update set role = excluded.role, password_hash = excluded.password_hash, disabled = false
-    returning (xmax = 0) as inserted`.execute(db);
-  return r.rows[0]?.inserted ?? false;
+  return db.transaction().execute(async (tx) => {
+    const r = await sql<{ id: string; inserted: boolean }>`
+      insert into users (name, role, password_hash) values (${user.name}, ${user.role}, ${user.passwordHash})
+      on conflict (name) do update set role = excluded.role, password_hash = excluded.password_hash, disabled = false
+      returning id, (xmax = 0) as inserted`.execute(tx);
+    const row = r.rows[0];
+    if (row && !row.inserted) await tx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    return row?.inserted ?? false;
+  });
+}
+
+/** Disables the user and ends every session of theirs; false when there is no such user. */
+export async function disableUser(db: Kysely<Database>, name: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx.updateTable('users').set({ disabled: true }).where('name', '=', name).returning('id').executeTakeFirst();
+    if (!row) return false;
+    await tx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    return true;
+  });
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {

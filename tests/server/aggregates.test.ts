@@ -252,7 +252,7 @@ describe('bad input gets a 400 that names the parameter', () => {
     ['/api/topics?from=2024-01-01&to=2024-02-01&office=XYZ', /^office: unknown office "XYZ"/],
     ['/api/topics?from=2024-01-01&to=2024-02-01&office=srk', /^office: an office code/],
     ['/api/compliance/delays?from=2024-01-01&to=2024-02-01&metric=speed', /^metric: /],
-    ['/api/overview?from=2010-01-01&to=2024-02-01', /^to: the period may span at most 3 years/],
+    ['/api/overview?from=2010-01-01&to=2024-02-01', /^to: the period may span at most 10 years/],
   ])('%s', async (path, message) => {
     const res = await t.call(path, { as: dept });
     expect(res.status).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../sql/compliance/period.ts';
+import { addDays, CalendarRangeError, daysBetween, nextMonth } from '../../sql/compliance/period.ts';
 import { coverPeriod, type CoverUnit } from '../../sql/rollup-cover.ts';
 
 function unitDays(u: CoverUnit): string[] {
@@ -7,7 +7,7 @@ function unitDays(u: CoverUnit): string[] {
   const end = u.unit === 'day' ? addDays(u.start, 1)
     : u.unit === 'dekad' ? (u.start.endsWith('-21') ? monthEnd : addDays(u.start, 10))
     : u.unit === 'month' ? new Date(Date.UTC(Number(u.start.slice(0, 4)), Number(u.start.slice(5, 7)), 1)).toISOString().slice(0, 10)
-    : `${Number(u.start.slice(0, 4)) + 1}-01-01`;
+    : `${String(Number(u.start.slice(0, 4)) + 1).padStart(4, '0')}-01-01`;
   const out: string[] = [];
   for (let d = u.start; d < end; d = addDays(d, 1)) out.push(d);
   return out;
@@ -68,5 +68,33 @@ describe('coverPeriod', () => {
     expectExact('2024-02-28', '2024-03-02');
     expectExact('2024-02-10', '2024-02-20');
     expect(coverPeriod({ from: '2024-02-10', to: '2024-02-10' })).toEqual([]);
+  });
+});
+
+describe('the calendar edge: correct or refused, never a loop', () => {
+  it('refuses periods outside the years 0001–9999 quickly instead of looping or summing the wrong units', () => {
+    const started = Date.now();
+    expect(() => coverPeriod({ from: '0000-01-01', to: '0000-02-01' })).toThrow(CalendarRangeError);
+    expect(() => coverPeriod({ from: '9999-12-01', to: '9999-12-31' })).toThrow(CalendarRangeError);
+    expect(() => coverPeriod({ from: '2024-01-01', to: '+10000-01-01' })).toThrow(CalendarRangeError);
+    expect(() => coverPeriod({ from: '-000001-12', to: '2024-01-01' })).toThrow(CalendarRangeError);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('the previous period of year 0000 and the day after 9999-12-31 are refused, not written as -000001-12', () => {
+    expect(() => addDays('0000-01-01', -31)).toThrow(CalendarRangeError);
+    expect(() => addDays('9999-12-31', 1)).toThrow(CalendarRangeError);
+    expect(() => nextMonth('9999-12-01')).toThrow(CalendarRangeError);
+    expect(addDays('0001-01-02', -1)).toBe('0001-01-01');
+  });
+
+  it('the widest periods it accepts are still exact', () => {
+    // (From year 100 on: the helper above computes month ends with Date.UTC, which reads 0–99 as 19xx.)
+    expectExact('0100-12-25', '0102-01-05');
+    expectExact('9998-11-27', '9999-01-01');
+    expect(coverPeriod({ from: '0998-12-31', to: '1000-01-01' })).toEqual([
+      { unit: 'day', start: '0998-12-31', sign: 1 }, { unit: 'year', start: '0999-01-01', sign: 1 },
+    ]);
+    expect(coverPeriod({ from: '0001-01-01', to: '9999-01-01' })).toHaveLength(9998);
   });
 });

@@ -21,4 +21,12 @@ describe('the URL holds the whole filter state', () => {
     const s = parseHash(`#/login?next=${encodeURIComponent('#/compliance?from=2019-01-01&to=2019-02-01')}`);
     expect(s.next).toBe('#/compliance?from=2019-01-01&to=2019-02-01');
   });
+  it('a malformed percent escape in the path never throws (it used to leave a blank page)', () => {
+    for (const hash of ['#/office/%E0%A4%A', '#/%', '#/office/%', '#/office/SRK%?from=%E0&to=%', '#/%E0%A4%A/SRK']) {
+      expect(() => parseHash(hash), hash).not.toThrow();
+    }
+    expect(parseHash('#/office/%E0%A4%A')).toMatchObject({ view: 'office', office: null });
+    expect(parseHash('#/office/%53RK')).toMatchObject({ view: 'office', office: 'SRK' });
+    expect(parseHash('#/topics?from=%E0&next=%')).toMatchObject({ view: 'topics', from: null });
+  });
 });

@@ -1,5 +1,5 @@
-import type { MeResponse, OfficesResponse } from '../../server/api/contract.ts';
-import { ApiError, getJson, sendJson, setCsrfToken } from '../api.ts';
+import type { MeAnswer, MeResponse, OfficesResponse } from '../../server/api/contract.ts';
+import { getJson, sendJson, setCsrfToken } from '../api.ts';
 import { almatyToday } from './period.ts';
 
 export type Session = MeResponse;
@@ -8,16 +8,12 @@ let registry: OfficesResponse | null = null;
 
 export function currentSession(): Session | null { return session; }
 
-/** Who is logged in, or null (401). Other failures propagate so the page can say what happened. */
+/** Who is logged in, or null (`{"user":null}`). Failures propagate so the page can say what happened. */
 export async function loadSession(): Promise<Session | null> {
-  try {
-    session = await getJson<MeResponse>('me');
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) { session = null; return null; }
-    throw e;
-  }
+  const me = await getJson<MeAnswer>('me');
+  session = me.user === null ? null : me;
+  if (session) setCsrfToken(session.csrfToken);
+  return session;
 }
 
 export async function login(name: string, password: string): Promise<Session> {

@@ -34,11 +34,20 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
+/** A path segment decoded, or '' when it is not valid percent-encoding (`%E0%A4%A`): unknown, not fatal. */
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
+}
+
 /** Parses a location hash; anything unknown or malformed falls back to the default, never throws. */
 export function parseHash(hash: string): UrlState {
   const body = hash.replace(/^#\/?/, '');
   const [pathPart = '', query = ''] = body.split('?', 2);
-  const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = pathPart.split('/').map(decodeSegment).filter(Boolean);
   const q = new URLSearchParams(query);
   const view = pick(segments[0] ?? null, VIEWS) ?? DEFAULT_STATE.view;
   const officeParam = view === 'office' ? segments[1] ?? null : q.get('office');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FILE_FORMATS, FILE_STATUSES, QUARANTINE_REASONS } from '../../../sql/domain/visit-codes.ts';
-import { Day, OfficeCode } from './common.ts';
+import { decimalInt, Id, OfficeCode, RequestDay } from './common.ts';
 
 export const Threshold = z.object({
   key: z.string(),
@@ -44,15 +44,15 @@ export const IngestedFile = z.object({
   finishedAt: z.iso.datetime().nullable(),
 });
 export const FilesQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: decimalInt(1, 1000).default(200),
+  offset: decimalInt(0).default(0),
 });
 /** GET /api/files — department, inspector, admin. Table: files. */
 export const FilesResponse = z.object({ total: z.number().int(), files: z.array(IngestedFile) });
 export type FilesResponse = z.infer<typeof FilesResponse>;
 
 export const QuarantineQuery = FilesQuery.extend({
-  file: z.coerce.number().int().positive().optional(),
+  file: Id.optional(),
   reason: z.enum(QUARANTINE_REASONS).optional(),
 });
 export const QuarantinedRow = z.object({
@@ -94,8 +94,8 @@ export type UploadResponse = z.infer<typeof UploadResponse>;
 
 /** GET /api/export/visits?from&to&office&format — department and admin (hashed visitor); 403 for press and inspector. */
 export const ExportQuery = z.object({
-  from: Day,
-  to: Day,
+  from: RequestDay,
+  to: RequestDay,
   office: OfficeCode.optional(),
   format: z.enum(['jsonl', 'csv', 'xlsx']).default('csv'),
 });

@@ -1,18 +1,50 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../../sql/domain/categories.ts';
 import { ROLES } from '../../../sql/domain/roles.ts';
+import { addYears, almatyToday } from '../../../sql/compliance/period.ts';
+import { serverNow } from '../../http/clock.ts';
 
 /** An Almaty calendar day, 'YYYY-MM-DD'. Periods are [from, to): `to` is the first day NOT included. */
 export const Day = z.iso.date({ error: 'expected an Almaty calendar day as YYYY-MM-DD' }).describe('Almaty calendar day, YYYY-MM-DD');
+
+/**
+ * The days a request may name: no log predates 2000, and nothing is planned more than a year
+ * ahead. Outside this domain a day is refused before any reader sees it, so no input can make the
+ * period arithmetic leave four-digit years (year 0000, 9999-12-31).
+ */
+export const FIRST_DAY = '2000-01-01';
+export const MAX_PERIOD_YEARS = 10;
+export function lastAllowedDay(now: number = serverNow()): string {
+  return addYears(almatyToday(new Date(now)), 1);
+}
+export const RequestDay = Day.refine((d) => d >= FIRST_DAY && d <= lastAllowedDay(), {
+  error: () => `expected a day from ${FIRST_DAY} to ${lastAllowedDay()}`,
+}).describe(`Almaty calendar day, YYYY-MM-DD, from ${FIRST_DAY} to a year after today`);
+
+/** Why [from, to) is not an allowed period, or null: `to` after `from`, at most ten years later. */
+export function periodProblem(from: string, to: string): string | null {
+  if (to <= from) return `to: expected a day after from (${from}); the period is [from, to)`;
+  const limit = addYears(from, MAX_PERIOD_YEARS);
+  if (to > limit) return `to: the period may span at most ${MAX_PERIOD_YEARS} years (to ≤ ${limit})`;
+  return null;
+}
+
+/** A decimal integer in a path or query ("42"; not "0x10", "1e3", " 4" or "-1"), within [min, max]. */
+export function decimalInt(min: number, max: number = Number.MAX_SAFE_INTEGER) {
+  return z.string().regex(/^(0|[1-9][0-9]{0,15})$/, `expected a decimal integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`));
+}
+export const Id = decimalInt(1).describe('decimal integer id');
 export const OfficeCode = z.string().regex(/^[A-Z]{2,6}$/, 'an office code such as SRK').describe('office code');
 export const RegionCode = z.string().regex(/^[a-z0-9-]{2,40}$/, 'a region code such as almaty-oblast');
 export const Category = z.enum(CATEGORIES);
 export const Role = z.enum(ROLES);
 
-/** ?from&to&office&region — the filter every aggregate accepts. `to` must be after `from`, at most 3 years later. */
+/** ?from&to&office&region — the filter every aggregate accepts. `to` must be after `from`, at most 10 years later. */
 export const PeriodQuery = z.object({
-  from: Day,
-  to: Day,
+  from: RequestDay,
+  to: RequestDay,
   office: OfficeCode.optional(),
   region: RegionCode.optional(),
 });

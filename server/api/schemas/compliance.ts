@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVIDENCE_KEYS } from '../../../sql/domain/evidence.ts';
 import { RULE_STATUSES, RULES } from '../../../sql/domain/rules.ts';
-import { Day, OfficeCode, Period, PeriodQuery } from './common.ts';
+import { Day, Id, OfficeCode, Period, PeriodQuery, RequestDay } from './common.ts';
 
 export const Rule = z.enum(RULES);
 export const RuleStatus = z.enum(RULE_STATUSES);
@@ -123,10 +123,10 @@ export const FlagsQuery = z.object({
   office: OfficeCode.optional(),
   rule: Rule.optional(),
   /** Cases covering this month (any day of it). */
-  month: Day.optional(),
+  month: RequestDay.optional(),
   /** Cases covering any month of [from, to): the page's period filter. */
-  from: Day.optional(),
-  to: Day.optional(),
+  from: RequestDay.optional(),
+  to: RequestDay.optional(),
   sort: z.enum(['age', 'deadline', 'office']).default('age'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -184,15 +184,15 @@ export type FlagDetailResponse = z.infer<typeof FlagDetailResponse>;
 export const FlagActionBody = z.object({
   action: FlagAction,
   note: z.string().max(2000).optional(),
-  deadline: Day.optional(),
+  deadline: RequestDay.optional(),
   /** resolve/dismiss: the day the fix was seen; default today. */
-  seen: Day.optional(),
+  seen: RequestDay.optional(),
   /** resolve: the follow-up inspection that showed the fix. */
   inspectionId: z.number().int().positive().optional(),
 });
 
 /** GET /api/flags/covering?office&rule&month — the case a matrix cell opens. */
-export const FlagCoveringQuery = z.object({ office: OfficeCode, rule: Rule, month: Day });
+export const FlagCoveringQuery = z.object({ office: OfficeCode, rule: Rule, month: RequestDay });
 export const FlagCoveringResponse = z.object({ id: z.number().int().nullable() });
 export type FlagCoveringResponse = z.infer<typeof FlagCoveringResponse>;
 
@@ -204,10 +204,10 @@ export const DigestQuery = z.object({
 });
 
 /** GET /api/flags/:id?month= — which month's evidence to show. */
-export const FlagDetailQuery = z.object({ month: Day.optional() });
+export const FlagDetailQuery = z.object({ month: RequestDay.optional() });
 export type FlagActionBody = z.infer<typeof FlagActionBody>;
 
-export const FlagParams = z.object({ id: z.coerce.number().int().positive() });
+export const FlagParams = z.object({ id: Id });
 
 export type FlagsResponse = z.infer<typeof FlagsResponse>;
 export type FlagStatus = z.infer<typeof FlagStatus>;

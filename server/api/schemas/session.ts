@@ -3,7 +3,7 @@ import { Day, Role } from './common.ts';
 
 export const User = z.object({ name: z.string(), role: Role });
 
-/** GET /api/me (401 when not logged in) and the answer of POST /api/login. */
+/** GET /api/me when logged in, and the answer of POST /api/login. */
 export const MeResponse = z.object({
   user: User,
   /** Send back as the X-CSRF-Token header on every POST/PUT/DELETE. */
@@ -12,6 +12,13 @@ export const MeResponse = z.object({
   data: z.object({ firstDay: Day.nullable(), lastDay: Day.nullable() }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/**
+ * GET /api/me answers 200 either way: asking "who am I?" before logging in is a normal question
+ * with the answer "nobody" (a 401 here made every fresh page load log a console error).
+ */
+export const MeAnswer = z.union([MeResponse, z.object({ user: z.null() })]);
+export type MeAnswer = z.infer<typeof MeAnswer>;
 
 export const LoginBody = z.object({
   name: z.string().min(1).max(100),

@@ -75,7 +75,7 @@ export async function startDemoServer(opts: { days?: number } = {}): Promise<Dem
   const app = createApp({
     handle: db,
     logger: pino({ level: 'silent' }),
-    config: { dataDir: demoDir, iinKey: IIN_KEY, production: false, webDist, loginLimit: { max: 1000, windowMs: 60_000 } },
+    config: { dataDir: demoDir, iinKey: IIN_KEY, production: false, webDist, loginLimit: { freeFailures: 1000, perAddress: 1000 } },
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });

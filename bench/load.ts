@@ -1,0 +1,119 @@
+/**
+ * Load benchmark (issue 10): autocannon against a real `vitrina serve` process on the embedded
+ * database holding the demo year, as `npm start` runs it. The overview and topics, at 50 and 200
+ * connections, for the dashboard's default period (answered from the aggregate cache after the
+ * first request) and for a fresh random period on every request (the cache misses, as when people
+ * explore). Reports requests/s, p50/p99, errors and the server's peak RSS during each run.
+ * Targets (fresh periods, 50 connections): ≥ 250 requests/s, p99 < 500 ms. Nothing is asserted.
+ * BENCH_LOAD_SECONDS sets the length of each run (default 10).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'etl/cli/vitrina.mjs');
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const PASSWORD = 'bench-load-password';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.once('error', reject);
+  });
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): void {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`vitrina ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+}
+
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-bench-load-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, VITRINA_DATA_DIR: dataDir, VITRINA_IIN_KEY: 'bench-load-iin-key-0123456789', PORT: String(port), HOST: '127.0.0.1' };
+  delete env.DATABASE_URL; // the demo server: embedded database
+  let server: ChildProcess | undefined;
+  try {
+    console.log('writing and loading the demo year …');
+    cli(['demo', '--days', '365', '--out', path.join(dataDir, 'demo')], env);
+    cli(['ingest', path.join(dataDir, 'demo')], env);
+    cli(['user', 'add', 'bench', '--role', 'department', '--password', PASSWORD], env);
+    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = server;
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (d: Buffer) => { if (d.toString().includes('is running at')) resolve(); });
+      child.once('exit', (code) => reject(new Error(`vitrina serve exited ${code}`)));
+    });
+    child.stdout?.resume(); // the request log: read and dropped, as a terminal would show it
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`login: ${login.status}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const me = (await login.json()) as { data: { firstDay: string; lastDay: string } };
+    const { firstDay, lastDay } = me.data;
+    // The dashboard's default: the calendar month holding the last day with data.
+    const month = `${lastDay.slice(0, 7)}-01`;
+    const defaultPeriod = `from=${month}&to=${addDays(month, 31).slice(0, 7)}-01`;
+    const span = Math.round((Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000);
+    let n = 0;
+    const randomPeriod = (): string => {
+      // A different [from, to) each time: 1–120 days starting anywhere in the data.
+      n++;
+      const from = addDays(firstDay, Math.floor(Math.random() * span));
+      return `from=${from}&to=${addDays(from, 1 + ((n * 37 + Math.floor(Math.random() * 120)) % 120))}`;
+    };
+    const pid = child.pid ?? 0;
+    const lines = [
+      `Real \`vitrina serve\` on the embedded database with the demo year (${firstDay} – ${lastDay}), autocannon in the`,
+      `benchmark process on the same machine, ${SECONDS} s per run; the machine is shared, so figures are as measured.`, '',
+      '| endpoint | period | connections | requests/s | p50 ms | p99 ms | errors | peak RSS MB |', '|---|---|---|---|---|---|---|---|',
+    ];
+    for (const endpoint of ['overview', 'topics']) {
+      for (const mode of ['default', 'random'] as const) {
+        for (const connections of [50, 200]) {
+          if (mode === 'default') await fetch(`${base}/api/${endpoint}?${defaultPeriod}`, { headers: { cookie } });
+          let peak = rssMb(pid, 'VmRSS');
+          const sampler = setInterval(() => { peak = Math.max(peak, rssMb(pid, 'VmRSS')); }, 200);
+          const r = await autocannon({
+            url: base, connections, duration: SECONDS, timeout: 30, headers: { cookie },
+            requests: [{
+              method: 'GET',
+              setupRequest: (req) => ({ ...req, path: `/api/${endpoint}?${mode === 'default' ? defaultPeriod : randomPeriod()}` }),
+            }],
+          });
+          clearInterval(sampler);
+          const errors = r.errors + r.timeouts + r.non2xx;
+          const line = `| ${endpoint} | ${mode === 'default' ? 'default (cached)' : 'fresh random'} | ${connections} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${errors} | ${peak} |`;
+          console.log(line);
+          lines.push(line);
+        }
+      }
+    }
+    lines.push('', `Server peak RSS over its whole life (demo load excluded: it ran in another process): ${rssMb(pid, 'VmHWM')} MB.`);
+    return { name: 'load (autocannon, demo year)', lines };
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The server's clock: input domains ("no day later than a year from today") and the login
+ * limiter read the time here, so a test can set it instead of depending on today's date.
+ */
+let source: () => number = Date.now;
+
+export function serverNow(): number {
+  return source();
+}
+
+/** Tests only: a fixed or stepping clock; `null` goes back to the system clock. */
+export function setServerClock(now: (() => number) | null): void {
+  source = now ?? Date.now;
+}
