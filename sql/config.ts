@@ -65,4 +65,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
 }
 
-export const config: Config = readConfig();
+let current: Config = readConfig();
+
+/**
+ * The configuration in force. Its fields read the current one, so that tests running the CLI
+ * in-process can give each command the environment a child process would have had (useConfig).
+ */
+export const config: Config = Object.freeze({
+  get databaseUrl() { return current.databaseUrl; },
+  get dataDir() { return current.dataDir; },
+  get iinKey() { return current.iinKey; },
+  get regions() { return current.regions; },
+  get port() { return current.port; },
+  get host() { return current.host; },
+  get logLevel() { return current.logLevel; },
+  get production() { return current.production; },
+});
+
+/** Puts cfg in force until the returned function restores the previous configuration. */
+export function useConfig(cfg: Config): () => void {
+  const previous = current;
+  current = cfg;
+  return () => { current = previous; };
+}

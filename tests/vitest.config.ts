@@ -4,13 +4,24 @@ import { defineConfig } from 'vitest/config';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The browser journeys and the demo-scale suites, kept apart from the fast default set so a change
+ * can be checked quickly with `npm test -- --project fast`. Plain `npm test` (and .ci/run) runs both.
+ */
+const SLOW = ['tests/e2e/**/*.test.ts', 'tests/etl/pipeline/kill-mid-file.test.ts'];
+
 export default defineConfig({
   root,
   test: {
-    include: ['tests/**/*.test.ts'],
+    // One migrated database per run; every suite's fresh database is a copy of it.
+    globalSetup: ['tests/helpers/template-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: each worker may hold an embedded database and a child CLI process.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

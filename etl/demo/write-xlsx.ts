@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { clockText } from './almaty-time.ts';
 import type { FileGroup } from './file-group.ts';
 import { fixZipTimes } from './fix-zip-times.ts';
@@ -19,6 +19,8 @@ const HEADERS = {
 const DOCUMENT_DATE = new Date(Date.UTC(2018, 0, 1));
 
 export async function writeXlsx(plan: XlsxPlan, group: FileGroup): Promise<Buffer> {
+  // exceljs takes over a second to load: only a command that writes workbooks pays for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Фронт-офис';
   workbook.lastModifiedBy = 'Фронт-офис';

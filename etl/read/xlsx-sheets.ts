@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { RejectedFileError, type RawValue } from '../model.ts';
 import { cellValue } from './xlsx-values.ts';
 
@@ -35,8 +35,13 @@ async function* sheetRows(sheet: ExcelJS.Worksheet): AsyncGenerator<SheetRow> {
   for (let r = 1; r <= sheet.rowCount; r++) yield { number: r, cells: rowCells(sheet.getRow(r)) };
 }
 
+/** exceljs takes over a second to load: an ingest of CSV files (and the CLI's start) should not pay for it. */
+async function loadExcelJs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 async function* wholeWorkbook(path: string): AsyncGenerator<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
@@ -53,7 +58,8 @@ async function* streamedWorkbook(path: string): AsyncGenerator<Sheet> {
   const input = createReadStream(path);
   const options = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as const;
   try {
-    for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, options)) {
+    const { stream } = await loadExcelJs();
+    for await (const sheet of new stream.xlsx.WorkbookReader(input, options)) {
       // The typings omit the sheet name the reader sets from workbook.xml.
       const name = (sheet as unknown as { name?: string }).name ?? '';
       yield { name, rows: streamedRows(sheet) };

@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
 import { cellText, columnsOf, type Row } from './cells.ts';
 
 /** One worksheet per table, header row bold and frozen. */
 export async function toXlsx(tables: Readonly<Record<string, readonly Row[]>>): Promise<Buffer> {
+  // Imported here, not at the top: exceljs takes over a second to load and most answers never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Vitrina';
   for (const [name, rows] of Object.entries(tables)) {

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { Response, Router } from 'express';
-import ExcelJS from 'exceljs';
 import { exportVisits, type ExportedVisit } from '../../etl/export-visits.ts';
 import { ROUTES } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
@@ -44,6 +43,7 @@ export function exportRoutes(router: Router, { handle: { db } }: RouteDeps): voi
       return;
     }
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`);
+    const { default: ExcelJS } = await import('exceljs'); // loaded only when asked for: over a second
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
     const ws = wb.addWorksheet('visits');
     let n = 0;

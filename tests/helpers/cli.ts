@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../etl/cli/main.ts';
+import { readConfig, useConfig } from '../../sql/config.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'etl/cli/vitrina.mjs');
@@ -11,12 +14,49 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, as an operator would, with the given environment. */
-export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+/** The environment a CLI run sees: ours, minus DATABASE_URL (the test decides the database), plus env. */
+function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const baseEnv = { ...process.env };
+  delete baseEnv.DATABASE_URL;
+  return { ...baseEnv, ...env };
+}
+
+function collect(): { stream: Writable; text(): string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Runs the CLI's own main(argv, io) in this process, with the given environment as its
+ * configuration: the same commands, parsing, exit codes and output as `vitrina …`, without paying a
+ * new Node process, tsx and the imports each time (seconds per call). Calls must not overlap.
+ */
+export async function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+  const stdout = collect();
+  const stderr = collect();
+  const restore = useConfig(readConfig(cliEnv(env)));
+  try {
+    const code = await main(args, { stdin: Readable.from(stdin ? [Buffer.from(stdin, 'utf8')] : [], { objectMode: false }), stdout: stdout.stream, stderr: stderr.stream, interactive: false });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * Runs the real CLI in a child process, as an operator would, with the given environment: for the
+ * few tests of what only a process shows (its exit status, its stdout, the data directory lock
+ * between processes).
+ */
+export function runCliProcess(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const baseEnv = { ...process.env };
-    delete baseEnv.DATABASE_URL; // the test decides which database the CLI sees
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...baseEnv, ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cliEnv(env), stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });

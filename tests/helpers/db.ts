@@ -5,10 +5,12 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
 import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { runTemplate, templateBlob } from './template.ts';
 
 /**
  * Tests run on the embedded database always, and on the real server when DATABASE_URL is set
- * (.ci/run runs the suite once each way). Every suite gets its own fresh, migrated database.
+ * (.ci/run runs the suite once each way). Every suite gets its own fresh, migrated database, copied
+ * from the run's migrated template (template-setup.ts) rather than made and migrated anew.
  */
 export const SERVER_URL = process.env.DATABASE_URL;
 export const ENGINE = SERVER_URL ? 'postgres' : 'pglite';
@@ -21,9 +23,11 @@ export interface TestDatabase extends DatabaseHandle {
 /** A fresh migrated database with the Almaty oblast registry; close() removes it. */
 export async function freshDatabase(opts: { onDisk?: boolean } = {}): Promise<TestDatabase> {
   const target = await freshTarget(opts.onDisk ?? false);
-  const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
-  await migrate(handle);
-  await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+  const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test', template: target.template });
+  if (!target.migrated) {
+    await migrate(handle);
+    await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+  }
   return {
     ...handle,
     env: target.env,
@@ -34,29 +38,40 @@ export async function freshDatabase(opts: { onDisk?: boolean } = {}): Promise<Te
   };
 }
 
-interface Target {
+export interface Target {
   url?: string;
   dataDir?: string;
+  /** In memory (no url, no dataDir): the migrated template to pass to openDatabase, if the run has one. */
+  template?: Blob;
+  /** Already migrated, with the Almaty oblast registry (a copy of the run's template). */
+  migrated: boolean;
   env: Record<string, string>;
   drop(): Promise<void>;
 }
 
 /**
  * Where a fresh database lives, without opening it: a new database on the server, or a new
- * embedded data directory (onDisk, or whenever a subprocess must share it).
+ * embedded data directory (onDisk, or whenever a subprocess must share it). It is a copy of the
+ * run's migrated template when there is one (`migrated`); a CLI opening it migrates anyway.
  */
 export async function freshTarget(onDisk = true): Promise<Target> {
   const key = 'test-iin-key-0123456789abcdef';
+  const template = runTemplate();
   if (SERVER_URL) {
     const name = `vitrina_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: SERVER_URL });
     await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    try {
+      if (template?.kind === 'postgres') await createFromTemplate(admin, name, template.database);
+      else await admin.query(`create database ${name}`);
+    } finally {
+      await admin.end();
+    }
     const url = new URL(SERVER_URL);
     url.pathname = `/${name}`;
     return {
       url: url.toString(),
+      migrated: template?.kind === 'postgres',
       env: { DATABASE_URL: url.toString(), VITRINA_IIN_KEY: key },
       async drop() {
         const c = new pg.Client({ connectionString: SERVER_URL });
@@ -73,11 +88,34 @@ export async function freshTarget(onDisk = true): Promise<Target> {
       },
     };
   }
-  if (!onDisk) return { env: {}, async drop() {} };
+  const embedded = template?.kind === 'pglite' ? template : undefined;
+  if (!onDisk) {
+    return embedded
+      ? { template: templateBlob(embedded.tarball), migrated: true, env: {}, async drop() {} }
+      : { migrated: false, env: {}, async drop() {} };
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-test-'));
+  if (embedded) fs.cpSync(embedded.dataDir, dataDir, { recursive: true });
   return {
     dataDir,
+    migrated: Boolean(embedded),
     env: { VITRINA_DATA_DIR: dataDir, VITRINA_IIN_KEY: key },
     async drop() { fs.rmSync(dataDir, { recursive: true, force: true }); },
   };
+}
+
+/**
+ * CREATE DATABASE … TEMPLATE refuses while another session is connected to the template (an
+ * autovacuum worker may be, briefly): try again a few times.
+ */
+async function createFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${template}`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.ts';
+import { ROOT, runCliProcess } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
 
 let target: Awaited<ReturnType<typeof freshTarget>>;
@@ -9,7 +9,8 @@ beforeAll(async () => { target = await freshTarget(); });
 afterAll(async () => { await target?.drop(); });
 
 describe('vitrina serve', () => {
-  it('says where it runs, serves, and on SIGTERM stops cleanly and releases the database', async () => {
+  // Two real processes (serve, then migrate on the same data directory): slower than the default allows.
+  it('says where it runs, serves, and on SIGTERM stops cleanly and releases the database', { timeout: 120_000 }, async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...target.env, PORT: '0', LOG_LEVEL: 'warn' };
     if (!target.env.DATABASE_URL) delete env.DATABASE_URL;
     const child = spawn(process.execPath, [path.join(ROOT, 'etl/cli/vitrina.mjs'), 'serve'], { cwd: ROOT, env, stdio: 'pipe' });
@@ -28,7 +29,7 @@ describe('vitrina serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     // The embedded lock is released: another command opens the same database at once.
-    const migrate = await runCli(['migrate', '--json'], target.env);
+    const migrate = await runCliProcess(['migrate', '--json'], target.env);
     expect(migrate.code, migrate.stderr).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runCliProcess } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
 
 let target: Awaited<ReturnType<typeof freshTarget>>;
@@ -11,7 +11,8 @@ describe('vitrina user add', () => {
     const first = await runCli(['user', 'add', 'aigerim', '--role', 'inspector', '--password', 'long-enough-1', '--json'], target.env);
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ name: 'aigerim', role: 'inspector', created: true });
-    const second = await runCli(['user', 'add', 'aigerim', '--role', 'admin'], target.env, 'long-enough-2\n');
+    // A real process reading its password from a pipe.
+    const second = await runCliProcess(['user', 'add', 'aigerim', '--role', 'admin'], target.env, 'long-enough-2\n');
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('Updated user aigerim (admin).');
     expect(second.stdout + second.stderr).not.toContain('long-enough');

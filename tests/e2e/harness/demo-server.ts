@@ -57,7 +57,7 @@ export async function startDemoServer(opts: { days?: number } = {}): Promise<Dem
   // freshTarget rather than freshDatabase: closing must let the pool's connections finish ending
   // before the database is dropped WITH (FORCE), or the terminated sockets raise uncaught errors.
   const target = await freshTarget(false);
-  const db = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'e2e' });
+  const db = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'e2e', template: target.template });
   await migrate(db);
   await syncRegistry(db.db, readRegistry(['almaty-oblast']));
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-e2e-'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/cli.ts';
+import { runCli, runCliProcess } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
 import { makeIin, tempFolder } from '../../helpers/files.ts';
 
@@ -14,8 +14,9 @@ interface Report {
 describe('vitrina ingest (real CLI, real files)', () => {
   let target: Awaited<ReturnType<typeof freshTarget>>;
   const files = tempFolder();
-  const ingest = async (...paths: string[]) => {
-    const r = await runCli(['ingest', '--json', ...paths], target.env);
+  const ingest = async (...paths: string[]) => ingestWith(runCli, paths);
+  const ingestWith = async (run: typeof runCli, paths: string[]) => {
+    const r = await run(['ingest', '--json', ...paths], target.env);
     return { code: r.code, stderr: r.stderr, report: JSON.parse(r.stdout || 'null') as Report };
   };
   beforeAll(async () => { target = await freshTarget(); });
@@ -27,7 +28,8 @@ describe('vitrina ingest (real CLI, real files)', () => {
       '14.01.2019;10:06:30;10:20;10:21;10:40;2;кража телефона;;заявление принято;;да;да',
       '',
       '15.01.2019;09:00;;;;1;;;;;;'].join('\r\n'), 'win1251');
-    const { code, report } = await ingest(csv);
+    // A real process: the contract's exit status and stdout, not only main()'s.
+    const { code, report } = await ingestWith(runCliProcess, [csv]);
     expect(code).toBe(0);
     expect(report).toEqual({
       files: [{ path: csv, status: 'loaded', format: 'csv', office: 'SRK', rows_read: 3, rows_loaded: 3, rows_duplicate: 0, rows_quarantined: 0, reason: null }],
@@ -95,7 +97,7 @@ describe('vitrina ingest (real CLI, real files)', () => {
 
   it('answers a usage error and a missing file with exit 2', async () => {
     expect((await runCli(['ingest'], target.env)).code).toBe(2);
-    expect((await runCli(['ingest', '/no/such/file.csv'], target.env)).code).toBe(2);
+    expect((await runCliProcess(['ingest', '/no/such/file.csv'], target.env)).code).toBe(2);
     expect((await runCli(['ingest', '--bogus', 'x'], target.env)).code).toBe(2);
   });
 });
