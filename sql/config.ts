@@ -78,6 +78,7 @@ export const config: Config = Object.freeze({
   get regions() { return current.regions; },
   get port() { return current.port; },
   get host() { return current.host; },
+  get trustProxy() { return current.trustProxy; },
   get logLevel() { return current.logLevel; },
   get production() { return current.production; },
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
     file_id: file.id, source_line: 2, reason: 'malformed', detail: '\tTAB', raw_text: DANGEROUS,
   }).execute();
   await t.db.db.insertInto('flags').values({
-    office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01',
+    office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01', last_month: '2024-03-01',
     evidence: JSON.stringify({ status: 'breach', value: 7.5, threshold: 5, lines: ['p90 7.5 min'], examples: [], basis: {} }),
   }).execute();
   admin = await t.login('admin');

@@ -56,7 +56,7 @@ beforeAll(async () => {
   t = await startTestServer({ loginLimit: { freeFailures: 1_000_000, perAddress: 1_000_000 } });
   await seedVisits(t.db.db, { offices: ['SRK', 'KEG'], from: '2024-03-01', days: 10 });
   await t.db.db.insertInto('flags').values({
-    office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01',
+    office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01', last_month: '2024-03-01',
     evidence: JSON.stringify({ status: 'breach', value: 7.5, threshold: 5, lines: ['p90 7.5 min'], examples: [], basis: {} }),
   }).execute();
   for (const role of ROLES) sessions.set(role, await t.login(role));
