@@ -5,6 +5,7 @@ import { createAggregateCache } from './cache/aggregate-cache.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
 import { complianceRoutes } from './routes/compliance.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import type { AppDeps } from './routes/deps.ts';
 import { exportRoutes } from './routes/export.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -43,7 +44,7 @@ export function createApp(deps: AppDeps): Express {
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db) };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, officePageRoutes, complianceRoutes,
-    flagRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,
+    flagRoutes, thresholdRoutes, fileRoutes, coverageRoutes, uploadRoutes, exportRoutes, openapiRoutes,
   ]) routes(api, routeDeps);
   app.use(api);
   app.use('/api', notFound);
