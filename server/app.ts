@@ -6,6 +6,7 @@ import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
 import { categoryCorrectionRoutes } from './routes/category-corrections.ts';
 import { complianceRoutes } from './routes/compliance.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import type { AppDeps } from './routes/deps.ts';
 import { exportRoutes } from './routes/export.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -47,7 +48,7 @@ export function createApp(deps: AppDeps): Express {
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db), sessions };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
-    flagRoutes, digestRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,
+    flagRoutes, digestRoutes, thresholdRoutes, fileRoutes, coverageRoutes, uploadRoutes, exportRoutes, openapiRoutes,
   ]) routes(api, routeDeps);
   app.use(api);
   app.use('/api', notFound);

@@ -60,9 +60,17 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
       n = r.n + excluded.n, ${secondColumns((c) => sql`${c} = r.${c} + excluded.${c}`)}`.execute(tx);
 }
 
-/** Adds one stored file's visits to the rollups (the benchmark database, tests). */
-export function addFileToRollups(tx: Kysely<Database>, fileId: string | number): Promise<void> {
-  return applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1, true);
+/**
+ * Adds one stored file's visits to the rollups and records the days it covers per office (the
+ * benchmark database, tests); the ingest records both as it parses.
+ */
+export async function addFileToRollups(tx: Kysely<Database>, fileId: string | number): Promise<void> {
+  await applyToRollups(tx, sql`v.file_id = ${String(fileId)}`, 1, true);
+  await sql`
+    insert into file_coverage (file_id, office_code, first_day, last_day)
+    select file_id, office_code, min(arrival_date), max(arrival_date) from visits
+    where file_id = ${String(fileId)} group by 1, 2
+    on conflict (file_id, office_code) do nothing`.execute(tx);
 }
 
 /** Moves visits between categories in visit_hourly: call with sign -1 before, +1 after the update. */

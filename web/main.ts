@@ -52,7 +52,8 @@ async function render(state: UrlState): Promise<void> {
   }
   const anchor = anchorDay();
   if (!state.from || !state.to) {
-    const p = presetPeriod('month', anchor);
+    // The default: the last complete calendar month (contract §8).
+    const p = presetPeriod('prev_month', anchor);
     navigate({ from: p.from, to: p.to }, { replace: true });
     return;
   }
@@ -69,7 +70,10 @@ async function render(state: UrlState): Promise<void> {
     }
     const ctx: ViewContext = {
       root: main, state, period, session, registry,
-      query: { from: period.from, to: period.to, ...(state.office && state.view !== 'office' ? { office: state.office } : {}), ...(state.region ? { region: state.region } : {}) },
+      query: {
+        from: period.from, to: period.to, ...(state.office && state.view !== 'office' ? { office: state.office } : {}), ...(state.region ? { region: state.region } : {}),
+        ...(state.cmp === 'year' ? { compare: 'year_ago' as const } : {}),
+      },
     };
     main.replaceChildren();
     cleanup = mod.render(ctx);

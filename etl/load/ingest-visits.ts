@@ -7,6 +7,7 @@ import { RejectedFileError } from '../model.ts';
 import type { FileContext } from '../pipeline.ts';
 import { MissingIinKeyError, createVisitNormalizer } from '../transform/normalize-visit.ts';
 import { scrubIin } from '../transform/scrub-iin.ts';
+import { createFileCoverage } from './file-coverage.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { timed } from './ingest-timings.ts';
 import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
@@ -44,6 +45,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
   let rowsRead = 0;
   let rowsNamingOffice = 0;
   const months = new Set<string>();
+  const coverage = createFileCoverage();
   // Rollups are summed here as rows are parsed; duplicates the merge turns away are taken back out.
   // Written every `rollupEvery` batches, so the sums of a huge file never all sit in memory.
   let deltas = createRollupDeltas();
@@ -82,6 +84,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       const v = result.visit;
       offices.add(v.office_code);
       months.add(v.arrival_date.slice(0, 7));
+      coverage.add(v.office_code, v.arrival_date);
       const c = ctx.classify(v.topic_text, v.service);
       lap('classify');
       deltas.add({
@@ -158,6 +161,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       }
       await assertOfficesKnown(tx, offices);
       await insertQuarantine(tx, fileId, quarantined);
+      await coverage.write(tx, fileId);
       // The report's office: the file's one office, or null when its rows name several.
       const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
       const counts = { rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: staged - loaded, rows_quarantined: quarantined.length };

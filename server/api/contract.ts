@@ -19,6 +19,7 @@ import type { Role as RoleCode } from '../../sql/domain/roles.ts';
 import * as A from './schemas/admin.ts';
 import * as C from './schemas/common.ts';
 import * as T from './schemas/corrections.ts';
+import * as G from './schemas/coverage.ts';
 import * as K from './schemas/compliance.ts';
 import * as O from './schemas/office.ts';
 import * as V from './schemas/overview.ts';
@@ -28,6 +29,7 @@ export * from './schemas/admin.ts';
 export * from './schemas/common.ts';
 export * from './schemas/corrections.ts';
 export * from './schemas/compliance.ts';
+export * from './schemas/coverage.ts';
 export * from './schemas/office.ts';
 export * from './schemas/overview.ts';
 export * from './schemas/session.ts';
@@ -63,12 +65,12 @@ export const ROUTES = {
   offices: { method: 'get', path: '/api/offices', summary: 'Regions and offices with coordinates', roles: ALL, response: S.OfficesResponse, tables: ['offices', 'regions'] },
   overview: {
     method: 'get', path: '/api/overview', summary: 'Volumes, trend, heatmap, silent offices, waiting and service times',
-    roles: ALL, query: C.PeriodQuery.extend(C.DownloadQuery.shape), response: V.OverviewResponse,
+    roles: ALL, query: C.PeriodQuery.extend(C.DownloadQuery.shape).extend(G.CompareQuery.shape), response: V.OverviewResponse,
     tables: ['perOffice', 'daily', 'heatmap', 'durations', 'officeDurations'],
   },
   topics: {
     method: 'get', path: '/api/topics', summary: 'Category mix overall, per office, trend, change, examples',
-    roles: ALL, query: C.PeriodQuery.extend(C.DownloadQuery.shape), response: V.TopicsResponse,
+    roles: ALL, query: C.PeriodQuery.extend(C.DownloadQuery.shape).extend(G.CompareQuery.shape), response: V.TopicsResponse,
     tables: ['categories', 'perOffice', 'trend'],
   },
   topicReview: {
@@ -83,6 +85,10 @@ export const ROUTES = {
     method: 'get', path: '/api/offices/:code', summary: 'One office: volumes, topics, delays, inspections, flags, days without logs',
     roles: ALL, params: O.OfficeParams, query: O.OfficePageQuery.extend(C.DownloadQuery.shape), response: O.OfficePageResponse,
     tables: ['daily', 'heatmap', 'topics', 'durations', 'inspections', 'flags'],
+  },
+  coverage: {
+    method: 'get', path: '/api/coverage', summary: 'Coverage: completeTo, per office first/last covered day, status, uncovered days of ?from&to',
+    roles: ALL, query: G.CoverageQuery.extend(C.DownloadQuery.shape), response: G.CoverageResponse, tables: ['offices'],
   },
   compliance: {
     method: 'get', path: '/api/compliance', summary: 'Compliance matrix: offices × rules',
@@ -118,7 +124,7 @@ export const ROUTES = {
   },
   thresholds: { method: 'get', path: '/api/thresholds', summary: 'Compliance thresholds and their change history', roles: OVERSIGHT, response: A.ThresholdsResponse, tables: ['thresholds', 'history'] },
   setThreshold: { method: 'put', path: '/api/thresholds/:key', summary: 'Change a threshold (recorded)', roles: ['admin'], params: A.ThresholdParams, body: A.ThresholdBody, response: A.ThresholdsResponse },
-  files: { method: 'get', path: '/api/files', summary: 'Ingested files and their reports', roles: OVERSIGHT, query: A.FilesQuery, response: A.FilesResponse, tables: ['files'] },
+  files: { method: 'get', path: '/api/files', summary: 'Ingested files and their reports', roles: OVERSIGHT, query: A.FilesFilterQuery, response: A.FilesResponse, tables: ['files'] },
   quarantine: { method: 'get', path: '/api/quarantine', summary: 'Quarantined rows', roles: ['admin'], query: A.QuarantineQuery, response: A.QuarantineResponse, tables: ['rows'] },
   upload: { method: 'post', path: '/api/uploads', summary: 'Upload visit logs or inspections (multipart "files"); runs the ingest', roles: ['admin'], response: A.UploadResponse },
   exportVisits: { method: 'get', path: '/api/export/visits', summary: 'Visit-level export, hashed visitor (CSV, XLSX or JSON Lines)', roles: ['department', 'admin'], query: A.ExportQuery },

@@ -11,7 +11,7 @@ import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
 import type { RouteDeps } from './deps.ts';
-import { resolveScope } from './scope.ts';
+import { resolveFilter } from './scope.ts';
 
 const min = (s: number | null): number | null => (s === null ? null : s / 60);
 
@@ -19,7 +19,7 @@ const min = (s: number | null): number | null => (s === null ? null : s / 60);
 export function complianceRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.compliance, async ({ query, req, res }) => {
     const { body, tables } = await cache.get(cacheKey('compliance', query, 'full'), async () => {
-      const { scope, period } = await resolveScope(db, query);
+      const { scope, period } = await resolveFilter(db, query);
       const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true });
       const body: ComplianceResponse = { period, offices: report.offices };
       const cells = body.offices.flatMap((o) => o.rules.map((r) => ({
@@ -33,7 +33,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
 
   mount(router, ROUTES.complianceMetrics, async ({ query, req, res }) => {
     const { body, tables } = await cache.get(cacheKey('compliance-metrics', query, 'full'), async () => {
-      const { scope, period } = await resolveScope(db, query);
+      const { scope, period } = await resolveFilter(db, query);
       // The compliance engineer's metrics, so the page shows the numbers the verdicts were drawn from.
       const [metrics, facts] = await Promise.all([
         getComplianceMetrics(db, period, scope.offices),
@@ -63,7 +63,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
 
   mount(router, ROUTES.complianceDelays, async ({ query, req, res }) => {
     const { body, tables } = await cache.get(cacheKey('compliance-delays', query, 'full'), async () => {
-      const { scope, period } = await resolveScope(db, query);
+      const { scope, period } = await resolveFilter(db, query);
       const [rows, thresholds] = await Promise.all([getDurationSummaries(db, scope, [query.metric], 'office'), getThresholds(db)]);
       const body: DelaysResponse = {
         period, metric: query.metric,

@@ -5,7 +5,7 @@ import { ROUTES } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
 import { CSV_BOM, csvLine } from '../respond/csv.ts';
 import type { RouteDeps } from './deps.ts';
-import { resolveScope } from './scope.ts';
+import { resolveFilter } from './scope.ts';
 
 /** Excel's sheet holds 1,048,576 rows; longer exports must use CSV or JSON Lines. */
 const XLSX_MAX_ROWS = 1_000_000;
@@ -20,7 +20,7 @@ async function write(res: Response, chunk: string): Promise<void> {
  */
 export function exportRoutes(router: Router, { handle: { db } }: RouteDeps): void {
   mount(router, ROUTES.exportVisits, async ({ query, user, req, res }) => {
-    const { period } = await resolveScope(db, query);
+    const { period } = await resolveFilter(db, query);
     const rows = exportVisits(db, { from: period.from, to: period.to, office: query.office });
     const name = `visits-${query.office ?? 'all'}-${period.from}-${period.to}`;
     req.log.info({ event: 'export', user: user.name, format: query.format }, 'visit export');

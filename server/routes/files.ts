@@ -12,7 +12,7 @@ const fileName = (p: string): string => path.basename(p);
 /** GET /api/files (ingest reports), GET /api/quarantine (admin). */
 export function fileRoutes(router: Router, { handle: { db } }: RouteDeps): void {
   mount(router, ROUTES.files, async ({ query, req, res }) => {
-    const { total, rows } = await listIngestedFiles(db, query);
+    const { total, rows } = await listIngestedFiles(db, { office: query.office, status: query.status, month: query.month }, query);
     const body: FilesResponse = {
       total,
       files: rows.map((f) => ({
@@ -20,6 +20,7 @@ export function fileRoutes(router: Router, { handle: { db } }: RouteDeps): void 
         office: f.office_code, status: f.status, reason: f.reason, rows_read: f.rows_read, rows_loaded: f.rows_loaded,
         rows_duplicate: f.rows_duplicate, rows_quarantined: f.rows_quarantined, unknown_columns: f.unknown_columns,
         startedAt: f.started_at.toISOString(), finishedAt: f.finished_at ? f.finished_at.toISOString() : null,
+        coveredFrom: f.covered_from, coveredTo: f.covered_to,
       })),
     };
     await respond(req, res, body, { files: body.files }, 'files');

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
-import { almatyToday } from '../../sql/compliance/period.ts';
+import { addDays, almatyToday } from '../../sql/compliance/period.ts';
+import { uncoveredSpans } from '../../sql/domain/coverage.ts';
 import { DURATION_METRICS } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { listAllCases } from '../../sql/compliance/case-list.ts';
@@ -17,24 +18,24 @@ import { change, suppressorFor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats } from './durations.ts';
 import { flagView } from './flag-view.ts';
-import { resolveScope } from './scope.ts';
+import { dailySeries, heatAverages, periodFields } from './period-figures.ts';
+import { resolveScope, scopeFor } from './scope.ts';
 
 /** GET /api/offices/:code — one office's page. Press gets volumes and topics only. */
 export function officePageRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.office, async ({ params, query, user, req, res }) => {
     const view = suppressorFor(user.role).on ? 'press' : 'full';
     const { body, tables } = await cache.get(cacheKey('office', { ...query, code: params.code }, view), async () => {
-      const resolved = await resolveScope(db, { from: query.from, to: query.to }).then((r) => {
-        const office = r.offices.find((o) => o.code === params.code);
-        if (!office) throw HttpError.of('not_found', `No office "${params.code}"`);
-        return { ...r, office, scope: { ...r.scope, offices: [office.code] } };
-      });
-      const { scope, period, previous, office } = resolved;
+      const all = await resolveScope(db, { from: query.from, to: query.to });
+      const office = all.offices.find((o) => o.code === params.code);
+      if (!office) throw HttpError.of('not_found', `No office "${params.code}"`);
+      const r = scopeFor(all.coverage, all.requested, [office], query.compare ?? 'previous');
+      const { scope, period, previous, comparison } = r;
       const s = suppressorFor(user.role);
       const today = almatyToday();
       const until = today < period.to ? today : period.to;
       const [{ perOffice: volumes, daily, heatmap: heat }, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
-        getVolumeBreakdown(db, scope, previous.from),
+        getVolumeBreakdown(db, scope, previous),
         getOfficeCategoryVolumes(db, scope),
         getDaysWithoutLogs(db, office.code, period.from, until),
         s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all'),
@@ -45,11 +46,19 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
       const v = volumes[0] ?? { visits: 0, previous: 0, statements: 0 };
       const totals = s.row({ visits: v.visits, previous: v.previous, statements: v.statements }, ['visits', 'previous', 'statements']);
       const { region_code, ...rest } = office;
+      const cov = all.coverage.offices.find((o) => o.office === office.code);
       const body: OfficePageResponse = {
-        office: { ...rest, region: region_code }, period, previous,
-        totals: { ...totals, change: change(totals.visits, totals.previous) },
-        daily: daily.map((d) => s.row(d, ['visits'])),
-        heatmap: heat.map((h) => s.row(h, ['visits'])),
+        office: { ...rest, region: region_code }, ...periodFields(r),
+        totals: { ...totals, compared: totals.visits, change: comparison.comparable ? change(totals.visits, totals.previous) : null },
+        coverage: {
+          status: cov?.status ?? 'no_data', first: cov?.first ?? null, last: cov?.last ?? null, behindSince: cov?.behindSince ?? null,
+          uncovered: cov ? uncoveredSpans(cov, period) : [{ from: period.from, to: addDays(period.to, -1) }],
+        },
+        daily: dailySeries(r, daily).map((d) => (d.visits === null ? { ...d, suppressed: false } : s.row(d, ['visits']))),
+        heatmap: heatAverages(r, heat).map((h) => {
+          const shown = s.row(h, ['visits']);
+          return { ...shown, average: shown.visits === null ? null : h.average };
+        }),
         topics: topics.map(({ category, visits }) => s.row({ category, visits }, ['visits'])),
         daysWithoutLogs: gaps,
         durations: durations ? durations.map(durationStats) : null,

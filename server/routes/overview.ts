@@ -3,16 +3,19 @@ import type { Kysely } from 'kysely';
 import type { Database, DurationMetric } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
-import { ROUTES, type OverviewResponse, type PeriodQuery } from '../api/contract.ts';
+import { ROUTES, type OverviewResponse } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond, type Tables } from '../respond/respond.ts';
 import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
-import { resolveScope } from './scope.ts';
+import { coveredOffices, dailySeries, heatAverages, noDataOffices, periodFields } from './period-figures.ts';
+import { resolveScope, type ScopeQuery } from './scope.ts';
 
-/** The overview shows waiting and service time against the 15–20 min standard; delays live in /api/compliance. */
+type OverviewQuery = ScopeQuery;
+
+/** The overview shows waiting and service time (no standard of their own); delays live in /api/compliance. */
 const OVERVIEW_METRICS: readonly DurationMetric[] = ['wait_time', 'service_time'];
 
 /** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations. */
@@ -24,34 +27,46 @@ export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteD
   });
 }
 
-async function buildOverview(db: Kysely<Database>, query: PeriodQuery, s: Suppressor): Promise<{ body: OverviewResponse; tables: Tables }> {
-  const { scope, period, previous, offices } = await resolveScope(db, query);
+async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Suppressor): Promise<{ body: OverviewResponse; tables: Tables }> {
+  const r = await resolveScope(db, query);
+  const { scope, previous, offices, comparison } = r;
   const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
-    getVolumeBreakdown(db, scope, previous.from),
+    getVolumeBreakdown(db, scope, previous),
     // Press sees volumes only: durations are not even queried.
     // Only what the overview shows (median, p90, max): fewer minutes of the histograms to open.
     s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }),
   ]);
   const byOffice = new Map(volumes.map((v) => [v.office, v]));
   const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });
-  const perOffice = rows.map((r) => {
-    const shown = s.row({ office: r.office, visits: r.visits, previous: r.previous, statements: r.statements }, ['visits', 'previous', 'statements']);
-    return { office: shown.office, visits: shown.visits, previous: shown.previous, change: change(shown.visits, shown.previous), statements: shown.statements, suppressed: shown.suppressed };
+  // Like for like (contract §8): a change only over offices covered for the whole of both periods.
+  const alike = new Set(comparison.offices);
+  const perOffice = rows.map((row) => {
+    const shown = s.row({ office: row.office, visits: row.visits, previous: row.previous, statements: row.statements }, ['visits', 'previous', 'statements']);
+    return {
+      office: shown.office, visits: shown.visits, previous: shown.previous,
+      change: alike.has(row.office) ? change(shown.visits, shown.previous) : null, statements: shown.statements, suppressed: shown.suppressed,
+    };
   });
-  const sum = (k: 'visits' | 'previous' | 'admitted' | 'statements') => rows.reduce((a, r) => a + r[k], 0);
-  const totals = s.row({ visits: sum('visits'), previous: sum('previous'), statements: sum('statements'), admitted: sum('admitted') },
-    ['visits', 'previous', 'statements', 'admitted']);
+  const sum = (k: 'visits' | 'previous' | 'admitted' | 'statements', only?: Set<string>) =>
+    rows.reduce((a, row) => a + (only && !only.has(row.office) ? 0 : row[k]), 0);
+  const totals = s.row({ visits: sum('visits'), previous: sum('previous', alike), compared: sum('visits', alike), statements: sum('statements'), admitted: sum('admitted') },
+    ['visits', 'previous', 'compared', 'statements', 'admitted']);
+  const covered = coveredOffices(r);
   const body: OverviewResponse = {
-    period, previous,
-    totals: { ...totals, admitted: s.on ? null : totals.admitted, change: change(totals.visits, totals.previous) },
+    ...periodFields(r),
+    totals: { ...totals, admitted: s.on ? null : totals.admitted, change: comparison.comparable ? change(totals.compared, totals.previous) : null },
     perOffice,
-    daily: daily.map((d) => s.row(d, ['visits'])),
-    heatmap: heat.map((h) => s.row(h, ['visits'])),
-    silentOffices: rows.filter((r) => r.visits === 0).map((r) => r.office),
+    daily: dailySeries(r, daily).map((d) => (d.visits === null ? { ...d, suppressed: false } : s.row(d, ['visits']))),
+    heatmap: heatAverages(r, heat).map((h) => {
+      const shown = s.row(h, ['visits']);
+      return { ...shown, average: shown.visits === null ? null : h.average };
+    }),
+    silentOffices: rows.filter((row) => row.visits === 0 && covered.has(row.office)).map((row) => row.office),
+    noDataOffices: noDataOffices(r),
     standard: STANDARD,
     durations: durations ? durations.filter((d) => d.office === null).map(durationStats) : null,
     officeDurations: durations
-      ? durations.filter((d) => d.office !== null).map((r) => ({ ...durationStats(r), office: r.office ?? '' }))
+      ? durations.filter((d) => d.office !== null).map((row) => ({ ...durationStats(row), office: row.office ?? '' }))
       : null,
   };
   const tables: Tables = {

@@ -1,6 +1,7 @@
 import type { Request, Router } from 'express';
 import type { Kysely } from 'kysely';
 import { createSession, deleteSession, findUserByName } from '../../sql/queries/users.ts';
+import { getCoverage } from '../../sql/queries/coverage.ts';
 import { getDataRange } from '../../sql/queries/volumes.ts';
 import type { Database } from '../../sql/schema.ts';
 import { ROUTES, type MeAnswer, type MeResponse } from '../api/contract.ts';
@@ -13,7 +14,8 @@ import { mount } from '../http/route.ts';
 import type { RouteDeps } from './deps.ts';
 
 async function meBody(db: Kysely<Database>, user: Pick<SessionUser, 'name' | 'role' | 'csrfToken'>): Promise<MeResponse> {
-  return { user: { name: user.name, role: user.role }, csrfToken: user.csrfToken, data: await getDataRange(db) };
+  const [range, coverage] = await Promise.all([getDataRange(db), getCoverage(db)]);
+  return { user: { name: user.name, role: user.role }, csrfToken: user.csrfToken, data: { ...range, completeTo: coverage.completeTo } };
 }
 
 /** The socket's address, or what a configured proxy says (TRUST_PROXY); a client cannot choose it otherwise. */

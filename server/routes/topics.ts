@@ -3,13 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
 import { daysBetween } from '../../sql/compliance/period.ts';
 import { getTopicBreakdown, type Granularity } from '../../sql/queries/topics.ts';
-import { ROUTES, type PeriodQuery, type TopicsResponse } from '../api/contract.ts';
+import { ROUTES, type TopicsResponse } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond, type Tables } from '../respond/respond.ts';
 import { change, share, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
-import { resolveScope } from './scope.ts';
+import { periodFields } from './period-figures.ts';
+import { resolveScope, type ScopeQuery } from './scope.ts';
 import { categoryExamples } from './topic-examples.ts';
 
 /** Trend buckets: days for up to two months, ISO weeks up to a year, months beyond. */
@@ -26,21 +27,23 @@ export function topicsRoutes(router: Router, { handle: { db }, cache }: RouteDep
   });
 }
 
-async function buildTopics(db: Kysely<Database>, query: PeriodQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
-  const { scope, period, previous } = await resolveScope(db, query);
+async function buildTopics(db: Kysely<Database>, query: ScopeQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
+  const r = await resolveScope(db, query);
+  const { scope, period, previous, comparison } = r;
   const granularity = granularityFor(daysBetween(period.from, period.to));
-  const { categories, perOffice, trend } = await getTopicBreakdown(db, scope, previous.from, granularity);
+  const { categories, perOffice, trend } = await getTopicBreakdown(db, scope, previous, granularity, comparison.offices);
   const total = categories.reduce((a, c) => a + c.visits, 0);
   const shownTotal = s.count(total);
   const body: TopicsResponse = {
-    period, previous, granularity,
+    ...periodFields(r), granularity,
     total: shownTotal,
     categories: categories.filter((c) => c.visits > 0 || c.previous > 0).map((c) => {
-      const row = s.row(c, ['visits', 'previous']);
-      return { ...row, change: change(row.visits, row.previous), share: share(row.visits, shownTotal) };
+      const row = s.row(c, ['visits', 'previous', 'compared']);
+      // Like for like (contract §8): this period's visits of the offices compared, against theirs before.
+      return { ...row, change: comparison.comparable ? change(row.compared, row.previous) : null, share: share(row.visits, shownTotal) };
     }),
-    perOffice: perOffice.map((r) => s.row(r, ['visits'])),
-    trend: trend.map((r) => s.row(r, ['visits'])),
+    perOffice: perOffice.map((row) => s.row(row, ['visits'])),
+    trend: trend.map((row) => s.row(row, ['visits'])),
     examples: categoryExamples(),
   };
   return { body, tables: { categories: body.categories, perOffice: body.perOffice, trend: body.trend } };

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { QuarantineReason } from '../domain/visit-codes.ts';
+import { sql, type Kysely } from 'kysely';
+import { nextMonth } from '../compliance/period.ts';
+import type { FileStatus, QuarantineReason } from '../domain/visit-codes.ts';
 import type { Database, IngestedFileRow, QuarantineRow } from '../schema.ts';
 
 export interface Page {
@@ -7,11 +8,47 @@ export interface Page {
   offset: number;
 }
 
-/** Ingested files, newest first, with the total count for paging. */
-export async function listIngestedFiles(db: Kysely<Database>, page: Page): Promise<{ total: number; rows: IngestedFileRow[] }> {
+export interface FilesFilter {
+  office?: string | undefined;
+  status?: FileStatus | undefined;
+  /** 'YYYY-MM': files whose covered days touch the month, or, covering none, received in it (Almaty). */
+  month?: string | undefined;
+}
+
+export type IngestedFileListRow = IngestedFileRow & { covered_from: string | null; covered_to: string | null };
+
+/** Ingested files, newest first, filtered, with the total count of the filter for paging and each file's covered days. */
+export async function listIngestedFiles(db: Kysely<Database>, filter: FilesFilter, page: Page): Promise<{ total: number; rows: IngestedFileListRow[] }> {
+  let q = db.selectFrom('ingested_files as f');
+  if (filter.status !== undefined) q = q.where('f.status', '=', filter.status);
+  if (filter.office !== undefined) {
+    const office = filter.office;
+    q = q.where((eb) => eb.or([
+      eb('f.office_code', '=', office),
+      eb.exists(eb.selectFrom('file_coverage as c').select('c.file_id').whereRef('c.file_id', '=', 'f.id').where('c.office_code', '=', office)),
+    ]));
+  }
+  if (filter.month !== undefined) {
+    const from = `${filter.month}-01`;
+    const to = nextMonth(from);
+    q = q.where((eb) => eb.or([
+      eb.exists(eb.selectFrom('file_coverage as c').select('c.file_id').whereRef('c.file_id', '=', 'f.id')
+        .where('c.first_day', '<', to).where('c.last_day', '>=', from)),
+      eb.and([
+        eb.not(eb.exists(eb.selectFrom('file_coverage as c').select('c.file_id').whereRef('c.file_id', '=', 'f.id'))),
+        eb(sql<string>`(f.started_at at time zone 'Asia/Almaty')::date`, '>=', from),
+        eb(sql<string>`(f.started_at at time zone 'Asia/Almaty')::date`, '<', to),
+      ]),
+    ]));
+  }
   const [rows, total] = await Promise.all([
-    db.selectFrom('ingested_files').selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    db.selectFrom('ingested_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.selectAll('f')
+      .select((eb) => [
+        eb.selectFrom('file_coverage as c').whereRef('c.file_id', '=', 'f.id').select((e) => e.fn.min('c.first_day').as('d')).as('covered_from'),
+        eb.selectFrom('file_coverage as c').whereRef('c.file_id', '=', 'f.id').select((e) => e.fn.max('c.last_day').as('d')).as('covered_to'),
+      ])
+      .orderBy('f.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { total: Number(total.n), rows };
 }

@@ -8,7 +8,10 @@ import type { Scope } from './scope.ts';
 export interface CategoryVolumeRow {
   category: Category;
   visits: number;
+  /** The compared period, over the like-for-like offices only. */
   previous: number;
+  /** This period over the like-for-like offices only: what `previous` is set against. */
+  compared: number;
 }
 
 export interface OfficeCategoryRow {
@@ -77,11 +80,13 @@ function weekBuckets(period: Period): CoverPart[] {
  * clipped week), per day from the period's day rows.
  * Categories with no visits in either period, and empty office or trend cells, are left out.
  */
-export async function getTopicBreakdown(db: Kysely<Database>, scope: Scope, prevFrom: string, granularity: Granularity): Promise<TopicBreakdown> {
+export async function getTopicBreakdown(
+  db: Kysely<Database>, scope: Scope, previous: Period, granularity: Granularity, compared: readonly string[],
+): Promise<TopicBreakdown> {
   const period = { from: scope.from, to: scope.to };
   const cover = coverRows(labelledCover([
     { part: 'current', period },
-    { part: 'previous', period: { from: prevFrom, to: scope.from } },
+    { part: 'previous', period: previous },
     ...(granularity === 'month' ? monthBuckets(period) : granularity === 'week' ? weekBuckets(period) : []),
   ]));
   const trend = granularity !== 'day'
@@ -92,7 +97,7 @@ export async function getTopicBreakdown(db: Kysely<Database>, scope: Scope, prev
     : sql`select t.start as bucket, t.category, sum(t.visits)::int as visits from visit_category_totals t
         where t.office_code = any(${scope.offices}::text[]) and t.unit = 'day' and t.start >= ${scope.from}::date and t.start < ${scope.to}::date
         group by 1, 2`;
-  const r = await sql<{ kind: 'category' | 'office' | 'bucket'; office: string | null; bucket: string | null; category: Category; visits: number; previous: number }>`
+  const r = await sql<{ kind: 'category' | 'office' | 'bucket'; office: string | null; bucket: string | null; category: Category; visits: number; previous: number; compared: number }>`
     with u as (select * from ${cover}),
     per_office as (
       select t.office_code as office, t.category,
@@ -102,16 +107,18 @@ export async function getTopicBreakdown(db: Kysely<Database>, scope: Scope, prev
       where u.part in ('current', 'previous')
       group by 1, 2),
     trend as (${trend})
-    select 'category' as kind, null as office, null::date as bucket, category, sum(visits)::int as visits, sum(previous)::int as previous
+    select 'category' as kind, null as office, null::date as bucket, category, sum(visits)::int as visits,
+      coalesce(sum(previous) filter (where office = any(${compared}::text[])), 0)::int as previous,
+      coalesce(sum(visits) filter (where office = any(${compared}::text[])), 0)::int as compared
     from per_office group by category having sum(visits) <> 0 or sum(previous) <> 0
     union all
-    select 'office', office, null, category, visits, 0 from per_office where visits > 0
+    select 'office', office, null, category, visits, 0, 0 from per_office where visits > 0
     union all
-    select 'bucket', null, bucket, category, visits, 0 from trend where visits > 0
+    select 'bucket', null, bucket, category, visits, 0, 0 from trend where visits > 0
     order by 1, 2, 3, 4`.execute(db);
   const out: TopicBreakdown = { categories: [], perOffice: [], trend: [] };
   for (const row of r.rows) {
-    if (row.kind === 'category') out.categories.push({ category: row.category, visits: row.visits, previous: row.previous });
+    if (row.kind === 'category') out.categories.push({ category: row.category, visits: row.visits, previous: row.previous, compared: row.compared });
     else if (row.kind === 'office') out.perOffice.push({ office: row.office ?? '', category: row.category, visits: row.visits });
     else out.trend.push({ bucket: row.bucket ?? '', category: row.category, visits: row.visits });
   }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Period } from '../compliance/period.ts';
 import type { Database } from '../schema.ts';
 import { coverRows, labelledCover, unitRowsOf } from './labelled-cover.ts';
 import type { Scope } from './scope.ts';
@@ -16,8 +17,9 @@ export interface DailyVolumeRow {
   visits: number;
 }
 
-/** ISO weekday (1 = Monday) and Almaty hour of arrival. */
+/** Visits of one office by ISO weekday (1 = Monday) and Almaty hour of arrival. */
 export interface HeatRow {
+  office: string;
   weekday: number;
   hour: number;
   visits: number;
@@ -28,19 +30,20 @@ export interface VolumeBreakdown {
   perOffice: OfficeVolumeRow[];
   /** Days of the period with visits. */
   daily: DailyVolumeRow[];
+  /** Per office, so each can be divided by its own covered days of that weekday. */
   heatmap: HeatRow[];
 }
 
 /**
- * Visits per office (this period and the previous one, [prevFrom, from)), per day and per
+ * Visits per office (this period and the one compared with), per day and per
  * weekday × hour, in one statement that reads only coarse rollups: per office and heatmap sum the
  * signed day/dekad/month/year units of each period's cover (a year is one or two units, not 8,760 hours),
  * the daily series reads office_daily. Offices, days and heatmap cells without visits are left out.
  */
-export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, prevFrom: string): Promise<VolumeBreakdown> {
+export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, previous: Period): Promise<VolumeBreakdown> {
   const cover = coverRows(labelledCover([
     { part: 'current', period: { from: scope.from, to: scope.to } },
-    { part: 'previous', period: { from: prevFrom, to: scope.from } },
+    { part: 'previous', period: previous },
   ]));
   const r = await sql<{ kind: 'office' | 'day' | 'heat'; office: string | null; day: string | null; weekday: number | null; hour: number | null }
     & Omit<OfficeVolumeRow, 'office'>>`
@@ -61,17 +64,17 @@ export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, pre
     where office_code = any(${scope.offices}::text[]) and day >= ${scope.from}::date and day < ${scope.to}::date
     group by day having sum(visits) > 0
     union all
-    select 'heat', null, null, t.isodow::int, t.hour::int, sum(u.sign * t.visits)::int, 0, 0, 0
+    select 'heat', t.office_code, null, t.isodow::int, t.hour::int, sum(u.sign * t.visits)::int, 0, 0, 0
     from u ${unitRowsOf('visit_hour_totals', scope.offices)}
     where u.part = 'current'
-    group by t.isodow, t.hour having sum(u.sign * t.visits) > 0
+    group by t.office_code, t.isodow, t.hour having sum(u.sign * t.visits) > 0
     order by 1, 2, 3, 4, 5`.execute(db);
   const out: VolumeBreakdown = { perOffice: [], daily: [], heatmap: [] };
   for (const row of r.rows) {
     const { visits, previous, admitted, statements } = row;
     if (row.kind === 'office') out.perOffice.push({ office: row.office ?? '', visits, previous, admitted, statements });
     else if (row.kind === 'day') out.daily.push({ day: row.day ?? '', visits });
-    else out.heatmap.push({ weekday: row.weekday ?? 0, hour: row.hour ?? 0, visits });
+    else out.heatmap.push({ office: row.office ?? '', weekday: row.weekday ?? 0, hour: row.hour ?? 0, visits });
   }
   return out;
 }

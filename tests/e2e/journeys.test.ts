@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoverageResponse, OverviewResponse } from '../../server/api/contract.ts';
 import { chartsDrawn, HAS_BROWSER, launchBrowser, REQUIRE_BROWSER, signIn, startJourney, type Journey } from './harness/browser.ts';
 import { startDemoServer, type DemoServer } from './harness/demo-server.ts';
 
@@ -31,6 +32,54 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     return j;
   };
 
+  it('the department sees the last complete month, the «данные полны по» stamp, no day after it, and the like-for-like change of the API', async () => {
+    for (const [w, hgt] of [[1366, 900], [390, 844]] as const) {
+      const j = await begin({ width: w, height: hgt });
+      const { page } = j;
+      await page.locator('#login-name').waitFor();
+      await signIn(page, 'department');
+      await expect.poll(() => page.url()).toMatch(/#\/overview\?from=\d{4}-\d{2}-01&to=/);
+      await chartsDrawn(page);
+      const api = <T>(path: string): Promise<T> => page.evaluate(async (p) => (await fetch(p, { headers: { accept: 'application/json' } })).json(), path) as Promise<T>;
+      const cov = await api<CoverageResponse>('/api/coverage');
+      const completeTo = cov.completeTo ?? '';
+      expect(completeTo).toBe(server.endDate);
+      // The last complete calendar month ending on or before completeTo.
+      const url = new URL(page.url().replace('#/', ''));
+      const from = url.searchParams.get('from') ?? '';
+      const to = url.searchParams.get('to') ?? '';
+      const next = new Date(Date.parse(`${completeTo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      expect(to <= next).toBe(true);
+      expect(from.endsWith('-01') && to.endsWith('-01')).toBe(true);
+      const ru = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+      await expect.poll(() => page.locator('#coverage-stamp').textContent()).toContain(`Данные полны по ${ru(completeTo)}`);
+      // No day after completeTo: the daily series (its text alternative) ends on or before it.
+      const o = await api<OverviewResponse>(`/api/overview?from=${from}&to=${to}`);
+      expect(o.daily.every((d) => d.day <= completeTo)).toBe(true);
+      const lastRow = page.locator('table', { has: page.locator('caption', { hasText: 'Динамика по дням' }) }).locator('tbody tr').last();
+      const lastDay = ((await lastRow.locator('th, td').first().textContent()) ?? '').trim();
+      expect(lastDay.split('.').reverse().join('-') <= completeTo).toBe(true);
+      // The change shown equals the like-for-like change computed here from the API's own per-office totals.
+      const alike = new Set(o.comparison.offices);
+      const now = o.perOffice.filter((r) => alike.has(r.office)).reduce((a, r) => a + (r.visits ?? 0), 0);
+      const before = o.perOffice.filter((r) => alike.has(r.office)).reduce((a, r) => a + (r.previous ?? 0), 0);
+      expect(o.comparison.comparable).toBe(true);
+      const expected = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format((now - before) / before);
+      await expect.poll(() => page.locator('.kpi').first().locator('.delta-up, .delta-down').textContent()).toBe(expected);
+      const size = w === 1366 ? '1366x900' : '390x844';
+      await j.screenshot(`overview-ru-${size}`);
+      await page.locator('#nav-topics').click();
+      await expect.poll(() => page.url()).toMatch(/#\/topics\?/);
+      await chartsDrawn(page);
+      await j.screenshot(`topics-ru-${size}`);
+      await page.goto(`${server.url}/#/office/RMB?from=${from}&to=${to}`);
+      await expect.poll(() => page.locator('#office-title').textContent()).toContain('Райымбек');
+      await chartsDrawn(page);
+      await j.screenshot(`office-ru-${size}`);
+      expect(j.problems).toEqual([]);
+    }
+  });
+
   it('the department compares two periods and opens an office page', async () => {
     const j = await begin();
     const { page } = j;
@@ -44,12 +93,13 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     const monthUrl = page.url();
     await j.screenshot('department-overview');
 
-    await page.locator('#f-preset').selectOption('prev_month');
+    // The default is the last complete month (contract §8); the last 30 days end on the same day.
+    await page.locator('#f-preset').selectOption('last30');
     await expect.poll(() => page.url()).not.toBe(monthUrl);
     await chartsDrawn(page);
     const prevUrl = page.url();
-    const prevMonth = new Date(Date.UTC(Number(server.endDate.slice(0, 4)), Number(server.endDate.slice(5, 7)) - 2, 1));
-    const prevStart = `01.${String(prevMonth.getUTCMonth() + 1).padStart(2, '0')}.${prevMonth.getUTCFullYear()}`;
+    const start = new Date(Date.parse(`${server.endDate}T00:00:00Z`) - 29 * 86_400_000);
+    const prevStart = `${String(start.getUTCDate()).padStart(2, '0')}.${String(start.getUTCMonth() + 1).padStart(2, '0')}.${start.getUTCFullYear()}`;
     await expect.poll(() => page.locator('.page-head p').textContent()).toMatch(new RegExp(`^${prevStart.replace(/\./g, '\\.')}.*Предыдущий период: `));
     // Back returns to the month, forward to the previous month: the URL is the state.
     await page.goBack();

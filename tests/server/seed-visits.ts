@@ -66,3 +66,16 @@ export async function seedVisits(db: Kysely<Database>, opts: SeedOptions): Promi
   await addFileToRollups(db, file.id);
   return rows.length;
 }
+
+/**
+ * Records one loaded file covering [first, last] for every office of the registry (contract §8):
+ * logs were received for those days, so days without visits are real zeros and no period is cut
+ * before `last`. Suites that test rollup arithmetic over long periods use it to keep their periods whole.
+ */
+export async function coverAllOffices(db: Kysely<Database>, first: string, last: string): Promise<void> {
+  const file = await db.insertInto('ingested_files').values({
+    sha256: randomBytes(32).toString('hex'), path: '/srv/in/coverage.csv', bytes: 1, format: 'csv', status: 'loaded',
+  }).returning('id').executeTakeFirstOrThrow();
+  const offices = await db.selectFrom('offices').select('code').execute();
+  await db.insertInto('file_coverage').values(offices.map((o) => ({ file_id: file.id, office_code: o.code, first_day: first, last_day: last }))).execute();
+}

@@ -3,7 +3,8 @@ import type { EChartsCoreOption } from './echarts.ts';
 import { chartTheme, STATUS_COLORS } from './palette.ts';
 
 export type MapStatus = 'ok' | 'breach' | 'no_data';
-export interface MapPoint { code: string; label: string; lat: number; lon: number; status: MapStatus; detail: string }
+/** `highlight`: the office the filter picked, drawn larger among the others (which keep their own status). */
+export interface MapPoint { code: string; label: string; lat: number; lon: number; status: MapStatus; detail: string; highlight?: boolean }
 
 /**
  * The offices at their coordinates on plain lon/lat axes: no base map can be fetched, and the
@@ -28,7 +29,10 @@ export function officeMap(points: readonly MapPoint[], statusNames: Readonly<Rec
       itemStyle: { color: STATUS_COLORS[s], borderColor: chartTheme().surface, borderWidth: 1.5 },
       label: { show: true, position: 'right', formatter: (p: { data: { label: string } }) => p.data.label, color: chartTheme().text, fontSize: 11 },
       labelLayout: { hideOverlap: true },
-      data: points.filter((p) => p.status === s).map((p) => ({ value: [p.lon * k, p.lat], label: p.label, detail: p.detail, code: p.code })),
+      data: points.filter((p) => p.status === s).map((p) => ({
+        value: [p.lon * k, p.lat], label: p.label, detail: p.detail, code: p.code,
+        ...(p.highlight ? { symbolSize: 28, itemStyle: { borderColor: chartTheme().text, borderWidth: 3 }, label: { show: true, fontWeight: 'bold' } } : {}),
+      })),
     })),
   };
 }

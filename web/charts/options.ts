@@ -1,4 +1,4 @@
-import { fmtInt, fmtMinutes, weekdayNames } from '../i18n/format.ts';
+import { fmtInt, fmtMinutes, fmtNum, weekdayNames } from '../i18n/format.ts';
 import { axisStyle, countAxis, legendStyle, tooltipStyle } from './axes.ts';
 import type { EChartsCoreOption } from './echarts.ts';
 import { chartTheme, SERIES_COLORS } from './palette.ts';
@@ -45,7 +45,8 @@ export function dayLines(days: readonly string[], series: readonly LineSeries[],
       const byDay = new Map(s.points);
       return {
         name: s.name, type: 'line', showSymbol: days.length <= 31, symbolSize: 5, connectNulls: false,
-        data: days.map((d) => byDay.get(d) ?? 0),
+        // A day missing from the points is no data: a gap, never a drawn zero (contract §8).
+        data: days.map((d) => byDay.get(d) ?? null),
         lineStyle: { width: s.emphasis ? 3 : 1.8 }, color: SERIES_COLORS[i % SERIES_COLORS.length],
         areaStyle: s.emphasis ? { opacity: 0.08 } : undefined,
       };
@@ -55,23 +56,36 @@ export function dayLines(days: readonly string[], series: readonly LineSeries[],
 
 export interface HeatCellIn { weekday: number; hour: number; visits: number | null }
 
-/** Weekday (Monday first) × hour of day; a single-hue scale reads the same for every kind of colour vision. */
+/** Whether the page is drawn dark: its surface colour is darker than mid grey. */
+function darkSurface(surface: string): boolean {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(surface) ?? /(\d+),\s*(\d+),\s*(\d+)/.exec(surface);
+  if (!m) return false;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => (surface.startsWith('#') ? parseInt(x ?? '0', 16) : Number(x)));
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0) < 128;
+}
+
+/**
+ * Weekday (Monday first) × hour of day; a single-hue scale reads the same for every kind of colour
+ * vision. The busiest cells are the most contrasting with the page: dark on light, bright on dark.
+ * `visits` may be an average (visits per covered weekday): values keep one decimal.
+ */
 export function weekHourHeatmap(cells: readonly HeatCellIn[], names: { weekday: string; hour: string; visits: string }): EChartsCoreOption {
   const max = Math.max(1, ...cells.map((c) => c.visits ?? 0));
   const days = weekdayNames('short');
+  const ramp = darkSurface(chartTheme().surface) ? ['#17324a', '#0a6aa6', '#56B4E9', '#f2f8fc'] : ['#e8f2fa', '#56B4E9', '#0072B2', '#023858'];
   return {
     grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
     tooltip: {
       ...tooltipStyle(),
       formatter: (p: { value: [number, number, number | null] }) =>
-        `${days[p.value[1]]}, ${String(p.value[0]).padStart(2, '0')}:00 — ${p.value[2] === null ? '<5' : fmtInt(p.value[2])}`,
+        `${days[p.value[1]]}, ${String(p.value[0]).padStart(2, '0')}:00 — ${p.value[2] === null ? '<5' : fmtNum(p.value[2])}`,
     },
     xAxis: { type: 'category', name: names.hour, data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), ...axisStyle(), splitArea: { show: false } },
     yAxis: { type: 'category', name: '', data: days, inverse: true, ...axisStyle() },
     visualMap: {
       min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160,
-      inRange: { color: ['#e8f2fa', '#56B4E9', '#0072B2', '#023858'] }, textStyle: { color: chartTheme().muted }, text: [fmtInt(max), '0'],
-      formatter: (v: number) => fmtInt(v),
+      inRange: { color: ramp }, textStyle: { color: chartTheme().muted }, text: [fmtNum(max), '0'],
+      formatter: (v: number) => fmtNum(v),
     },
     series: [{
       name: names.visits, type: 'heatmap',
@@ -82,26 +96,29 @@ export function weekHourHeatmap(cells: readonly HeatCellIn[], names: { weekday: 
   };
 }
 
-export interface DurationBar { label: string; median: number | null; p90: number | null }
+export interface DurationBar { label: string; median: number | null; p90: number | null; standardMax?: number }
 
-/** Median and p90 per metric against the 15–20 minute service standard (a shaded band). */
-export function durationBars(rows: readonly DurationBar[], names: { median: string; p90: string; standard: string }, band: [number, number]): EChartsCoreOption {
+/**
+ * Median and p90 per metric. A standard is drawn only for a metric that has one (contract §8): a
+ * dash over that metric's own bars at its upper bound, never a band across every metric.
+ */
+export function durationBars(rows: readonly DurationBar[], names: { median: string; p90: string; standard: string }): EChartsCoreOption {
+  const limits = rows.flatMap((r, i) => (r.standardMax === undefined ? [] : [{ i, max: r.standardMax }]));
+  const top = Math.max(0, ...limits.map((l) => l.max));
   return {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), top: 0, left: 0 },
     tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : fmtMinutes(v)) },
     xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, width: 110, overflow: 'break' } },
-    yAxis: { type: 'value', max: (v: { max: number }) => Math.max(v.max, band[1] + 5), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
+    yAxis: { type: 'value', max: (v: { max: number }) => Math.max(v.max, top + 2), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
     series: [
-      {
-        name: names.median, type: 'bar', data: rows.map((r) => r.median), itemStyle: { color: SERIES_COLORS[0], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28,
-        markArea: {
-          silent: true, itemStyle: { color: 'rgba(0,158,115,0.12)' },
-          label: { color: chartTheme().muted, position: 'insideTopRight' },
-          data: [[{ yAxis: band[0], name: names.standard }, { yAxis: band[1] }]],
-        },
-      },
+      { name: names.median, type: 'bar', data: rows.map((r) => r.median), itemStyle: { color: SERIES_COLORS[0], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28 },
       { name: names.p90, type: 'bar', data: rows.map((r) => r.p90), itemStyle: { color: SERIES_COLORS[1], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28 },
+      // The standard as a dash across its own metric's bars only; metrics without one get no mark.
+      ...(limits.length === 0 ? [] : [{
+        name: names.standard, type: 'scatter', symbol: 'rect', symbolSize: [64, 3], z: 5,
+        data: rows.map((r) => r.standardMax ?? null), itemStyle: { color: SERIES_COLORS[2] },
+      }]),
     ],
   };
 }

@@ -12,7 +12,7 @@ export interface ViewContext {
   session: Session;
   registry: OfficesResponse;
   /** Query parameters of the current filter for aggregate routes. */
-  query: { from: string; to: string; office?: string; region?: string };
+  query: { from: string; to: string; office?: string; region?: string; compare?: 'year_ago' };
 }
 
 export type Cleanup = () => void;

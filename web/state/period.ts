@@ -3,11 +3,13 @@
  * convention as `vitrina export` and `vitrina compliance`. Day arithmetic runs in UTC on purpose:
  * a calendar day has no time zone, and UTC has no daylight-saving jumps to trip over.
  */
+import { defaultPeriod, monthToDate } from '../../sql/domain/periods.ts';
+
 export interface Period { from: string; to: string }
-export const PRESETS = ['last7', 'last30', 'month', 'prev_month', 'quarter', 'year'] as const;
+export const PRESETS = ['prev_month', 'month', 'last7', 'last30', 'quarter', 'year'] as const;
 export type Preset = (typeof PRESETS)[number];
-/** Compare with the previous period of the same length (the server computes it), or not at all. */
-export const COMPARISONS = ['prev', 'none'] as const;
+/** Compare with the previous period (contract §8, the server computes it), the same period a year earlier, or not at all. */
+export const COMPARISONS = ['prev', 'year', 'none'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 const DAY_MS = 86_400_000;
@@ -39,16 +41,19 @@ export function almatyToday(now: Date = new Date()): string {
     .format(now);
 }
 
-function monthStart(day: string): string { return `${day.slice(0, 8)}01`; }
 
-/** A preset ending at the anchor day (the latest day with data, so demo data from past years still shows). */
+/**
+ * A preset anchored on completeTo (contract §8), so one office sending ahead moves nothing:
+ * 'prev_month' is the last complete calendar month (the default), 'month' this month to date
+ * (the server cuts it at completeTo and it reads "to date").
+ */
 export function presetPeriod(preset: Preset, anchor: string): Period {
   const end = addDays(anchor, 1);
   switch (preset) {
     case 'last7': return { from: addDays(end, -7), to: end };
     case 'last30': return { from: addDays(end, -30), to: end };
-    case 'month': return { from: monthStart(anchor), to: addMonths(monthStart(anchor), 1) };
-    case 'prev_month': return { from: addMonths(monthStart(anchor), -1), to: monthStart(anchor) };
+    case 'month': return monthToDate(anchor);
+    case 'prev_month': return defaultPeriod(anchor);
     case 'quarter': {
       const m = Number(anchor.slice(5, 7));
       const q = `${anchor.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;

@@ -39,7 +39,10 @@ export async function offices(): Promise<OfficesResponse> {
   return registry;
 }
 
-/** The day periods are anchored to: the last day holding visits, so past data still shows by default. */
+/**
+ * The day periods are anchored to: completeTo, the last day every active office's logs reach
+ * (contract §8), so an office sending ahead moves nothing and past demo data still shows.
+ */
 export function anchorDay(): string {
-  return session?.data.lastDay ?? almatyToday();
+  return session?.data.completeTo ?? session?.data.lastDay ?? almatyToday();
 }

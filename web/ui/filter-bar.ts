@@ -1,10 +1,11 @@
 import type { OfficesResponse } from '../../server/api/contract.ts';
-import { fmtPeriod } from '../i18n/format.ts';
+import { resolvePeriod } from '../../sql/domain/periods.ts';
 import { t } from '../i18n/t.ts';
-import { addDays, matchPreset, PRESETS, presetPeriod, type Period, type Preset } from '../state/period.ts';
+import { addDays, COMPARISONS, matchPreset, PRESETS, presetPeriod, type Period, type Preset } from '../state/period.ts';
 import { navigate } from '../state/router.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { officeLabel, regionLabel } from '../state/context.ts';
+import { periodText } from './comparison.ts';
 import { h } from './dom.ts';
 
 /**
@@ -36,8 +37,10 @@ export function filterBar(state: UrlState, period: Period, anchor: string, regis
     navigate({ from: p.from, to: p.to });
   });
 
-  const compare = h('input', { type: 'checkbox', id: 'f-cmp', checked: state.cmp === 'prev' });
-  compare.addEventListener('change', () => navigate({ cmp: compare.checked ? 'prev' : 'none' }));
+  const compare = h('select', { id: 'f-cmp' }, ...COMPARISONS.map((c) => h('option', { value: c, selected: c === state.cmp }, t(`cmp.${c}` as const))));
+  compare.addEventListener('change', () => navigate({ cmp: COMPARISONS.find((c) => c === compare.value) ?? 'prev' }));
+  // What is shown: the period cut at completeTo and labelled «по сей день» when it runs past it (contract §8).
+  const shown = resolvePeriod(period, anchor);
 
   const regions = registry.regions;
   const regionSelect = regions.length > 1
@@ -55,10 +58,10 @@ export function filterBar(state: UrlState, period: Period, anchor: string, regis
 
   return h('div', { className: 'filters', role: 'group', 'aria-label': t('filter.label') },
     h('div', { className: 'field' }, h('label', { for: 'f-preset' }, t('filter.period')), presetSelect),
-    h('output', { className: 'period-label', for: 'f-preset' }, fmtPeriod(period.from, period.to)),
+    h('output', { className: 'period-label', for: 'f-preset', id: 'period-label' }, periodText(shown)),
     custom,
-    // Views that draw no comparison (Compliance) leave the checkbox out rather than show one that does nothing.
-    opts.compare === false ? null : h('div', { className: 'field field-check' }, compare, h('label', { for: 'f-cmp' }, t('filter.compare'))),
+    // Views that draw no comparison (Compliance) leave the choice out rather than show one that does nothing.
+    opts.compare === false ? null : h('div', { className: 'field' }, h('label', { for: 'f-cmp' }, t('filter.compare')), compare),
     regionSelect ? h('div', { className: 'field' }, h('label', { for: 'f-region' }, t('filter.region')), regionSelect) : null,
     officeSelect ? h('div', { className: 'field' }, h('label', { for: 'f-office' }, t('filter.office')), officeSelect) : null);
 }

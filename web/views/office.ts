@@ -1,6 +1,7 @@
 import type { OfficePageResponse } from '../../server/api/contract.ts';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../sql/domain/categories.ts';
 import { RULE_LABELS } from '../../sql/domain/rules.ts';
+import { STANDARDS } from '../../sql/domain/standards.ts';
 import { getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
@@ -8,11 +9,12 @@ import { dayLines, durationBars } from '../charts/options.ts';
 import { fmtCount, fmtDateTime, fmtDay, fmtInt, fmtMinutes, fmtMonth, fmtPeriod } from '../i18n/format.ts';
 import { label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
-import { officeLabel, regionLabel, type Cleanup, type ViewContext } from '../state/context.ts';
+import { officeLabel, officeName, regionLabel, type Cleanup, type ViewContext } from '../state/context.ts';
 import { addDays, daysBetween } from '../state/period.ts';
 import { hrefFor } from '../state/router.ts';
 import { h } from '../ui/dom.ts';
 import { fmtMonths } from './compliance/case-list.ts';
+import { changeLabel, incomparableText, leftOutText, periodText } from '../ui/comparison.ts';
 import { kpi, kpiRow } from '../ui/kpi.ts';
 import { showError, showLoading } from '../ui/states.ts';
 import { scrollTable } from '../ui/table.ts';
@@ -32,7 +34,7 @@ export function render(ctx: ViewContext): Cleanup {
   let alive = true;
   const load = async () => {
     showLoading(ctx.root);
-    const q = { from: ctx.period.from, to: ctx.period.to };
+    const q = { from: ctx.period.from, to: ctx.period.to, ...(ctx.query.compare ? { compare: ctx.query.compare } : {}) };
     const [page, daily, topics] = await Promise.all([
       getJson<OfficePageResponse>(`offices/${code}`, q),
       getTable<Daily>(`offices/${code}`, 'daily', q),
@@ -53,13 +55,20 @@ function pickOffice(ctx: ViewContext): void {
 
 function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, daily: Daily[], topics: Topic[]): void {
   const root = ctx.root;
-  const cmp = ctx.state.cmp === 'prev';
+  const cmp = ctx.state.cmp !== 'none';
+  const c = p.comparison;
+  const name = (code: string) => officeName(ctx.registry, code);
   const admission = p.durations?.find((d) => d.metric === 'admission_delay');
+  const behind = p.coverage.status === 'behind' && p.coverage.behindSince
+    ? h('p', { className: 'coverage-stamp', id: 'coverage-stamp' }, leftOutText({ office: p.office.code, reason: 'behind', since: p.coverage.behindSince }, name)) : null;
   root.replaceChildren(h('div', { className: 'page-head' },
     h('div', {}, h('h1', { id: 'office-title' }, officeLabel(p.office)),
-      h('p', {}, `${regionLabel(ctx.registry, p.office.region)} · ${t('office.centre', { centre: p.office.centre })} · ${fmtPeriod(p.period.from, p.period.to)}`))));
+      h('p', {}, `${regionLabel(ctx.registry, p.office.region)} · ${t('office.centre', { centre: p.office.centre })} · ${periodText(p)}`), behind)));
+  const before = t(c.kind === 'year_ago' ? 'kpi.yearAgo' : 'kpi.previous', { n: fmtCount(p.totals.previous, p.totals.suppressed) });
   root.append(kpiRow(
-    kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed), cmp ? t('kpi.previous', { n: fmtCount(p.totals.previous, p.totals.suppressed) }) : null, cmp ? p.totals.change : undefined),
+    !cmp ? kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed))
+      : c.comparable ? kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed), before, p.totals.change, changeLabel(c))
+        : kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed), incomparableText(c)),
     kpi(t('kpi.statements'), fmtCount(p.totals.statements, p.totals.suppressed)),
     kpi(t('office.gaps'), fmtInt(p.daysWithoutLogs.length)),
     ...(admission ? [kpi(`${t('metric.admission_delay')}, ${t('stat.p90')}`, admission.p90 === null ? '—' : fmtMinutes(admission.p90))] : []),
@@ -86,12 +95,16 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
   }).chart);
 
   if (p.durations) {
-    const rows = p.durations.map((d) => ({ label: t(`metric.${d.metric}` as const), median: d.median, p90: d.p90 }));
+    // Each measure against its own standard only (contract §8): admission delay ≤ 5 min, a statement 15–20 min.
+    const rows = p.durations.map((d) => ({ label: t(`metric.${d.metric}` as const), median: d.median, p90: d.p90, ...standardOf(d.metric) }));
     charts.push(chartCard(slot('span-6'), {
-      title: t('office.delays'), note: t('overview.durationsNote'), height: 280,
-      option: () => durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }, [15, 20]),
+      title: t('office.delays'), note: t('office.delaysNote'), height: 280,
+      option: () => durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }),
       summary: rows.map((r) => `${r.label}: ${r.median === null ? '—' : fmtMinutes(r.median)}`).join('; '),
-      table: { head: ['', t('stat.median'), t('stat.p90')], numeric: [1, 2], rows: rows.map((r) => [r.label, r.median === null ? '—' : fmtMinutes(r.median), r.p90 === null ? '—' : fmtMinutes(r.p90)]) },
+      table: {
+        head: ['', t('stat.median'), t('stat.p90'), t('stat.standardFor')], numeric: [1, 2],
+        rows: rows.map((r) => [r.label, r.median === null ? '—' : fmtMinutes(r.median), r.p90 === null ? '—' : fmtMinutes(r.p90), r.standardText]),
+      },
     }).chart);
   }
   if (p.compliance) {
@@ -99,6 +112,10 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
       caption: t('office.compliance'), hiddenCaption: true, head: [t('flag.rule'), t('col.status'), t('col.value'), t('col.threshold')], numeric: [2, 3],
       rows: p.compliance.map((v) => [label(RULE_LABELS[v.rule]), h('span', { className: `chip chip-${v.status}` }, statusText(v)), fmtVerdictValue(v), fmtVerdictValue({ rule: v.rule, value: v.threshold })]),
     }));
+  }
+  if (p.coverage.uncovered.length) {
+    plainCard(slot('span-6'), t('office.noDataDays'), null, h('ul', { className: 'pill-list', id: 'uncovered-days' },
+      ...p.coverage.uncovered.map((u) => h('li', {}, h('span', {}, u.from === u.to ? fmtDay(u.from) : fmtPeriod(u.from, addDays(u.to, 1)))))));
   }
   plainCard(slot('span-6'), t('office.gaps'), null, p.daysWithoutLogs.length === 0 ? h('p', {}, t('office.gapsNone'))
     : h('ul', { className: 'pill-list', id: 'gap-days' }, ...p.daysWithoutLogs.map((d) => h('li', {}, h('span', {}, fmtDay(d))))));
@@ -116,4 +133,13 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
       rows: p.inspections.map((i) => [fmtDateTime(i.inspectedAt), i.inspector, ...INSPECTION_FACTS.map((f) => yn(i[f])), i.notes]),
     }));
   }
+}
+
+/** A duration measure's own standard (contract §8): drawn as a dash at its upper bound, said in the table. */
+function standardOf(metric: string): { standardMax?: number; standardText: string } {
+  if (metric === 'admission_delay') return { standardMax: STANDARDS.admissionDelayMaxMinutes, standardText: t('stat.standardMax', { n: fmtMinutes(STANDARDS.admissionDelayMaxMinutes) }) };
+  if (metric === 'application_time') {
+    return { standardMax: STANDARDS.statementMaxMinutes, standardText: t('stat.standardRange', { from: STANDARDS.statementMinMinutes, to: STANDARDS.statementMaxMinutes }) };
+  }
+  return { standardText: t('stat.standardNone') };
 }

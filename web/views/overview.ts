@@ -1,14 +1,15 @@
-import type { ComplianceResponse, OverviewResponse } from '../../server/api/contract.ts';
+import type { ComplianceResponse, CoverageResponse, OverviewResponse } from '../../server/api/contract.ts';
 import { getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { officeMap, overallStatus, type MapPoint } from '../charts/office-map.ts';
 import { durationBars, rankedBars, weekHourHeatmap } from '../charts/options.ts';
-import { fmtCount, fmtInt, fmtMinutes, fmtPeriod } from '../i18n/format.ts';
+import { fmtCount, fmtInt, fmtMinutes, fmtNum, fmtPeriod } from '../i18n/format.ts';
 import { t } from '../i18n/t.ts';
 import { officeName, shortOfficeName, type Cleanup, type ViewContext } from '../state/context.ts';
 import { hrefFor, navigate } from '../state/router.ts';
 import { h } from '../ui/dom.ts';
+import { changeLabel, comparisonNote, coverageStamp, incomparableText, leftOutText, periodText } from '../ui/comparison.ts';
 import { kpi, kpiRow } from '../ui/kpi.ts';
 import { emptyState, fillWhenReady } from '../ui/states.ts';
 import { drawLines } from './overview/lines.ts';
@@ -27,20 +28,28 @@ export function render(ctx: ViewContext): Cleanup {
   let alive = true;
   const isAlive = () => alive;
   const q = ctx.query;
-  const cmp = ctx.state.cmp === 'prev';
+  const cmp = ctx.state.cmp !== 'none';
   const name = (code: string) => officeName(ctx.registry, code);
   const perOffice = getTable<PerOffice>('overview', 'perOffice', q);
   const summary = getJson<OverviewResponse>('overview', q);
   const daily = getTable<Daily>('overview', 'daily', q);
   const heat = getTable<Heat>('overview', 'heatmap', q);
-  const compliance = ctx.session.user.role === 'press' ? Promise.resolve(null) : getJson<ComplianceResponse>('compliance', q);
+  // The map shows every office of the region, the filtered one highlighted: compliance without the office filter.
+  const { office: _office, ...regionQuery } = q;
+  const compliance = ctx.session.user.role === 'press' ? Promise.resolve(null) : getJson<ComplianceResponse>('compliance', regionQuery);
+  const coverage = getJson<CoverageResponse>('coverage', { from: ctx.period.from, to: ctx.period.to });
 
   const previous = h('span', {});
+  const periodLine = h('span', {}, fmtPeriod(ctx.period.from, ctx.period.to));
+  const stamp = h('div', {});
+  const cmpNote = h('div', {});
   const kpis = h('div', {});
   const grid = h('div', { className: 'grid' });
   const slot = (cls: string) => { const el = h('div', { className: cls }); grid.append(el); return el; };
   ctx.root.replaceChildren(h('div', { className: 'page-head' },
-    h('div', {}, h('h1', {}, t('overview.title')), h('p', {}, fmtPeriod(ctx.period.from, ctx.period.to), previous))), kpis, grid);
+    h('div', {}, h('h1', {}, t('overview.title')), h('p', {}, periodLine, previous))), stamp, kpis, cmpNote, grid);
+  const scopeOffices = ctx.registry.offices.filter((o) => (!ctx.state.region || o.region === ctx.state.region) && (!ctx.state.office || o.code === ctx.state.office)).map((o) => o.code);
+  void coverage.then((c) => { if (alive) stamp.replaceChildren(coverageStamp(c, scopeOffices, name)); }, () => undefined);
   const barsSlot = slot('span-7');
   const mapSlot = slot('span-5');
   const linesSlot = slot('span-12');
@@ -49,27 +58,37 @@ export function render(ctx: ViewContext): Cleanup {
   const durSlot = slot('span-12');
 
   fillWhenReady(kpis, summary, isAlive, (s) => {
-    if (cmp) previous.textContent = ` · ${t('period.previous')}: ${fmtPeriod(s.previous.from, s.previous.to)}`;
+    periodLine.textContent = periodText(s);
+    const c = s.comparison;
+    if (cmp) previous.textContent = ` · ${c.kind === 'year_ago' ? t('period.yearAgo') : t('period.previous')}: ${fmtPeriod(s.previous.from, s.previous.to)}`;
+    if (cmp) cmpNote.replaceChildren(comparisonNote(c, name));
     const wait = s.durations?.find((d) => d.metric === 'wait_time');
+    // Like for like (contract §8): the change and the count it is set against cover the same offices.
+    const before = t(c.kind === 'year_ago' ? 'kpi.yearAgo' : 'kpi.previous', { n: fmtCount(s.totals.previous, s.totals.suppressed) });
     kpis.replaceChildren(kpiRow(
-      kpi(t('kpi.visits'), fmtCount(s.totals.visits, s.totals.suppressed),
-        cmp ? t('kpi.previous', { n: fmtCount(s.totals.previous, s.totals.suppressed) }) : null, cmp ? s.totals.change : undefined),
+      !cmp ? kpi(t('kpi.visits'), fmtCount(s.totals.visits, s.totals.suppressed))
+        : c.comparable ? kpi(t('kpi.visits'), fmtCount(s.totals.visits, s.totals.suppressed), before, s.totals.change, changeLabel(c))
+          : kpi(t('kpi.visits'), fmtCount(s.totals.visits, s.totals.suppressed), incomparableText(c)),
       kpi(t('kpi.statements'), fmtCount(s.totals.statements, s.totals.suppressed)),
       kpi(t('kpi.silent'), fmtInt(s.silentOffices.length)),
-      kpi(t('kpi.medianWait'), wait?.median == null ? '—' : fmtMinutes(wait.median), `${t('stat.standard')}: ${s.standard.minMinutes}–${s.standard.maxMinutes}`)));
+      kpi(t('kpi.medianWait'), wait?.median == null ? '—' : fmtMinutes(wait.median))));
     if ((s.totals.visits ?? 0) === 0 && !s.totals.suppressed) {
       charts.splice(0).forEach((c) => c.destroy());
       grid.replaceChildren(h('div', { className: 'span-12' }, emptyState(ctx.session.data.lastDay ? t('state.empty') : t('state.noDataYet'))));
       return;
     }
-    plainCard(silentSlot, t('overview.silent'), null, s.silentOffices.length === 0
+    plainCard(silentSlot, t('overview.silent'), t('overview.silentNote'), s.silentOffices.length === 0
       ? h('p', {}, t('overview.silentNone'))
-      : h('ul', { className: 'pill-list', id: 'silent-offices' }, ...s.silentOffices.map((c) => h('li', {}, h('a', { href: hrefFor({ view: 'office', office: c }) }, name(c))))));
+      : h('ul', { className: 'pill-list', id: 'silent-offices' }, ...s.silentOffices.map((o) => h('li', {}, h('a', { href: hrefFor({ view: 'office', office: o }) }, name(o))))));
+    // «No data» is never «no visitors»: offices whose logs do not cover the period, named with why.
+    plainCard(silentSlot, t('overview.noData'), null, s.noDataOffices.length === 0
+      ? h('p', {}, t('overview.noDataNone'))
+      : h('ul', { className: 'pill-list', id: 'no-data-offices' }, ...s.noDataOffices.map((o) => h('li', {}, h('a', { href: hrefFor({ view: 'office', office: o.office }) }, leftOutText(o, name))))));
     if (!s.durations) return;
     const rows = s.durations.map((d) => ({ label: t(`metric.${d.metric}` as const), median: d.median, p90: d.p90 }));
     charts.push(chartCard(durSlot, {
       title: t('overview.durations'), note: t('overview.durationsNote'), height: 300,
-      option: () => durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }, [s.standard.minMinutes, s.standard.maxMinutes]),
+      option: () => durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }),
       summary: rows.map((r) => `${r.label}: ${t('stat.median')} ${r.median === null ? '—' : fmtMinutes(r.median)}, ${t('stat.p90')} ${r.p90 === null ? '—' : fmtMinutes(r.p90)}`).join('; '),
       table: { head: ['', t('stat.median'), t('stat.p90'), t('stat.n')], numeric: [1, 2, 3], rows: s.durations.map((d) => [t(`metric.${d.metric}` as const), d.median === null ? '—' : fmtMinutes(d.median), d.p90 === null ? '—' : fmtMinutes(d.p90), fmtInt(d.n)]) },
     }).chart);
@@ -94,7 +113,11 @@ export function render(ctx: ViewContext): Cleanup {
     const visits = new Map(rows.map((r) => [r.office, r.visits]));
     const points: MapPoint[] = ctx.registry.offices.filter((o) => !ctx.state.region || o.region === ctx.state.region).map((o) => {
       const st = status.get(o.code) ?? 'no_data';
-      return { code: o.code, label: shortOfficeName(ctx.registry, o.code), lat: o.lat, lon: o.lon, status: st, detail: `${name(o.code)}: ${statusNames[st]}, ${t('col.visits').toLowerCase()} ${fmtCount(visits.get(o.code) ?? 0)}` };
+      const v = visits.get(o.code);
+      return {
+        code: o.code, label: shortOfficeName(ctx.registry, o.code), lat: o.lat, lon: o.lon, status: st, highlight: o.code === ctx.state.office,
+        detail: `${name(o.code)}: ${statusNames[st]}${v === undefined ? '' : `, ${t('col.visits').toLowerCase()} ${fmtCount(v)}`}`,
+      };
     });
     const card = chartCard(mapSlot, {
       title: t('overview.map'), note: t('overview.mapNote'), option: () => officeMap(points, statusNames), height: 420,
@@ -108,13 +131,14 @@ export function render(ctx: ViewContext): Cleanup {
   fillWhenReady(linesSlot, daily, isAlive, (rows) => drawLines(ctx, linesSlot, charts, rows, name));
 
   fillWhenReady(heatSlot, heat, isAlive, (cellsIn) => {
-    const cells = cellsIn.map((c) => ({ weekday: c.weekday, hour: c.hour, visits: c.visits }));
-    const busiest = [...cellsIn].sort((a, b) => (b.visits ?? 0) - (a.visits ?? 0))[0];
+    // Average visits per covered occurrence of the weekday (contract §8), not sums that favour five-Monday months.
+    const cells = cellsIn.map((c) => ({ weekday: c.weekday, hour: c.hour, visits: c.average }));
+    const busiest = [...cellsIn].sort((a, b) => (b.average ?? 0) - (a.average ?? 0))[0];
     charts.push(chartCard(heatSlot, {
       title: t('overview.heatmap'), note: t('overview.heatmapNote'), height: 300,
       option: () => weekHourHeatmap(cells, { weekday: t('overview.weekday'), hour: t('overview.hour'), visits: t('col.visits') }),
-      summary: busiest ? `${t('overview.heatmap')}: max ${fmtCount(busiest.visits, busiest.suppressed)} (${busiest.weekday}, ${busiest.hour}:00)` : t('state.empty'),
-      table: { head: [t('overview.weekday'), t('overview.hour'), t('col.visits')], numeric: [2], rows: cellsIn.map((c) => [String(c.weekday), String(c.hour), fmtCount(c.visits, c.suppressed)]) },
+      summary: busiest ? `${t('overview.heatmap')}: max ${busiest.average === null ? '<5' : fmtNum(busiest.average)} (${busiest.weekday}, ${busiest.hour}:00)` : t('state.empty'),
+      table: { head: [t('overview.weekday'), t('overview.hour'), t('col.average'), t('col.visits')], numeric: [2, 3], rows: cellsIn.map((c) => [String(c.weekday), String(c.hour), c.average === null ? '<5' : fmtNum(c.average), fmtCount(c.visits, c.suppressed)]) },
     }).chart);
   });
   return () => { alive = false; charts.forEach((c) => c.destroy()); };

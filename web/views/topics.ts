@@ -8,6 +8,7 @@ import { label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { officeName, type Cleanup, type ViewContext } from '../state/context.ts';
 import { h } from '../ui/dom.ts';
+import { changeLabel, comparisonNote, incomparableText, periodText } from '../ui/comparison.ts';
 import { kpi, kpiRow } from '../ui/kpi.ts';
 import { emptyState, showError, showLoading } from '../ui/states.ts';
 import { scrollTable } from '../ui/table.ts';
@@ -40,16 +41,19 @@ export function render(ctx: ViewContext): Cleanup {
 function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, cats: CategoryRow[], perOffice: OfficeRow[], trend: TrendRow[],
   reload: () => void): void {
   const root = ctx.root;
-  const cmp = ctx.state.cmp === 'prev';
+  const cmp = ctx.state.cmp !== 'none';
+  const c = data.comparison;
   const suppressedAny = cats.some((c) => c.suppressed) || perOffice.some((r) => r.suppressed);
   root.replaceChildren(h('div', { className: 'page-head' },
-    h('div', {}, h('h1', {}, t('topics.title')), h('p', {}, fmtPeriod(data.period.from, data.period.to)))));
+    h('div', {}, h('h1', {}, t('topics.title')), h('p', {}, periodText(data)))));
+  if (cmp) root.append(comparisonNote(c, (code) => officeName(ctx.registry, code)));
   const catOf = (v: string): Category => (CATEGORIES as readonly string[]).includes(v) ? (v as Category) : 'unspecified';
   const sorted = [...cats].sort((a, b) => (b.visits ?? 0) - (a.visits ?? 0));
   const lead = sorted[0];
   root.append(kpiRow(
     kpi(t('kpi.visits'), fmtCount(data.total, data.total === null)),
-    ...(lead ? [kpi(label(CATEGORY_LABELS[catOf(lead.category)]), lead.share === null ? '<5' : fmtShare(lead.share), null, cmp ? lead.change : undefined)] : []),
+    ...(lead ? [kpi(label(CATEGORY_LABELS[catOf(lead.category)]), lead.share === null ? '<5' : fmtShare(lead.share),
+      cmp && !c.comparable ? incomparableText(c) : null, cmp && c.comparable ? lead.change : undefined, changeLabel(c))] : []),
   ));
   if ((data.total ?? 0) === 0 && data.total !== null) { root.append(emptyState(ctx.session.data.lastDay ? t('state.empty') : t('state.noDataYet'))); return; }
   if (suppressedAny) root.append(h('p', { className: 'note', id: 'suppression-note' }, t('topics.suppressed')));
@@ -67,7 +71,8 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   });
   charts.push(mix.chart);
 
-  plainCard(slot('span-6'), t('topics.change'), fmtPeriod(data.previous.from, data.previous.to), scrollTable({
+  // Like for like: «before» and «now» of the change cover the same offices (comparison.offices).
+  plainCard(slot('span-6'), t('topics.change'), c.comparable ? fmtPeriod(data.previous.from, data.previous.to) : incomparableText(c), scrollTable({
     caption: t('topics.change'), hiddenCaption: true,
     head: [t('col.category'), t('col.visits'), t('col.share'), t('col.previous'), t('col.change')], numeric: [1, 2, 3, 4],
     rows: sorted.map((c) => [catName(c.category), fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FILE_FORMATS, FILE_STATUSES, QUARANTINE_REASONS } from '../../../sql/domain/visit-codes.ts';
-import { decimalInt, Id, OfficeCode, RequestDay } from './common.ts';
+import { Day, decimalInt, Id, OfficeCode, RequestDay } from './common.ts';
 
 export const Threshold = z.object({
   key: z.string(),
@@ -42,10 +42,19 @@ export const IngestedFile = z.object({
   unknown_columns: z.array(z.string()),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
+  /** First and last Almaty arrival day the file covers (any office); null when it loaded nothing. */
+  coveredFrom: Day.nullable(),
+  coveredTo: Day.nullable(),
 });
 export const FilesQuery = z.object({
   limit: decimalInt(1, 1000).default(200),
   offset: decimalInt(0).default(0),
+});
+/** GET /api/files filters: a file's office (or an office its rows name), its status, a month its days touch. */
+export const FilesFilterQuery = FilesQuery.extend({
+  office: OfficeCode.optional(),
+  status: z.enum(FILE_STATUSES).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').optional(),
 });
 /** GET /api/files — department, inspector, admin. Table: files. */
 export const FilesResponse = z.object({ total: z.number().int(), files: z.array(IngestedFile) });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { Change, Count, Day, DurationStats, OfficeCode, Period, PeriodQuery, Suppressed } from './common.ts';
+import { Change, Count, Day, DurationStats, OfficeCode, PeriodQuery, Suppressed } from './common.ts';
+import { CompareQuery, DaySpan, PeriodFields } from './coverage.ts';
 import { Flag, RuleVerdict } from './compliance.ts';
 import { DailyVolume, HeatCell } from './overview.ts';
 import { Office } from './session.ts';
 
 /** GET /api/offices/:code?from&to (office and region in the query are ignored). */
-export const OfficePageQuery = PeriodQuery.pick({ from: true, to: true });
+export const OfficePageQuery = PeriodQuery.pick({ from: true, to: true }).extend(CompareQuery.shape);
 export const OfficeParams = z.object({ code: OfficeCode });
 
 export const Inspection = z.object({
@@ -26,9 +27,14 @@ export type Inspection = z.infer<typeof Inspection>;
 /** Tables: daily, heatmap, topics, durations, inspections, flags. */
 export const OfficePageResponse = z.object({
   office: Office,
-  period: Period,
-  previous: Period,
-  totals: z.object({ visits: Count, previous: Count, change: Change, statements: Count, suppressed: Suppressed }),
+  ...PeriodFields,
+  /** `compared` equals `visits` (one office); change is null when the office is not covered on both sides. */
+  totals: z.object({ visits: Count, previous: Count, compared: Count, change: Change, statements: Count, suppressed: Suppressed }),
+  /** What was received from this office, and the runs of days of the period not covered. */
+  coverage: z.object({
+    status: z.enum(['active', 'behind', 'no_data']), first: Day.nullable(), last: Day.nullable(), behindSince: Day.nullable(),
+    uncovered: z.array(DaySpan),
+  }),
   daily: z.array(DailyVolume),
   heatmap: z.array(HeatCell),
   topics: z.array(z.object({ category: z.string(), visits: Count, suppressed: Suppressed })),

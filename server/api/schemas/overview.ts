@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { Category, Change, Count, Day, DurationStats, OfficeCode, Period, ServiceStandard, Suppressed } from './common.ts';
+import { Category, Change, Count, Day, DurationStats, OfficeCode, ServiceStandard, Suppressed } from './common.ts';
+import { PeriodFields } from './coverage.ts';
 
 export const VolumeTotals = z.object({
   visits: Count,
-  previous: Count.describe('visits in the previous period of the same length'),
-  change: Change,
+  previous: Count.describe('visits in the compared period, over the like-for-like offices (comparison.offices)'),
+  compared: Count.describe('visits in this period over the like-for-like offices: what `previous` is set against'),
+  change: Change.describe('(compared − previous) / previous; null when not comparable'),
   statements: Count.describe('visits ending with a statement accepted'),
   /** null for press (volumes only). */
   admitted: Count,
@@ -15,21 +17,36 @@ export const OfficeVolume = z.object({
   office: OfficeCode,
   visits: Count,
   previous: Count,
+  /** null unless the office is covered for the whole of both periods. */
   change: Change,
   statements: Count,
   suppressed: Suppressed,
 });
 export type OfficeVolume = z.infer<typeof OfficeVolume>;
 
-export const DailyVolume = z.object({ day: Day, visits: Count, suppressed: Suppressed });
+/** Every day of the period; `visits` is null on a day no office of the filter is covered (a gap, not a zero). */
+export const DailyVolume = z.object({ day: Day, visits: Count, covered: z.boolean(), suppressed: Suppressed });
 export const OfficeDailyVolume = z.object({ office: OfficeCode, day: Day, visits: Count, suppressed: Suppressed });
 
-/** weekday 1 = Monday … 7 = Sunday, hour 0–23 Almaty time. */
+/**
+ * weekday 1 = Monday … 7 = Sunday, hour 0–23 Almaty time. `average` is visits per covered occurrence
+ * of the weekday (contract §8): each office's visits divided by its own covered days of that weekday,
+ * summed over the offices; `days` is the most covered occurrences of any office.
+ */
 export const HeatCell = z.object({
   weekday: z.number().int().min(1).max(7),
   hour: z.number().int().min(0).max(23),
   visits: Count,
+  days: z.number().int(),
+  average: z.number().nullable(),
   suppressed: Suppressed,
+});
+
+/** An office of the filter not covered for the whole period: "no data", never "no visitors". */
+export const NoDataOffice = z.object({
+  office: OfficeCode,
+  reason: z.enum(['behind', 'not_covered', 'no_data']),
+  since: Day.nullable(),
 });
 
 /** Durations per office (department, inspector, admin; null for press). */
@@ -45,14 +62,15 @@ export const OfficeDurations = z.object({
 
 /** GET /api/overview?from&to&office&region. Tables (for ?table= downloads): perOffice, daily, heatmap, durations. */
 export const OverviewResponse = z.object({
-  period: Period,
-  previous: Period,
+  ...PeriodFields,
   totals: VolumeTotals,
   perOffice: z.array(OfficeVolume),
   daily: z.array(DailyVolume),
   heatmap: z.array(HeatCell),
-  /** Offices of the filter with no visit at all in the period. */
+  /** Offices of the filter covered for the whole period with no visit at all. */
   silentOffices: z.array(OfficeCode),
+  /** Offices of the filter not covered for the whole period. */
+  noDataOffices: z.array(NoDataOffice),
   standard: ServiceStandard,
   /** Whole filter (all offices in it), one row per metric (wait_time, service_time); null for press. */
   durations: z.array(DurationStats).nullable(),
@@ -64,7 +82,10 @@ export type OverviewResponse = z.infer<typeof OverviewResponse>;
 export const TopicShare = z.object({
   category: Category,
   visits: Count,
+  /** Compared period, like-for-like offices only. */
   previous: Count,
+  /** This period, like-for-like offices only. */
+  compared: Count,
   change: Change,
   /** visits / all visits of the filter, 0–1; null when hidden. */
   share: z.number().nullable(),
@@ -81,8 +102,7 @@ export const TopicTrendPoint = z.object({
 
 /** GET /api/topics?from&to&office&region. Tables: categories, perOffice, trend. */
 export const TopicsResponse = z.object({
-  period: Period,
-  previous: Period,
+  ...PeriodFields,
   /** day up to 62 days, week up to 366 days, month beyond. */
   granularity: z.enum(['day', 'week', 'month']),
   total: Count,

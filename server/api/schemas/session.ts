@@ -8,8 +8,11 @@ export const MeResponse = z.object({
   user: User,
   /** Send back as the X-CSRF-Token header on every POST/PUT/DELETE. */
   csrfToken: z.string(),
-  /** First and last Almaty day holding visits (null when the database has none): the dashboard's default period. */
-  data: z.object({ firstDay: Day.nullable(), lastDay: Day.nullable() }),
+  /**
+   * First and last Almaty day holding visits (null when the database has none), and completeTo (contract §8):
+   * the day every active office's logs reach, which the dashboard's periods are anchored on.
+   */
+  data: z.object({ firstDay: Day.nullable(), lastDay: Day.nullable(), completeTo: Day.nullable() }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

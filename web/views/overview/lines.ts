@@ -14,11 +14,14 @@ type Daily = OverviewResponse['daily'][number];
 
 /** Total visits per day, plus any office switched on (fetched on demand, remembered in the URL). */
 export function drawLines(ctx: ViewContext, parent: HTMLElement, charts: MountedChart[], daily: Daily[], name: (c: string) => string): void {
-  const days = Array.from({ length: daysBetween(ctx.period.from, ctx.period.to) }, (_, i) => addDays(ctx.period.from, i));
+  // The server's days: the period cut at completeTo, so no day after it is even on the axis (contract §8).
+  const days = daily.length ? daily.map((d) => d.day)
+    : Array.from({ length: daysBetween(ctx.period.from, ctx.period.to) }, (_, i) => addDays(ctx.period.from, i));
   const perOffice = new Map<string, Daily[]>();
   let on = [...ctx.state.lines];
   const series = (): LineSeries[] => [
-    { name: t('overview.total'), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true },
+    // The series says what it holds: all offices (of the region), or the one office the filter picked.
+    { name: ctx.state.office ? t('overview.totalOffice', { office: name(ctx.state.office) }) : t('overview.total'), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true },
     ...on.filter((c) => perOffice.has(c)).map((c) => ({ name: name(c), points: (perOffice.get(c) ?? []).map((d) => [d.day, d.visits] as const) })),
   ];
   const option = () => dayLines(days, series(), (d) => fmtDay(d).slice(0, 5));
