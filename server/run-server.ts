@@ -18,7 +18,7 @@ export async function serveUntilStopped(
   const logger = createLogger(cfg.logLevel);
   const running = await listen({
     handle, logger,
-    config: { dataDir: cfg.dataDir, iinKey: iinKey ?? undefined, production: cfg.production, webDist: WEB_DIST, regions: cfg.regions },
+    config: { dataDir: cfg.dataDir, iinKey: iinKey ?? undefined, production: cfg.production, webDist: WEB_DIST, regions: cfg.regions, uploadKeepDays: cfg.uploadKeepDays },
   }, cfg.port, cfg.host);
   say(`Vitrina is running at ${running.url}  (Ctrl+C stops it)`);
   await shutdownOnSignals(running, logger);

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  VITRINA_UPLOAD_KEEP_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   readonly host: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly production: boolean;
+  /** Days an uploaded file is kept for audit. */
+  readonly uploadKeepDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    uploadKeepDays: e.VITRINA_UPLOAD_KEEP_DAYS,
   });
 }
 

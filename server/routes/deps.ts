@@ -13,6 +13,8 @@ export interface ServerConfig extends Pick<Config, 'dataDir' | 'iinKey' | 'produ
   loginLimit?: { max: number; windowMs: number } | undefined;
   /** Upload limit per file in bytes (default 200 MB). */
   uploadMaxBytes?: number | undefined;
+  /** Days an upload is kept for audit before it is pruned (default 90; VITRINA_UPLOAD_KEEP_DAYS). */
+  uploadKeepDays?: number | undefined;
 }
 
 export interface AppDeps {
