@@ -1,4 +1,6 @@
+import type { RejectCode, RejectParams } from '../sql/domain/reject-reasons.ts';
 import type { Channel, FileFormat, IinStatus, Outcome, QuarantineReason } from '../sql/domain/visit-codes.ts';
+import { rejectText } from './reject-text.ts';
 
 /**
  * The records that flow between the ETL stages:
@@ -50,14 +52,24 @@ export interface ReadResult<F extends string = VisitField> {
   /** Columns the file has that no canonical field claims (listed in the run report). */
   unknownColumns: string[];
   records: AsyncIterable<RawRecord<F>>;
+  /** Filled in as the records are read. */
+  repairs: ReadRepairs;
 }
 
-/** A file the reader refuses as a whole (data contract §2): the message says what was expected. */
+/**
+ * A file refused as a whole (data contract §2): the message says in English what was wrong and what was
+ * expected; code and params let the Data page say the same in the reader's language.
+ */
 export class RejectedFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly code: RejectCode, readonly params: RejectParams = {}) {
+    super(rejectText(code, params));
     this.name = 'RejectedFileError';
   }
+}
+
+/** What a reader repaired on the way (counted in the report): NUL bytes taken out of text. */
+export interface ReadRepairs {
+  nulsRemoved: number;
 }
 
 /** A visit after normalisation and validation, ready to load (category added by the classifier). */
@@ -122,6 +134,11 @@ export interface FileReport {
   rows_duplicate: number;
   rows_quarantined: number;
   reason: string | null;
+  /** Why a rejected file was refused, for wording it in another language; null otherwise. */
+  reason_code: RejectCode | null;
+  reason_params: RejectParams | null;
+  /** NUL bytes taken out of the file's text (PostgreSQL stores none). */
+  nuls_removed: number;
 }
 
 export interface IngestReport {

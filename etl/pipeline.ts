@@ -31,6 +31,10 @@ export interface IngestOptions {
   batching?: { rows: number; rollupEvery: number };
   /** When given, visit files add the time of each stage to it (the benchmark's breakdown). */
   timings?: IngestTimings;
+  /** Files already refused by a check of their own (the server reads uploads in a child first). */
+  refused?: ReadonlyMap<string, RejectedFileError>;
+  /** Told of a fault that rejected a file but is not the file's own (a bug, a lost connection). */
+  onUnexpected?: (error: unknown, path: string) => void;
 }
 
 export interface ProgressEvent {
@@ -62,7 +66,16 @@ export async function ingestPaths(handle: DatabaseHandle, paths: readonly string
   const reports: FileReport[] = [];
   const touchedMonths = new Set<string>();
   for (const [index, filePath] of files.entries()) {
-    const file = await identifyFile(filePath);
+    const file = await identifyFile(filePath).catch((err: unknown) => err as Error);
+    if (file instanceof Error) {
+      // Gone or unreadable since the folder was listed: reported, though without its bytes no record is kept.
+      const rejected = unexpected(file, filePath, options.onUnexpected);
+      reports.push({
+        path: filePath, status: 'rejected', format: null, office: null, ...ZERO_COUNTS,
+        reason: rejected.message, reason_code: rejected.code, reason_params: rejected.params, nuls_removed: 0,
+      });
+      continue;
+    }
     const ctx: FileContext = {
       handle, runId, file, resolver, options, classify, classifierVersion: CLASSIFIER_VERSION, touchedMonths,
       fileOffice: resolver.fromFileName(path.basename(filePath)),
@@ -80,13 +93,15 @@ export async function ingestPaths(handle: DatabaseHandle, paths: readonly string
 
 async function ingestFile(ctx: FileContext): Promise<FileReport> {
   const { file, handle, runId } = ctx;
-  const base = { path: file.path, office: ctx.fileOffice, ...ZERO_COUNTS };
+  const base = { path: file.path, office: ctx.fileOffice, ...ZERO_COUNTS, reason_code: null, reason_params: null, nuls_removed: 0 };
   if (await findLoadedFile(handle.db, file.sha256)) {
     await recordUnloadedFile(handle.db, runId, file, { status: 'skipped_duplicate', format: null, office: ctx.fileOffice, reason: null });
     return { ...base, status: 'skipped_duplicate', format: null, reason: 'the same bytes were loaded before' };
   }
   let format: FileReport['format'] = null;
   try {
+    const refused = ctx.options.refused?.get(file.path);
+    if (refused) throw refused;
     const read = await readFile(file.path);
     format = read.format;
     return isInspectionRead(read) ? await ingestInspections(ctx, read) : await ingestVisits(ctx, read);
@@ -96,10 +111,19 @@ async function ingestFile(ctx: FileContext): Promise<FileReport> {
       await recordUnloadedFile(handle.db, runId, file, { status: 'skipped_duplicate', format, office: ctx.fileOffice, reason: null });
       return { ...base, status: 'skipped_duplicate', format, reason: 'the same bytes were loaded by another run' };
     }
-    if (!(err instanceof RejectedFileError)) throw err;
-    await recordUnloadedFile(handle.db, runId, file, { status: 'rejected', format, office: ctx.fileOffice, reason: err.message });
-    return { ...base, status: 'rejected', format, reason: err.message };
+    // Whatever went wrong, the file's transaction rolled back: it is rejected, with its report, and the
+    // run goes on with the next file. A fault that is not the file's own is logged, not shown as its reason.
+    const rejected = err instanceof RejectedFileError ? err : unexpected(err, file.path, ctx.options.onUnexpected);
+    const reason = { code: rejected.code, params: rejected.params };
+    await recordUnloadedFile(handle.db, runId, file, { status: 'rejected', format, office: ctx.fileOffice, reason: rejected.message, rejected: reason });
+    return { ...base, status: 'rejected', format, reason: rejected.message, reason_code: reason.code, reason_params: reason.params };
   }
+}
+
+function unexpected(err: unknown, filePath: string, log: IngestOptions['onUnexpected']): RejectedFileError {
+  log?.(err, filePath);
+  const code = (err as { code?: unknown } | null)?.code;
+  return new RejectedFileError(code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' ? 'unreadable_file' : 'internal_error');
 }
 
 /** Readers mark inspection files by their format; the record fields follow from it. */

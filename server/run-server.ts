@@ -18,7 +18,8 @@ export async function serveUntilStopped(
   const logger = createLogger(cfg.logLevel);
   const running = await listen({
     handle, logger,
-    config: { dataDir: cfg.dataDir, iinKey: iinKey ?? undefined, production: cfg.production, webDist: WEB_DIST, regions: cfg.regions, trustProxy: cfg.trustProxy },
+    config: { dataDir: cfg.dataDir, iinKey: iinKey ?? undefined, production: cfg.production, webDist: WEB_DIST, regions: cfg.regions, trustProxy: cfg.trustProxy,
+      uploadKeepDays: cfg.uploadKeepDays },
   }, cfg.port, cfg.host);
   say(`Vitrina is running at ${running.url}  (Ctrl+C stops it)`);
   await shutdownOnSignals(running, logger);

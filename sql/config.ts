@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   TRUST_PROXY: z.string().optional(),
+  VITRINA_UPLOAD_KEEP_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
 });
 
 /**
@@ -43,6 +44,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly production: boolean;
   readonly trustProxy: TrustProxy;
+  /** Days an uploaded file is kept for audit. */
+  readonly uploadKeepDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    uploadKeepDays: e.VITRINA_UPLOAD_KEEP_DAYS,
   });
 }
 
@@ -79,6 +83,7 @@ export const config: Config = Object.freeze({
   get port() { return current.port; },
   get host() { return current.host; },
   get trustProxy() { return current.trustProxy; },
+  get uploadKeepDays() { return current.uploadKeepDays; },
   get logLevel() { return current.logLevel; },
   get production() { return current.production; },
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
 import type { FileFormat, FileStatus } from '../../sql/domain/visit-codes.ts';
+import type { RejectReason } from '../../sql/domain/reject-reasons.ts';
 
 export interface FileCounts {
   rows_read: number;
@@ -27,11 +28,16 @@ export async function findLoadedFile(db: Kysely<Database>, sha256: string): Prom
 /** Records a file that loads nothing (skipped or rejected), so the admin sees every file sent. */
 export async function recordUnloadedFile(
   db: Kysely<Database>, runId: string, file: FileIdentity,
-  outcome: { status: Exclude<FileStatus, 'loaded'>; format: FileFormat | null; office: string | null; reason: string | null },
+  outcome: {
+    status: Exclude<FileStatus, 'loaded'>; format: FileFormat | null; office: string | null; reason: string | null;
+    rejected?: RejectReason;
+  },
 ): Promise<void> {
   await db.insertInto('ingested_files').values({
     run_id: runId, sha256: file.sha256, path: file.path, bytes: file.bytes, format: outcome.format,
     office_code: outcome.office, status: outcome.status, reason: outcome.reason, finished_at: new Date(),
+    reason_code: outcome.rejected?.code ?? null,
+    reason_params: outcome.rejected ? JSON.stringify(outcome.rejected.params) : null,
   }).execute();
 }
 
@@ -47,10 +53,10 @@ export async function insertLoadingFile(
 
 /** Unknown columns are known only once every record was read (JSONL keys, later sheets). */
 export async function finishLoadedFile(
-  tx: Kysely<Database>, fileId: string, office: string | null, counts: FileCounts, unknownColumns: string[],
+  tx: Kysely<Database>, fileId: string, office: string | null, counts: FileCounts, unknownColumns: string[], nulsRemoved = 0,
 ): Promise<void> {
   await tx.updateTable('ingested_files')
-    .set({ ...counts, office_code: office, unknown_columns: unknownColumns, finished_at: new Date() })
+    .set({ ...counts, office_code: office, unknown_columns: unknownColumns, nuls_removed: nulsRemoved, finished_at: new Date() })
     .where('id', '=', fileId).execute();
 }
 

@@ -38,9 +38,13 @@ export async function ingestInspections(ctx: FileContext, read: ReadResult<Inspe
     await insertQuarantine(tx, fileId, quarantined);
     const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
     const counts = { rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: rowsRead - loaded - quarantined.length, rows_quarantined: quarantined.length };
-    await finishLoadedFile(tx, fileId, office, counts, read.unknownColumns);
+    const nuls = read.repairs.nulsRemoved;
+    await finishLoadedFile(tx, fileId, office, counts, read.unknownColumns, nuls);
     for (const m of months) ctx.touchedMonths.add(m);
-    return { path: ctx.file.path, status: 'loaded', format: 'inspection', office, ...counts, reason: null } satisfies FileReport;
+    return {
+      path: ctx.file.path, status: 'loaded', format: 'inspection', office, ...counts,
+      reason: null, reason_code: null, reason_params: null, nuls_removed: nuls,
+    } satisfies FileReport;
   });
 }
 

@@ -21,6 +21,8 @@ const PROGRESS_EVERY = 50_000;
  * little speed, and the rows held in memory (the batch being written, the next being parsed) stay few.
  */
 const BATCHING = { rows: 5_000, rollupEvery: 30 };
+/** Quarantined rows kept in memory before they are written (a file of junk lines is all quarantine). */
+const QUARANTINE_FLUSH = 10_000;
 
 /** A batch of COPY lines and what its rows could collide with. */
 interface VisitBatch {
@@ -41,6 +43,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
     resolver: ctx.resolver, fileOffice: ctx.fileOffice, now: ctx.options.now ?? new Date(), iinKey: ctx.options.iinKey, hashTime,
   });
   const quarantined: QuarantineEntry[] = [];
+  let quarantinedWritten = 0;
   const offices = new Set<string>();
   let rowsRead = 0;
   let rowsNamingOffice = 0;
@@ -140,6 +143,10 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
           });
           if (timings) timings.batches_merged++;
         }
+        if (quarantined.length >= QUARANTINE_FLUSH) {
+          quarantinedWritten += quarantined.length;
+          await insertQuarantine(tx, fileId, quarantined.splice(0));
+        }
         // Rows of the next batch may already be in the sums: harmless, every write adds.
         if (++batches % batching.rollupEvery === 0) {
           await timed(timings, 'rollups', () => writeRollupDeltas(tx, copy, deltas));
@@ -156,22 +163,27 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       if (ctx.fileOffice === null && rowsRead > 0 && rowsNamingOffice === 0) {
         // Contract §2: neither an office column nor the file name names an office. Throwing here
         // rolls back what was staged: the file is rejected whole.
-        throw new RejectedFileError(`no office: the rows have no office column (Подразделение, Офис, Бөлімше, office) `
-          + `and the file name "${path.basename(ctx.file.path)}" names none of the registry's offices`);
+        throw new RejectedFileError('no_office', { file: path.basename(ctx.file.path) });
       }
       await assertOfficesKnown(tx, offices);
       await insertQuarantine(tx, fileId, quarantined);
       await coverage.write(tx, fileId);
       // The report's office: the file's one office, or null when its rows name several.
       const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
-      const counts = { rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: staged - loaded, rows_quarantined: quarantined.length };
-      await finishLoadedFile(tx, fileId, office, counts, read.unknownColumns);
-      return { path: ctx.file.path, status: 'loaded', format: read.format, office, ...counts, reason: null } satisfies FileReport;
+      const counts = {
+        rows_read: rowsRead, rows_loaded: loaded, rows_duplicate: staged - loaded, rows_quarantined: quarantinedWritten + quarantined.length,
+      };
+      const nuls = read.repairs.nulsRemoved;
+      await finishLoadedFile(tx, fileId, office, counts, read.unknownColumns, nuls);
+      return {
+        path: ctx.file.path, status: 'loaded', format: read.format, office, ...counts,
+        reason: null, reason_code: null, reason_params: null, nuls_removed: nuls,
+      } satisfies FileReport;
     });
     for (const m of months) ctx.touchedMonths.add(m);
     return report;
   } catch (err) {
-    if (err instanceof MissingIinKeyError) throw new RejectedFileError(err.message);
+    if (err instanceof MissingIinKeyError) throw new RejectedFileError('missing_iin_key');
     throw err;
   }
 }

@@ -51,6 +51,6 @@ export function findCsvHeader(head: string, complete: boolean): CsvHeader {
     from = next;
     lineNo++;
   }
-  if (!firstFields) throw new RejectedFileError('no header row: the file holds only blank lines');
+  if (!firstFields) throw new RejectedFileError('blank_only');
   throw noArrivalColumn(firstFields);
 }

@@ -67,12 +67,8 @@ export function matchHeaders(headers: readonly string[]): HeaderMatch | null {
 }
 
 /** The rejection for a file whose header names no arrival time: what was found, what was expected. */
-export function noArrivalColumn(found: readonly string[], where = 'the header'): RejectedFileError {
-  const shown = found.map((h) => h.trim()).filter((h) => h !== '').slice(0, 30);
+export function noArrivalColumn(found: readonly string[], where: 'header' | 'sheets' | 'arrow_schema' | 'json_keys' = 'header'): RejectedFileError {
+  const shown = found.map((h) => h.trim().slice(0, 60)).filter((h) => h !== '').slice(0, 30);
   const list = shown.length ? shown.map((h) => `"${h}"`).join(', ') : 'none';
-  const expected = ['Время прихода', 'Приход', 'Келген уақыты', 'Келу уақыты', 'arrived_at'].map((h) => `"${h}"`).join(', ');
-  return new RejectedFileError(
-    `no recognisable arrival-time column in ${where}: found columns ${list}; expected one of ${expected}` +
-      ' (an inspection file needs "inspected_at" / "Дата проверки" instead)',
-  );
+  return new RejectedFileError('no_arrival_column', { where, found: list });
 }

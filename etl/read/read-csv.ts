@@ -1,4 +1,4 @@
-import type { InspectionField, RawRecord, RawValue, ReadResult, VisitField } from '../model.ts';
+import type { InspectionField, RawRecord, RawValue, ReadRepairs, ReadResult, VisitField } from '../model.ts';
 import { readTextChunks } from './decode-text.ts';
 import { findCsvHeader, headIsEnough, type CsvHeader } from './find-csv-header.ts';
 import { CsvSplitter, type SplitRow } from './split-csv.ts';
@@ -26,17 +26,18 @@ function toRecord<F extends string>(row: SplitRow, columns: Columns<F>, fieldCou
 }
 
 /** Old Excel for Mac ends lines with CR alone; such a file reads as one line unless CR becomes LF. */
-async function* textChunks(path: string, crOnly: boolean): AsyncGenerator<string> {
-  for await (const chunk of readTextChunks(path)) yield crOnly ? chunk.replace(/\r/g, '\n') : chunk;
+async function* textChunks(path: string, crOnly: boolean, repairs: ReadRepairs): AsyncGenerator<string> {
+  for await (const chunk of readTextChunks(path, repairs)) yield crOnly ? chunk.replace(/\r/g, '\n') : chunk;
 }
 
 async function* streamRecords<F extends string>(
-  path: string, crOnly: boolean, header: CsvHeader, columns: Columns<F>,
+  path: string, crOnly: boolean, header: CsvHeader, columns: Columns<F>, repairs: ReadRepairs,
 ): AsyncGenerator<RawRecord<F>> {
+  repairs.nulsRemoved = 0;
   const { delimiter, bodyLine, fieldCount } = header;
   const splitter = new CsvSplitter(delimiter, bodyLine);
   const rows: SplitRow[] = [];
-  for await (const chunk of textChunks(path, crOnly)) {
+  for await (const chunk of textChunks(path, crOnly, repairs)) {
     splitter.push(chunk, rows);
     for (const row of rows) {
       const record = toRecord(row, columns, fieldCount);
@@ -79,12 +80,13 @@ export async function readCsv(path: string): Promise<ReadResult<VisitField> | Re
   const { head, complete, crOnly } = await readHead(path);
   const header = findCsvHeader(head, complete);
   const { match } = header;
+  const repairs: ReadRepairs = { nulsRemoved: 0 };
   if (match.kind === 'visit') {
     const columns = pairs(match.columns);
-    const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns) };
-    return { format: 'csv', unknownColumns: match.unknownColumns, records };
+    const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns, repairs) };
+    return { format: 'csv', unknownColumns: match.unknownColumns, records, repairs };
   }
   const columns = pairs(match.columns);
-  const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns) };
-  return { format: 'inspection', unknownColumns: match.unknownColumns, records };
+  const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns, repairs) };
+  return { format: 'inspection', unknownColumns: match.unknownColumns, records, repairs };
 }

@@ -1,7 +1,8 @@
-import { RejectedFileError, type InspectionField, type RawRecord, type RawValue, type ReadResult, type VisitField } from '../model.ts';
+import { RejectedFileError, type InspectionField, type RawRecord, type RawValue, type ReadRepairs, type ReadResult, type VisitField } from '../model.ts';
 import { readTextChunks } from './decode-text.ts';
 import { fieldFor, noArrivalColumn, type HeaderKind } from './match-headers.ts';
 import { capRaw } from './raw-text.ts';
+import { stripNuls } from './strip-nul.ts';
 import { textLines } from './text-lines.ts';
 
 /** Lines looked at before the first record is handed out, to tell a visit log from an inspection log. */
@@ -24,11 +25,15 @@ function parseLine(text: string): Parsed {
   return { ok: false, why: `not a JSON object: found ${found}` };
 }
 
-/** Strings, numbers, booleans and null stay as they are; a nested object or array is kept as its JSON text. */
-function toRawValue(value: unknown): RawValue {
+/**
+ * Strings, numbers, booleans and null stay as they are; a nested object or array is kept as its JSON text.
+ * A NUL written as \u0000 is taken out like a raw one.
+ */
+function toRawValue(value: unknown, repairs: ReadRepairs): RawValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
+  if (typeof value === 'string') return stripNuls(value, repairs);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return stripNuls(JSON.stringify(value).replace(/\\u0000/g, '\0'), repairs);
 }
 
 function kindOf(keys: ReadonlySet<string>): HeaderKind | null {
@@ -39,11 +44,12 @@ function kindOf(keys: ReadonlySet<string>): HeaderKind | null {
 }
 
 async function* streamRecords<F extends string>(
-  path: string, mapKey: (key: string) => F | null, unknown: string[],
+  path: string, mapKey: (key: string) => F | null, unknown: string[], repairs: ReadRepairs,
 ): AsyncGenerator<RawRecord<F>> {
+  repairs.nulsRemoved = 0;
   const known = new Map<string, F | null>();
   const seenUnknown = new Set(unknown);
-  for await (const { line, text } of textLines(readTextChunks(path))) {
+  for await (const { line, text } of textLines(readTextChunks(path, repairs))) {
     if (text.trim() === '') continue;
     const raw = capRaw(text);
     const parsed = parseLine(text);
@@ -52,11 +58,12 @@ async function* streamRecords<F extends string>(
       continue;
     }
     const values: Partial<Record<F, RawValue>> = {};
-    for (const [key, value] of Object.entries(parsed.object)) {
+    for (const [written, value] of Object.entries(parsed.object)) {
+      const key = stripNuls(written, repairs);
       let field = known.get(key);
       if (field === undefined) known.set(key, (field = mapKey(key)));
       if (field !== null) {
-        if (!(field in values)) values[field] = toRawValue(value);
+        if (!(field in values)) values[field] = toRawValue(value, repairs);
       } else if (!seenUnknown.has(key)) {
         seenUnknown.add(key);
         unknown.push(key);
@@ -73,7 +80,7 @@ async function sniffKeys(path: string): Promise<Set<string>> {
   for await (const { text } of textLines(readTextChunks(path))) {
     if (++seen > SNIFF_LINES) break;
     const parsed = text.trim() === '' ? null : parseLine(text);
-    if (parsed?.ok) Object.keys(parsed.object).forEach((k) => keys.add(k));
+    if (parsed?.ok) Object.keys(parsed.object).forEach((k) => keys.add(k.replace(/\0/g, '')));
   }
   return keys;
 }
@@ -87,15 +94,16 @@ export async function readJsonl(path: string): Promise<ReadResult<VisitField> | 
   const keys = await sniffKeys(path);
   const kind = kindOf(keys);
   if (!kind) {
-    if (keys.size === 0) throw new RejectedFileError(`no JSON object on a line of its own in the first ${SNIFF_LINES} lines: JSON Lines expected (one object per line)`);
-    throw noArrivalColumn([...keys], 'the JSON keys');
+    if (keys.size === 0) throw new RejectedFileError('no_json_object', { lines: SNIFF_LINES });
+    throw noArrivalColumn([...keys], 'json_keys');
   }
+  const repairs: ReadRepairs = { nulsRemoved: 0 };
   if (kind === 'visit') {
     const unknown = [...keys].filter((k) => !fieldFor('visit', k));
-    const records = { [Symbol.asyncIterator]: () => streamRecords(path, (k) => fieldFor('visit', k), unknown) };
-    return { format: 'jsonl', unknownColumns: unknown, records };
+    const records = { [Symbol.asyncIterator]: () => streamRecords(path, (k) => fieldFor('visit', k), unknown, repairs) };
+    return { format: 'jsonl', unknownColumns: unknown, records, repairs };
   }
   const unknown = [...keys].filter((k) => !fieldFor('inspection', k));
-  const records = { [Symbol.asyncIterator]: () => streamRecords(path, (k) => fieldFor('inspection', k), unknown) };
-  return { format: 'inspection', unknownColumns: unknown, records };
+  const records = { [Symbol.asyncIterator]: () => streamRecords(path, (k) => fieldFor('inspection', k), unknown, repairs) };
+  return { format: 'inspection', unknownColumns: unknown, records, repairs };
 }

@@ -1,7 +1,7 @@
-import type { InspectionField, RawRecord, RawValue, ReadResult, VisitField } from '../model.ts';
+import type { InspectionField, RawRecord, RawValue, ReadRepairs, ReadResult, VisitField } from '../model.ts';
 import { matchHeaders, noArrivalColumn, type HeaderKind, type HeaderMatch } from './match-headers.ts';
 import { capRaw } from './raw-text.ts';
-import { STREAM_ABOVE_BYTES, openSheets, type Sheet, type SheetRow } from './xlsx-sheets.ts';
+import { openSheets, type Sheet, type SheetRow } from './xlsx-sheets.ts';
 
 /** Title rows a journal may carry above its header ("Журнал учёта посетителей", the office, the month). */
 const HEADER_SEARCH_ROWS = 15;
@@ -57,20 +57,21 @@ async function* sheetRecords<F extends string>(sheet: Sheet, kind: HeaderKind, u
   }
 }
 
-async function* records<F extends string>(sheets: () => AsyncGenerator<Sheet>, kind: HeaderKind, unknown: string[]): AsyncGenerator<RawRecord<F>> {
+async function* records<F extends string>(
+  sheets: () => AsyncGenerator<Sheet>, kind: HeaderKind, unknown: string[], repairs: ReadRepairs,
+): AsyncGenerator<RawRecord<F>> {
+  repairs.nulsRemoved = 0;
   for await (const sheet of sheets()) yield* sheetRecords<F>(sheet, kind, unknown);
 }
 
 /**
  * Reads a journal workbook (format B): every sheet whose header is found is read, in order, `line` being
  * the row number; a sheet without one is skipped, a workbook where no sheet has one is rejected.
- * unknownColumns holds the first such sheet's; later sheets add theirs as the records are read. A workbook
- * larger than streamAboveBytes is streamed rather than read whole.
+ * unknownColumns holds the first such sheet's; later sheets add theirs as the records are read.
  */
-export async function readXlsx(
-  path: string, streamAboveBytes = STREAM_ABOVE_BYTES,
-): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
-  const sheets = await openSheets(path, streamAboveBytes);
+export async function readXlsx(path: string): Promise<ReadResult<VisitField> | ReadResult<InspectionField>> {
+  const repairs: ReadRepairs = { nulsRemoved: 0 };
+  const sheets = await openSheets(path, repairs);
   let first: SheetHeader | null = null;
   let seen: string[] | null = null;
   for await (const sheet of sheets()) {
@@ -81,9 +82,11 @@ export async function readXlsx(
       break;
     }
   }
-  if (!first) throw noArrivalColumn(seen ?? [], `any sheet (searched the top ${HEADER_SEARCH_ROWS} rows)`);
+  if (!first) throw noArrivalColumn(seen ?? [], 'sheets');
   const kind = first.match.kind;
   const unknown = [...first.match.unknownColumns];
-  if (kind === 'visit') return { format: 'xlsx', unknownColumns: unknown, records: { [Symbol.asyncIterator]: () => records<VisitField>(sheets, kind, unknown) } };
-  return { format: 'inspection', unknownColumns: unknown, records: { [Symbol.asyncIterator]: () => records<InspectionField>(sheets, kind, unknown) } };
+  if (kind === 'visit') {
+    return { format: 'xlsx', unknownColumns: unknown, repairs, records: { [Symbol.asyncIterator]: () => records<VisitField>(sheets, kind, unknown, repairs) } };
+  }
+  return { format: 'inspection', unknownColumns: unknown, repairs, records: { [Symbol.asyncIterator]: () => records<InspectionField>(sheets, kind, unknown, repairs) } };
 }

@@ -27,9 +27,11 @@ async function probe(path: string): Promise<{ size: number; head: Buffer; tail: 
 }
 
 function looksBinary(text: string): boolean {
-  // NULs and control characters other than TAB/LF/CR/FF never occur in a text export.
-  const controls = text.match(/[\x00-\x08\x0e-\x1f\x7f\ufffd]/g)?.length ?? 0;
-  return text.includes('\0') || controls > text.length / 100;
+  // Control characters other than TAB/LF/CR/FF never occur in a text export; a stray NUL or two in a
+  // damaged one is taken out by the reader, but UTF-16 without a BOM (every other byte NUL) is not text.
+  const controls = text.match(/[\x01-\x08\x0e-\x1f\x7f\ufffd]/g)?.length ?? 0;
+  const nuls = text.match(/\0/g)?.length ?? 0;
+  return controls > text.length / 100 || nuls > text.length / 10;
 }
 
 /**
@@ -38,29 +40,29 @@ function looksBinary(text: string): boolean {
  */
 export async function sniffFormat(path: string): Promise<ContentFormat> {
   const { size, head, tail } = await probe(path);
-  if (size === 0) throw new RejectedFileError('empty file (0 bytes)');
+  if (size === 0) throw new RejectedFileError('empty_file');
   if (startsWith(head, 'PK\x03\x04') || startsWith(head, 'PK\x05\x06')) {
     const names = head.toString('latin1') + tail.toString('latin1');
     // The zip's directory, which names its entries, closes the file: without it the download was cut short.
     if (!tail.toString('latin1').includes('PK\x05\x06')) {
-      throw new RejectedFileError('a damaged or truncated zip archive (its directory at the end is missing); an .xlsx workbook expected');
+      throw new RejectedFileError('zip_truncated');
     }
     if (names.includes('xl/workbook.xml')) return 'xlsx';
-    throw new RejectedFileError('a zip archive that is not an .xlsx workbook (no xl/workbook.xml inside)');
+    throw new RejectedFileError('zip_not_xlsx');
   }
   if (startsWith(head, 'ARROW1') || startsWith(head, [0xff, 0xff, 0xff, 0xff])) return 'arrow';
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new RejectedFileError('a legacy Excel 97–2003 (.xls) or other OLE document; save the journal as .xlsx');
+    throw new RejectedFileError('legacy_xls');
   }
-  if (startsWith(head, '%PDF')) throw new RejectedFileError('a PDF document, not a visit log (CSV, XLSX, JSON Lines or Arrow expected)');
+  if (startsWith(head, '%PDF')) throw new RejectedFileError('pdf');
   const nonAscii = head.toString('latin1').search(/[\x80-\xff]/);
   const text = chooseDecoder(head, Math.max(nonAscii, 0)).write(head);
   if (looksBinary(text)) {
-    throw new RejectedFileError('binary data, not a visit log (CSV, XLSX, JSON Lines or Arrow expected)');
+    throw new RejectedFileError('not_a_log');
   }
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-  if (first === undefined) throw new RejectedFileError('no header row: the file holds only blank lines');
+  if (first === undefined) throw new RejectedFileError('blank_only');
   if (first === '{') return 'jsonl';
-  if (first === '[') throw new RejectedFileError('a JSON array; JSON Lines expected (one object per line)');
+  if (first === '[') throw new RejectedFileError('json_array');
   return 'csv';
 }

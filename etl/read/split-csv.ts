@@ -1,3 +1,6 @@
+import { RejectedFileError } from '../model.ts';
+import { READ_LIMITS } from './read-limits.ts';
+
 /**
  * A quote-aware CSV splitter over decoded string chunks (RFC 4180: quoted delimiters, doubled quotes,
  * newlines inside quotes; CRLF or LF). Hand-written because it is the hot loop of the ingest: a line
@@ -82,6 +85,7 @@ export class CsvSplitter {
   constructor(
     private readonly delimiter: string,
     private readonly firstLine = 1,
+    private readonly maxLineChars: number = READ_LIMITS.lineChars,
   ) {}
 
   private nextLine = 1;
@@ -97,6 +101,8 @@ export class CsvSplitter {
       from = nl + 1;
     }
     this.rest = text.slice(from);
+    // A line without an end would be gathered whole (a 200 MB file of one line): refused instead.
+    if (this.rest.length > this.maxLineChars) throw new RejectedFileError('line_too_long', { line: this.nextLine, limit: this.maxLineChars });
   }
 
   end(out: SplitRow[]): void {

@@ -19,6 +19,8 @@ export interface ServerConfig extends Pick<Config, 'dataDir' | 'iinKey' | 'produ
   uploadMaxBytes?: number | undefined;
   /** The Almaty day taken as today (deadlines, overdue cases, the digest); tests set the clock here. */
   today?: (() => string) | undefined;
+  /** Days an upload is kept for audit before it is pruned (default 90; VITRINA_UPLOAD_KEEP_DAYS). */
+  uploadKeepDays?: number | undefined;
 }
 
 export interface AppDeps {

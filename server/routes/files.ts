@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Router } from 'express';
+import { isRejectCode } from '../../sql/domain/reject-reasons.ts';
 import { listIngestedFiles, listQuarantine } from '../../sql/queries/files.ts';
 import { ROUTES, type FilesResponse, type QuarantineResponse } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
@@ -17,13 +18,15 @@ export function fileRoutes(router: Router, { handle: { db } }: RouteDeps): void 
       total,
       files: rows.map((f) => ({
         id: Number(f.id), name: fileName(f.path), sha256: f.sha256, bytes: Number(f.bytes), format: f.format,
-        office: f.office_code, status: f.status, reason: f.reason, rows_read: f.rows_read, rows_loaded: f.rows_loaded,
+        office: f.office_code, status: f.status, reason: f.reason,
+        reason_code: isRejectCode(f.reason_code) ? f.reason_code : null, reason_params: f.reason_params, nuls_removed: f.nuls_removed, rows_read: f.rows_read, rows_loaded: f.rows_loaded,
         rows_duplicate: f.rows_duplicate, rows_quarantined: f.rows_quarantined, unknown_columns: f.unknown_columns,
         startedAt: f.started_at.toISOString(), finishedAt: f.finished_at ? f.finished_at.toISOString() : null,
         coveredFrom: f.covered_from, coveredTo: f.covered_to,
       })),
     };
-    await respond(req, res, body, { files: body.files }, 'files');
+    // A table cell holds text: the English reason stands for the code and its parameters there.
+    await respond(req, res, body, { files: body.files.map(({ reason_params: _params, ...file }) => file) }, 'files');
   });
 
   mount(router, ROUTES.quarantine, async ({ query, req, res }) => {

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import multer from 'multer';
+import { uploadsRoot } from './retention.ts';
+
+/** Longest stored name, in characters (Cyrillic takes two bytes of a file system's 255). */
+const NAME_CHARS = 120;
+/** Kept from the start of a long name: an office code often opens it ("SRK_…"). */
+const HEAD_CHARS = 40;
 
 /**
  * Where uploads land: <dataDir>/uploads/<time>-<uuid>/<clean name>. The directory is generated per
@@ -10,7 +16,7 @@ import multer from 'multer';
  * name can climb out of the directory.
  */
 export function uploadStorage(dataDir: string): multer.StorageEngine {
-  const root = path.join(dataDir, 'uploads');
+  const root = uploadsRoot(dataDir);
   return multer.diskStorage({
     destination(req, _file, cb) {
       const r = req as typeof req & { uploadDir?: string };
@@ -36,6 +42,16 @@ export function cleanName(original: string): string {
   // Browsers send latin1-decoded UTF-8 in multipart names; busboy hands it over as is.
   const decoded = Buffer.from(original, 'latin1').toString('utf8');
   const name = (decoded.includes('\uFFFD') ? original : decoded).split(/[\\/]/).pop() ?? '';
-  const clean = name.normalize('NFC').replace(/[^\p{L}\p{N} ._-]/gu, '_').replace(/^[.\s]+/, '').slice(-120);
+  const clean = shorten(name.normalize('NFC').replace(/[^\p{L}\p{N} ._-]/gu, '_').replace(/^[.\s]+/, ''));
   return clean || `upload-${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * A long name loses its middle: the start (an office code such as "SRK_") and the end (the period, an
+ * office named last, the extension) both survive, so the ingest still reads the office from the name.
+ */
+export function shorten(name: string): string {
+  const chars = [...name];
+  if (chars.length <= NAME_CHARS) return name;
+  return `${chars.slice(0, HEAD_CHARS).join('')}…${chars.slice(chars.length - (NAME_CHARS - HEAD_CHARS - 1)).join('')}`;
 }

@@ -40,6 +40,10 @@ export interface IngestedFileTable {
   office_code: string | null;
   status: FileStatus;
   reason: string | null;
+  /** Migration 0013: the rejection's code and parameters (sql/domain/reject-reasons.ts). */
+  reason_code: ColumnType<string | null, string | null | undefined, string | null>;
+  reason_params: ColumnType<Record<string, string | number | null> | null, string | null | undefined, string | null>;
+  nuls_removed: Generated<number>;
   rows_read: Generated<number>;
   rows_loaded: Generated<number>;
   rows_duplicate: Generated<number>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REJECT_CODES } from '../../../sql/domain/reject-reasons.ts';
 import { FILE_FORMATS, FILE_STATUSES, QUARANTINE_REASONS } from '../../../sql/domain/visit-codes.ts';
 import { Day, decimalInt, Id, OfficeCode, RequestDay } from './common.ts';
 
@@ -25,6 +26,13 @@ export const ThresholdParams = z.object({ key: z.string().regex(/^[a-z0-9_.]{1,8
 /** PUT /api/thresholds/:key — admin only; answers the updated GET /api/thresholds. */
 export const ThresholdBody = z.object({ value: z.number().finite().nonnegative() });
 
+/** A rejection's code and parameters (the Data page words them per language) and the NULs taken out. */
+const RejectionFields = {
+  reason_code: z.enum(REJECT_CODES).nullable(),
+  reason_params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
+  nuls_removed: z.number().int(),
+};
+
 export const IngestedFile = z.object({
   id: z.number().int(),
   /** File name only, never a server path. */
@@ -35,6 +43,7 @@ export const IngestedFile = z.object({
   office: z.string().nullable(),
   status: z.enum(FILE_STATUSES),
   reason: z.string().nullable(),
+  ...RejectionFields,
   rows_read: z.number().int(),
   rows_loaded: z.number().int(),
   rows_duplicate: z.number().int(),
@@ -91,6 +100,7 @@ export const IngestFileReport = z.object({
   rows_duplicate: z.number().int(),
   rows_quarantined: z.number().int(),
   reason: z.string().nullable(),
+  ...RejectionFields,
 });
 export const UploadResponse = z.object({
   files: z.array(IngestFileReport),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../../etl/read/read-file.ts';
-import { readXlsx } from '../../../etl/read/read-xlsx.ts';
 import { collect, fixture } from './collect.ts';
 
 describe('XLSX journal reader (format B)', () => {
@@ -46,12 +45,5 @@ describe('XLSX journal reader (format B)', () => {
     const result = await readFile(fixture('journal.xlsx'));
     expect(result.unknownColumns).toEqual(['Тіркеуші']);
     expect((await collect(result)).some((r) => r.sheet === 'Итого')).toBe(false);
-  });
-
-  it('streams a big workbook to the same records and unknown columns as it reads a small one whole', async () => {
-    const whole = await readXlsx(fixture('journal.xlsx'));
-    const streamed = await readXlsx(fixture('journal.xlsx'), 0);
-    expect(await collect(streamed)).toEqual(await collect(whole));
-    expect(streamed.unknownColumns).toEqual(whole.unknownColumns);
   });
 });
