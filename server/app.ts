@@ -2,6 +2,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import { loadSession, csrfProtection } from './auth/session-middleware.ts';
 import { createAggregateCache } from './cache/aggregate-cache.ts';
+import { pressPeriods } from './disclosure/press-periods.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
 import { complianceRoutes } from './routes/compliance.ts';
@@ -14,6 +15,7 @@ import { registryRoutes } from './routes/offices.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { summaryRoutes } from './routes/summary.ts';
 import { thresholdRoutes } from './routes/thresholds.ts';
 import { topicsRoutes } from './routes/topics.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -38,11 +40,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '100kb' }));
   app.use(loadSession(deps.handle.db));
   app.use(csrfProtection);
+  app.use('/api', pressPeriods);
 
   const api = express.Router();
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db) };
   for (const routes of [
-    registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, officePageRoutes, complianceRoutes,
+    registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, summaryRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, thresholdRoutes, fileRoutes, uploadRoutes, exportRoutes, openapiRoutes,
   ]) routes(api, routeDeps);
   app.use(api);

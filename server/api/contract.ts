@@ -22,6 +22,7 @@ import * as K from './schemas/compliance.ts';
 import * as O from './schemas/office.ts';
 import * as V from './schemas/overview.ts';
 import * as S from './schemas/session.ts';
+import * as Y from './schemas/summary.ts';
 
 export * from './schemas/admin.ts';
 export * from './schemas/common.ts';
@@ -29,6 +30,7 @@ export * from './schemas/compliance.ts';
 export * from './schemas/office.ts';
 export * from './schemas/overview.ts';
 export * from './schemas/session.ts';
+export * from './schemas/summary.ts';
 
 export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -68,6 +70,10 @@ export const ROUTES = {
     method: 'get', path: '/api/topics', summary: 'Category mix overall, per office, trend, change, examples',
     roles: ALL, query: C.PeriodQuery.extend(C.DownloadQuery.shape), response: V.TopicsResponse,
     tables: ['categories', 'perOffice', 'trend'],
+  },
+  summary: {
+    method: 'get', path: '/api/summary', summary: 'Publishable summary text (ru/kk/en), its comparison and figures; txt, CSV and XLSX downloads',
+    roles: ALL, query: Y.SummaryQuery, response: Y.SummaryResponse,
   },
   office: {
     method: 'get', path: '/api/offices/:code', summary: 'One office: volumes, topics, delays, inspections, flags, days without logs',

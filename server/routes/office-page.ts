@@ -8,6 +8,7 @@ import { listOfficeInspections } from '../../sql/queries/inspections.ts';
 import { getDaysWithoutLogs } from '../../sql/queries/office-facts.ts';
 import { getOfficeCategoryVolumes } from '../../sql/queries/topics.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
+import { pressOfficeParts, pressScope } from '../disclosure/press-answers.ts';
 import { ROUTES, type OfficePageResponse } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
@@ -31,6 +32,16 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
       });
       const { scope, period, previous, office } = resolved;
       const s = suppressorFor(user.role);
+      if (s.on) {
+        // Press: volumes and topics only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
+        const { region_code, ...rest } = office;
+        const parts = pressOfficeParts(await pressScope(db, resolved));
+        const body: OfficePageResponse = {
+          office: { ...rest, region: region_code }, period, ...parts,
+          durations: null, inspections: null, compliance: null, flags: null,
+        };
+        return { body, tables: { daily: body.daily, heatmap: body.heatmap, topics: body.topics } };
+      }
       const today = almatyToday();
       const until = today < period.to ? today : period.to;
       const [{ perOffice: volumes, daily, heatmap: heat }, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DurationMetric } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
+import { pressOverview, pressScope } from '../disclosure/press-answers.ts';
 import { ROUTES, type OverviewResponse, type PeriodQuery } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -25,7 +26,13 @@ export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteD
 }
 
 async function buildOverview(db: Kysely<Database>, query: PeriodQuery, s: Suppressor): Promise<{ body: OverviewResponse; tables: Tables }> {
-  const { scope, period, previous, offices } = await resolveScope(db, query);
+  const resolved = await resolveScope(db, query);
+  if (s.on) {
+    // Press: volumes only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
+    const body = pressOverview(await pressScope(db, resolved), STANDARD);
+    return { body, tables: { perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap } };
+  }
+  const { scope, period, previous, offices } = resolved;
   const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
     getVolumeBreakdown(db, scope, previous.from),
     // Press sees volumes only: durations are not even queried.
