@@ -47,9 +47,9 @@ export function exportMixBars(m: ExportMix, pct: (p: number) => string): ECharts
   return {
     title: [
       { text: m.title, subtext: m.subtitle, left: 16, top: 12, textStyle: { fontSize: 18, color: '#1a1a1a' }, subtextStyle: { fontSize: 13, color: '#444444' } },
-      { text: m.footer, left: 16, bottom: 10, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#555555', width: 760, overflow: 'break' } },
+      { text: m.footer, left: 16, bottom: 12, textStyle: { fontSize: 11, lineHeight: 16, fontWeight: 'normal', color: '#555555', width: 780, overflow: 'break' } },
     ],
-    grid: { left: 16, right: 64, top: 76, bottom: 64, containLabel: true },
+    grid: { left: 16, right: 64, top: 76, bottom: 84, containLabel: true },
     xAxis: { type: 'value', max: 'dataMax', show: false },
     yAxis: { type: 'category', data: sorted.map((i) => i.name), axisLabel: { color: '#1a1a1a', fontSize: 12, interval: 0 }, axisLine: { show: false }, axisTick: { show: false } },
     series: [{
