@@ -2,6 +2,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import { csrfProtection, loadSession, sessionLookup } from './auth/session-middleware.ts';
 import { createAggregateCache } from './cache/aggregate-cache.ts';
+import { pressPeriods } from './disclosure/press-periods.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
 import { categoryCorrectionRoutes } from './routes/category-corrections.ts';
@@ -17,6 +18,7 @@ import { registryRoutes } from './routes/offices.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { summaryRoutes } from './routes/summary.ts';
 import { thresholdRoutes } from './routes/thresholds.ts';
 import { topicsRoutes } from './routes/topics.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -43,11 +45,12 @@ export function createApp(deps: AppDeps): Express {
   const sessions = sessionLookup(deps.handle.db);
   app.use(loadSession(sessions));
   app.use(csrfProtection);
+  app.use('/api', pressPeriods);
 
   const api = express.Router();
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db), sessions };
   for (const routes of [
-    registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
+    registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, summaryRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, digestRoutes, thresholdRoutes, fileRoutes, coverageRoutes, uploadRoutes, exportRoutes, openapiRoutes,
   ]) routes(api, routeDeps);
   app.use(api);

@@ -24,6 +24,7 @@ import * as K from './schemas/compliance.ts';
 import * as O from './schemas/office.ts';
 import * as V from './schemas/overview.ts';
 import * as S from './schemas/session.ts';
+import * as Y from './schemas/summary.ts';
 
 export * from './schemas/admin.ts';
 export * from './schemas/common.ts';
@@ -33,6 +34,7 @@ export * from './schemas/coverage.ts';
 export * from './schemas/office.ts';
 export * from './schemas/overview.ts';
 export * from './schemas/session.ts';
+export * from './schemas/summary.ts';
 
 export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -80,6 +82,10 @@ export const ROUTES = {
   correctCategory: {
     method: 'post', path: '/api/visits/:id/category', summary: 'Move a visit to another topic category by hand (recorded; retrain learns from it)',
     roles: ['department', 'admin'], params: T.VisitParams, body: T.CategoryCorrectionBody, response: T.CategoryCorrectionResponse,
+  },
+  summary: {
+    method: 'get', path: '/api/summary', summary: 'Publishable summary text (ru/kk/en), its comparison and figures; txt, CSV and XLSX downloads',
+    roles: ALL, query: Y.SummaryQuery, response: Y.SummaryResponse,
   },
   office: {
     method: 'get', path: '/api/offices/:code', summary: 'One office: volumes, topics, delays, inspections, flags, days without logs',

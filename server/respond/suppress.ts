@@ -1,8 +1,10 @@
 import type { Role } from '../../sql/domain/roles.ts';
+import { protect } from '../../sql/domain/disclosure.ts';
 
 /**
- * Small-count suppression for press (contract §7): a count of 1–4 is hidden (null, and the row
- * says `suppressed: true`); 0 stays 0, 5 and more stay exact. For every other role it is identity.
+ * Disclosure control for press (contract §7, method in sql/domain/disclosure.ts): a count of 1–4
+ * is hidden (null, and the row says `suppressed: true`); 0 stays 0, 5 and more are rounded to the
+ * nearest 5. For every other role it is identity.
  */
 export interface Suppressor {
   readonly on: boolean;
@@ -13,7 +15,7 @@ export interface Suppressor {
 
 export function suppressorFor(role: Role): Suppressor {
   const on = role === 'press';
-  const count = (n: number): number | null => (on && n >= 1 && n <= 4 ? null : n);
+  const count = (n: number): number | null => (on ? protect(n) : n);
   return {
     on,
     count,

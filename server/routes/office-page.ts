@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
 import { addDays, almatyToday } from '../../sql/compliance/period.ts';
-import { uncoveredSpans } from '../../sql/domain/coverage.ts';
+import { uncoveredSpans, type OfficeCoverage } from '../../sql/domain/coverage.ts';
 import { DURATION_METRICS } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { listAllCases } from '../../sql/compliance/case-list.ts';
@@ -9,7 +9,8 @@ import { listOfficeInspections } from '../../sql/queries/inspections.ts';
 import { getDaysWithoutLogs } from '../../sql/queries/office-facts.ts';
 import { getOfficeCategoryVolumes } from '../../sql/queries/topics.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
-import { ROUTES, type OfficePageResponse } from '../api/contract.ts';
+import { pressOfficeParts, pressScope } from '../disclosure/press-answers.ts';
+import { ROUTES, type OfficePageResponse, type Period } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -32,6 +33,18 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
       const r = scopeFor(all.coverage, all.requested, [office], query.compare ?? 'previous');
       const { scope, period, previous, comparison } = r;
       const s = suppressorFor(user.role);
+      if (s.on) {
+        // Press: volumes and topics only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
+        const { region_code, ...rest } = office;
+        const parts = pressOfficeParts(await pressScope(db, r));
+        const cov = all.coverage.offices.find((o) => o.office === office.code);
+        const body: OfficePageResponse = {
+          office: { ...rest, region: region_code }, ...periodFields(r), ...parts,
+          coverage: officeCoverage(cov, period),
+          durations: null, inspections: null, compliance: null, flags: null,
+        };
+        return { body, tables: { daily: body.daily, heatmap: body.heatmap, topics: body.topics } };
+      }
       const today = almatyToday();
       const until = today < period.to ? today : period.to;
       const [{ perOffice: volumes, daily, heatmap: heat }, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
@@ -46,14 +59,10 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
       const v = volumes[0] ?? { visits: 0, previous: 0, statements: 0 };
       const totals = s.row({ visits: v.visits, previous: v.previous, statements: v.statements }, ['visits', 'previous', 'statements']);
       const { region_code, ...rest } = office;
-      const cov = all.coverage.offices.find((o) => o.office === office.code);
       const body: OfficePageResponse = {
         office: { ...rest, region: region_code }, ...periodFields(r),
         totals: { ...totals, compared: totals.visits, change: comparison.comparable ? change(totals.visits, totals.previous) : null },
-        coverage: {
-          status: cov?.status ?? 'no_data', first: cov?.first ?? null, last: cov?.last ?? null, behindSince: cov?.behindSince ?? null,
-          uncovered: cov ? uncoveredSpans(cov, period) : [{ from: period.from, to: addDays(period.to, -1) }],
-        },
+        coverage: officeCoverage(all.coverage.offices.find((o) => o.office === office.code), period),
         daily: dailySeries(r, daily).map((d) => (d.visits === null ? { ...d, suppressed: false } : s.row(d, ['visits']))),
         heatmap: heatAverages(r, heat).map((h) => {
           const shown = s.row(h, ['visits']);
@@ -81,4 +90,12 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
     });
     await respond(req, res, body, tables, `office-${body.office.code}-${body.period.from}-${body.period.to}`);
   });
+}
+
+/** One office's coverage as its page shows it: status, first and last day, uncovered runs of the period. */
+function officeCoverage(cov: OfficeCoverage | undefined, period: Period): OfficePageResponse['coverage'] {
+  return {
+    status: cov?.status ?? 'no_data', first: cov?.first ?? null, last: cov?.last ?? null, behindSince: cov?.behindSince ?? null,
+    uncovered: cov ? uncoveredSpans(cov, period) : [{ from: period.from, to: addDays(period.to, -1) }],
+  };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DurationMetric } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
+import { pressOverview, pressScope } from '../disclosure/press-answers.ts';
 import { ROUTES, type OverviewResponse } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -29,6 +30,11 @@ export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteD
 
 async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Suppressor): Promise<{ body: OverviewResponse; tables: Tables }> {
   const r = await resolveScope(db, query);
+  if (s.on) {
+    // Press: volumes only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
+    const body = pressOverview(await pressScope(db, r), STANDARD);
+    return { body, tables: { perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap } };
+  }
   const { scope, previous, offices, comparison } = r;
   const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
     getVolumeBreakdown(db, scope, previous),

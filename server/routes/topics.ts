@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
 import { daysBetween } from '../../sql/compliance/period.ts';
 import { getTopicBreakdown, type Granularity } from '../../sql/queries/topics.ts';
+import { pressScope, pressTopics } from '../disclosure/press-answers.ts';
 import { ROUTES, type TopicsResponse } from '../api/contract.ts';
-import { cacheKey } from '../cache/aggregate-cache.ts';
+import { cacheKey, type AggregateCache } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond, type Tables } from '../respond/respond.ts';
 import { change, share, suppressorFor, type Suppressor } from '../respond/suppress.ts';
@@ -21,14 +22,23 @@ export function granularityFor(days: number): Granularity {
 /** GET /api/topics: category mix, per office, trend and change against the previous period. */
 export function topicsRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.topics, async ({ query, user, req, res }) => {
-    const s = suppressorFor(user.role);
-    const { body, tables } = await cache.get(cacheKey('topics', query, s.on ? 'press' : 'full'), () => buildTopics(db, query, s));
+    const { body, tables } = await topicsAnswer(db, cache, query, suppressorFor(user.role));
     await respond(req, res, body, tables, `topics-${body.period.from}-${body.period.to}`);
   });
 }
 
+/** The Topics answer as the role sees it, cached; /api/summary builds on this same answer. */
+export function topicsAnswer(db: Kysely<Database>, cache: AggregateCache, query: ScopeQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
+  return cache.get(cacheKey('topics', query, s.on ? 'press' : 'full'), () => buildTopics(db, query, s));
+}
+
 async function buildTopics(db: Kysely<Database>, query: ScopeQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
   const r = await resolveScope(db, query);
+  if (s.on) {
+    // Press: every count a sum of protected month cells (server/disclosure/press-cells.ts).
+    const body = pressTopics(await pressScope(db, r), categoryExamples());
+    return { body, tables: { categories: body.categories, perOffice: body.perOffice, trend: body.trend } };
+  }
   const { scope, period, previous, comparison } = r;
   const granularity = granularityFor(daysBetween(period.from, period.to));
   const { categories, perOffice, trend } = await getTopicBreakdown(db, scope, previous, granularity, comparison.offices);

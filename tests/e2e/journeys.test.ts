@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageResponse, OverviewResponse } from '../../server/api/contract.ts';
-import { chartsDrawn, HAS_BROWSER, launchBrowser, REQUIRE_BROWSER, signIn, startJourney, type Journey } from './harness/browser.ts';
+import { chartsDrawn, HAS_BROWSER, launchBrowser, REQUIRE_BROWSER, SCREENSHOTS, signIn, startJourney, type Journey } from './harness/browser.ts';
 import { startDemoServer, type DemoServer } from './harness/demo-server.ts';
 
 if (!HAS_BROWSER && !REQUIRE_BROWSER) {
@@ -136,16 +136,27 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await expect.poll(() => page.url()).toMatch(/#\/topics\?/);
     expect(await page.locator('.nav a').allTextContents()).toEqual(['Темы обращений']);
     await chartsDrawn(page);
+    // Press sees the disclosure method under every table, and a lead share without a count change beside it.
+    expect(await page.locator('.method-note').count()).toBeGreaterThanOrEqual(4);
     await page.locator('#summary-lang').selectOption('kk');
-    await expect.poll(() => page.locator('#summary-text').textContent()).toMatch(/жүгіну тіркелді.*Көбінесе .* бойынша \(\d+\s?%\)/);
+    await expect.poll(() => page.locator('#summary-text').getAttribute('lang')).toBe('kk');
+    await expect.poll(() => page.locator('#summary-text').textContent()).toMatch(/^Алматы облысы: \d{4} жылғы \S+да шамамен [\d\s]+ жүгіну тіркелді.*(Ең жиі|көпшілігі) .* бойынша \(\d+\s?%\)/);
     const [txt] = await Promise.all([page.waitForEvent('download'), page.locator('#download-txt').click()]);
     const text = fs.readFileSync(await txt.path(), 'utf8');
     expect(txt.suggestedFilename()).toMatch(/-kk\.txt$/);
-    expect(text).toMatch(/^Алматы облысы: .* аралығында [\d\s]+ жүгіну тіркелді/);
+    expect(text.split('\n')[0]).toBe(await page.locator('#summary-text').textContent());
+    expect(text).toMatch(/\nКезең: \d{2}\.\d{2}\.\d{4}–\d{2}\.\d{2}\.\d{4}\nДереккөз: .*\n5-тен аз мәндер жасырылған/);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
-    expect(fs.readFileSync(await csv.path(), 'utf8')).toMatch(/migration|Миграц/);
+    const csvText = fs.readFileSync(await csv.path(), 'utf8');
+    expect(csvText).toMatch(/Көші-қон/);
+    expect(csvText).not.toMatch(/\bmigration\b/);
     const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#download-png').click()]);
-    expect(fs.readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    const pngBytes = fs.readFileSync(await png.path());
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.suggestedFilename()).toMatch(/-kk\.png$/);
+    // Kept beside the screenshots so a person can look at what would be published.
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    fs.writeFileSync(path.join(SCREENSHOTS, 'press-category-chart-kk.png'), pngBytes);
     await j.screenshot('press-topics');
     // The same page on a phone: one column, nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });

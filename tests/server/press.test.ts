@@ -6,7 +6,8 @@ import { startTestServer, type Session, type TestServer } from './test-server.ts
 
 let t: TestServer;
 let press: Session;
-const P = 'from=2024-03-01&to=2024-03-11';
+// Press may ask for whole calendar months, quarters and years only.
+const P = 'from=2024-03-01&to=2024-04-01';
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -41,9 +42,12 @@ describe('press sees suppressed small counts and no personal or raw data', () =>
   it.each(['/api/overview', '/api/topics', '/api/offices/KEG'])('%s: no count 1–4; hidden ones are null with suppressed: true', async (route) => {
     const json = JSON.parse(await body(`${route}?${P}`)) as unknown;
     const all = counts(json);
-    expect(all.length).toBeGreaterThan(10);
+    expect(all.length).toBeGreaterThan(3);
     expect(all.filter((c) => typeof c.v === 'number' && c.v >= 1 && c.v <= 4)).toEqual([]);
-    const hidden = all.filter((c) => c.v === null && c.key !== 'admitted');
+    // Every shown count is rounded to 5.
+    expect(all.filter((c) => typeof c.v === 'number' && c.v % 5 !== 0)).toEqual([]);
+    // admitted and statements are withheld from press altogether (volumes only), not suppressed.
+    const hidden = all.filter((c) => c.v === null && c.key !== 'admitted' && c.key !== 'statements');
     expect(hidden.length).toBeGreaterThan(0);
     for (const h of hidden) expect(h.row.suppressed).toBe(true);
     // 0 stays 0: the previous period holds no visits at all.
@@ -58,13 +62,11 @@ describe('press sees suppressed small counts and no personal or raw data', () =>
   });
 
   it('press CSV and XLSX exports write "<5" for hidden counts and contain no count 1–4', async () => {
-    const csv = (await body(`/api/offices/KEG?${P}&format=csv&table=daily`)).replace(/^\uFEFF/, '');
+    const csv = (await body(`/api/offices/KEG?${P}&format=csv&table=topics`)).replace(/^\uFEFF/, '');
     const [header, ...rows] = csv.trim().split('\r\n');
-    expect(header).toBe('day,visits,covered,suppressed');
-    // Days KEG's logs cover without a visit are real zeros (contract §8), shown as 0.
-    const counted = rows.filter((r) => r.split(',')[1] !== '0');
-    expect(counted.length).toBeGreaterThan(0);
-    for (const r of counted) expect(r.split(',')[1]).toBe('<5');
+    expect(header).toBe('category,visits,suppressed');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.split(',')[1]).toBe('<5');
     const res = await t.call(`/api/topics?${P}&format=xlsx`, { as: press });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -76,11 +78,27 @@ describe('press sees suppressed small counts and no personal or raw data', () =>
   });
 
   it('press Arrow answers keep hidden counts as null beside suppressed = true', async () => {
-    const res = await t.call(`/api/offices/KEG?${P}&table=daily`, { as: press, headers: { accept: 'application/vnd.apache.arrow.stream' } });
+    const res = await t.call(`/api/offices/KEG?${P}&table=topics`, { as: press, headers: { accept: 'application/vnd.apache.arrow.stream' } });
     const rows = tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => ({ ...r.toJSON() }));
     const counted = rows.filter((r) => r.visits !== 0);
     expect(counted.length).toBeGreaterThan(0);
     for (const r of counted) expect(r).toMatchObject({ visits: null, suppressed: true });
+  });
+
+  it('press gets nothing finer than a month: no daily series, heatmap or days without logs', async () => {
+    const overview = JSON.parse(await body(`/api/overview?${P}`)) as { daily: unknown[]; heatmap: unknown[] };
+    const page = JSON.parse(await body(`/api/offices/SRK?${P}`)) as { daily: unknown[]; heatmap: unknown[]; daysWithoutLogs: unknown[] };
+    expect([overview.daily, overview.heatmap, page.daily, page.heatmap, page.daysWithoutLogs]).toEqual([[], [], [], [], []]);
+  });
+
+  it('press may not ask for a day, a week or any range other than a month, quarter or year (400 naming it)', async () => {
+    for (const q of ['from=2024-03-01&to=2024-03-11', 'from=2024-03-02&to=2024-04-02', 'from=2024-02-01&to=2024-04-01']) {
+      const res = await t.call(`/api/topics?${q}`, { as: press });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/press service may ask for a whole calendar month, quarter or year/);
+    }
+    expect((await t.call('/api/topics?from=2024-01-01&to=2024-04-01', { as: press })).status).toBe(200);
+    expect((await t.call('/api/topics?from=2024-03-01&to=2024-03-11', { as: await t.login('department') })).status).toBe(200);
   });
 
   it('press answers carry no visitor hash, no raw topic text and no durations', async () => {

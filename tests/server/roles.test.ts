@@ -86,9 +86,12 @@ describe('what each role sees inside an answer', () => {
       expect(press[k]).toBeNull();
       expect(dept[k]).not.toBeNull();
     }
-    const deptDaily = dept.daily as { day: string; visits: number }[];
-    expect(press.daily).toEqual(deptDaily.map((d) => (d.visits >= 1 && d.visits <= 4
-      ? { ...d, visits: null, suppressed: true } : { ...d, suppressed: false })));
+    // Press gets nothing finer than a month (sql/domain/disclosure.ts), and its counts rounded to 5.
+    expect(press.daily).toEqual([]);
+    expect((dept.daily as unknown[]).length).toBeGreaterThan(0);
+    const visits = (press.totals as { visits: number }).visits;
+    expect(visits % 5).toBe(0);
+    expect(Math.abs(visits - (dept.totals as { visits: number }).visits)).toBeLessThanOrEqual(2 * 13);
   });
 
   it('the inspector acts on a flag and the action is in its audit trail', async () => {

@@ -62,3 +62,21 @@ export function mountChart(el: HTMLElement, option: ChartOption): MountedChart {
     },
   };
 }
+
+/**
+ * A PNG of an option drawn off screen at a fixed size (light theme, white background), for
+ * downloads that must carry their own title, period and source whatever the page looks like.
+ */
+export function renderPng(option: EChartsCoreOption, width: number, height: number): string {
+  const el = document.createElement('div');
+  el.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`;
+  document.body.append(el);
+  const chart = echarts.init(el, null, { renderer: 'canvas', width, height });
+  try {
+    chart.setOption({ ...baseOption(), animation: false, ...option }, { notMerge: true });
+    return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+  } finally {
+    chart.dispose();
+    el.remove();
+  }
+}

@@ -166,6 +166,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'publish.xlsx': 'Download XLSX',
   'publish.png': 'Download chart as PNG',
   'publish.downloading': 'Preparing the file…',
+  'publish.hiddenTopics': 'Other topics (fewer than 5 each)',
   'compliance.title': 'Compliance',
   'compliance.lead': 'No bars, no delay at the door, no phones taken, no questioning by the guard.',
   'compliance.matrix': 'Offices and rules',

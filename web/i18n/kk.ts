@@ -166,6 +166,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'publish.xlsx': 'XLSX жүктеп алу',
   'publish.png': 'Графикті PNG етіп жүктеп алу',
   'publish.downloading': 'Файл дайындалуда…',
+  'publish.hiddenTopics': 'Басқа тақырыптар (әрқайсысы 5-тен аз)',
   'compliance.title': 'Бұйрықтың сақталуы',
   'compliance.lead': 'Торсыз, кіреберісте кідіріссіз, телефон алынбайды, бекетте сұрау жүргізілмейді.',
   'compliance.matrix': 'Офистер мен талаптар',

@@ -164,6 +164,7 @@ export const ru = {
   'publish.xlsx': 'Скачать XLSX',
   'publish.png': 'Скачать график PNG',
   'publish.downloading': 'Готовим файл…',
+  'publish.hiddenTopics': 'Прочие темы (менее 5 обращений каждая)',
   'compliance.title': 'Соблюдение приказа',
   'compliance.lead': 'Без решёток, вход без задержек, телефоны не изымаются, без опроса на посту.',
   'compliance.matrix': 'Офисы и требования',

@@ -4,7 +4,8 @@ import { getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { fmtChange, fmtCount, fmtDay, fmtMonth, fmtPeriod, fmtShare } from '../i18n/format.ts';
-import { label } from '../i18n/lang.ts';
+import { METHOD_NOTE } from '../../sql/domain/disclosure.ts';
+import { getLang, label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { officeName, type Cleanup, type ViewContext } from '../state/context.ts';
 import { h } from '../ui/dom.ts';
@@ -52,11 +53,15 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   const lead = sorted[0];
   root.append(kpiRow(
     kpi(t('kpi.visits'), fmtCount(data.total, data.total === null)),
-    ...(lead ? [kpi(label(CATEGORY_LABELS[catOf(lead.category)]), lead.share === null ? '<5' : fmtShare(lead.share),
-      cmp && !c.comparable ? incomparableText(c) : null, cmp && c.comparable ? lead.change : undefined, changeLabel(c))] : []),
+    // A share beside a change of counts would read as a change of the share: the lead shows its share only.
+    ...(lead ? [kpi(label(CATEGORY_LABELS[catOf(lead.category)]), lead.share === null ? '<5' : fmtShare(lead.share))] : []),
   ));
   if ((data.total ?? 0) === 0 && data.total !== null) { root.append(emptyState(ctx.session.data.lastDay ? t('state.empty') : t('state.noDataYet'))); return; }
-  if (suppressedAny) root.append(h('p', { className: 'note', id: 'suppression-note' }, t('topics.suppressed')));
+  // Press: the disclosure method under every table (sql/domain/disclosure.ts), hidden values or not.
+  const press = ctx.session.user.role === 'press';
+  const method = () => h('p', { className: 'note method-note' }, METHOD_NOTE[getLang()]);
+  if (press) root.append(h('p', { className: 'note', id: 'suppression-note' }, METHOD_NOTE[getLang()]));
+  else if (suppressedAny) root.append(h('p', { className: 'note', id: 'suppression-note' }, t('topics.suppressed')));
 
   const grid = h('div', { className: 'grid' });
   root.append(grid);
@@ -70,51 +75,57 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
     table: { head: [t('col.category'), t('col.share')], numeric: [1], rows: sorted.map((c) => [catName(c.category), c.share === null ? '<5' : fmtShare(c.share, 1)]) },
   });
   charts.push(mix.chart);
+  const underTables: HTMLElement[] = [mix.el];
 
   // Like for like: «before» and «now» of the change cover the same offices (comparison.offices).
-  plainCard(slot('span-6'), t('topics.change'), c.comparable ? fmtPeriod(data.previous.from, data.previous.to) : incomparableText(c), scrollTable({
+  underTables.push(plainCard(slot('span-6'), t('topics.change'), c.comparable ? fmtPeriod(data.previous.from, data.previous.to) : incomparableText(c), scrollTable({
     caption: t('topics.change'), hiddenCaption: true,
     head: [t('col.category'), t('col.visits'), t('col.share'), t('col.previous'), t('col.change')], numeric: [1, 2, 3, 4],
     rows: sorted.map((c) => [catName(c.category), fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1),
       fmtCount(c.previous, c.suppressed), c.change === null ? '—' : fmtChange(c.change)]),
-  }));
+  })));
 
   // Per office: categories ordered by overall volume, the 7 largest coloured.
   const order = sorted.map((c) => catOf(c.category));
-  const counts = new Map<string, Map<Category, number>>();
+  const counts = new Map<string, Map<Category, number | null>>();
   for (const r of perOffice) {
-    const m = counts.get(r.office) ?? new Map<Category, number>();
-    m.set(catOf(r.category), r.visits ?? 0);
+    const m = counts.get(r.office) ?? new Map<Category, number | null>();
+    m.set(catOf(r.category), r.visits);
     counts.set(r.office, m);
   }
   const offices = [...counts.keys()].map((code) => ({ code, label: officeName(ctx.registry, code) }))
     .sort((a, b) => sum(counts.get(b.code)) - sum(counts.get(a.code)));
-  charts.push(chartCard(slot('span-12'), {
+  const perOfficeCard = chartCard(slot('span-12'), {
     title: t('topics.perOffice'), height: Math.max(300, offices.length * 22 + 90),
     option: () => officeStack(offices, counts, order, t('topics.other')),
     summary: offices.slice(0, 3).map((o) => `${o.label}: ${fmtCount(sum(counts.get(o.code)))}`).join(', '),
     table: { head: [t('col.office'), t('col.category'), t('col.visits')], numeric: [2], rows: perOffice.map((r) => [officeName(ctx.registry, r.office), catName(r.category), fmtCount(r.visits, r.suppressed)]) },
-  }).chart);
+  });
+  charts.push(perOfficeCard.chart);
+  underTables.push(perOfficeCard.el);
 
   const buckets = [...new Set(trend.map((r) => r.bucket))].sort();
   const bucketLabel = data.granularity === 'month' ? fmtMonth : (b: string) => fmtDay(b).slice(0, 5);
   const top = order.slice(0, 6);
-  charts.push(chartCard(slot('span-12'), {
+  const trendCard = chartCard(slot('span-12'), {
     title: t('topics.trend'), height: 320,
     option: () => categoryTrend(buckets, bucketLabel, top.map((c) => ({ category: c, values: new Map(trend.filter((r) => r.category === c).map((r) => [r.bucket, r.visits])) }))),
     summary: `${t('topics.trend')}: ${top.map((c) => label(CATEGORY_LABELS[c])).join(', ')}`,
     table: { head: [t('col.day'), t('col.category'), t('col.visits')], numeric: [2], rows: trend.map((r) => [bucketLabel(r.bucket), catName(r.category), fmtCount(r.visits, r.suppressed)]) },
-  }).chart);
+  });
+  charts.push(trendCard.chart);
+  underTables.push(trendCard.el);
+  if (press) for (const card of underTables) card.append(method());
 
-  plainCard(slot('span-6'), t('publish.title'), null, publishPanel(ctx, data, cats, () => mix.chart.toPng()));
+  plainCard(slot('span-6'), t('publish.title'), null, publishPanel(ctx));
   const examples = order.filter((c) => (data.examples[c]?.length ?? 0) > 0);
   plainCard(slot('span-6'), t('topics.examples'), t('topics.examplesNote'), h('dl', { className: 'examples' },
     ...examples.flatMap((c) => [h('dt', {}, label(CATEGORY_LABELS[c])), h('dd', {}, (data.examples[c] ?? []).slice(0, 4).map((e) => `«${e}»`).join(', '))])));
   if (canCorrectCategories(ctx)) plainCard(slot('span-12'), t('topics.review'), null, correctionsPanel(ctx, reload));
 }
 
-function sum(m: ReadonlyMap<Category, number> | undefined): number {
+function sum(m: ReadonlyMap<Category, number | null> | undefined): number {
   let s = 0;
-  for (const v of m?.values() ?? []) s += v;
+  for (const v of m?.values() ?? []) s += v ?? 0;
   return s;
 }

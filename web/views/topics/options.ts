@@ -7,9 +7,13 @@ import { label } from '../../i18n/lang.ts';
 
 export interface MixItem { category: Category; share: number | null }
 
-/** Category shares, largest on top. */
+/**
+ * Category shares, largest on top. A hidden share draws no bar and reads «<5» (a label on an
+ * invisible point), so it is never mistaken for 0 or for a small share.
+ */
 export function mixBars(items: readonly MixItem[], seriesName: string): EChartsCoreOption {
   const sorted = [...items].sort((a, b) => (a.share ?? 0) - (b.share ?? 0));
+  const hiddenLabel = { show: true, position: 'right', color: chartTheme().muted, formatter: '<5' };
   return {
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
     tooltip: { ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null ? '<5' : fmtShare(v, 1)) },
@@ -19,6 +23,44 @@ export function mixBars(items: readonly MixItem[], seriesName: string): EChartsC
       name: seriesName, type: 'bar', barMaxWidth: 16, data: sorted.map((i) => i.share),
       itemStyle: { color: SERIES_COLORS[0], borderRadius: [0, 4, 4, 0] },
       label: { show: true, position: 'right', color: chartTheme().muted, formatter: (p: { value: number | null }) => (p.value === null ? '<5' : fmtShare(p.value)) },
+    }, {
+      name: seriesName, type: 'scatter', symbolSize: 0, silent: true, tooltip: { show: false },
+      data: sorted.map((i) => (i.share === null ? { value: 0, label: hiddenLabel } : null)),
+    }],
+  };
+}
+
+export interface ExportMix {
+  title: string;
+  subtitle: string;
+  footer: string;
+  items: readonly { name: string; percent: number; hidden: boolean }[];
+}
+
+/**
+ * The category chart as a standalone picture for publication: title, scope and period on top,
+ * source (and method) below, whole-percent labels that add up to 100; the hidden categories
+ * together as one hatched bar.
+ */
+export function exportMixBars(m: ExportMix, pct: (p: number) => string): EChartsCoreOption {
+  const sorted = [...m.items].reverse();
+  return {
+    title: [
+      { text: m.title, subtext: m.subtitle, left: 16, top: 12, textStyle: { fontSize: 18, color: '#1a1a1a' }, subtextStyle: { fontSize: 13, color: '#444444' } },
+      { text: m.footer, left: 16, bottom: 12, textStyle: { fontSize: 11, lineHeight: 16, fontWeight: 'normal', color: '#555555', width: 780, overflow: 'break' } },
+    ],
+    grid: { left: 16, right: 64, top: 76, bottom: 84, containLabel: true },
+    xAxis: { type: 'value', max: 'dataMax', show: false },
+    yAxis: { type: 'category', data: sorted.map((i) => i.name), axisLabel: { color: '#1a1a1a', fontSize: 12, interval: 0 }, axisLine: { show: false }, axisTick: { show: false } },
+    series: [{
+      type: 'bar', barMaxWidth: 18,
+      data: sorted.map((i) => ({
+        value: i.percent,
+        itemStyle: i.hidden
+          ? { color: '#bbbbbb', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: Math.PI / 4, color: '#777777' } }
+          : { color: SERIES_COLORS[0], borderRadius: [0, 4, 4, 0] },
+      })),
+      label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p: { value: number }) => pct(p.value) },
     }],
   };
 }
@@ -27,7 +69,7 @@ export function mixBars(items: readonly MixItem[], seriesName: string): EChartsC
  * Each office's visits split by category: stacked bars, the seven largest categories in the
  * Okabe–Ito colours and the rest together in grey, so no two series share a colour.
  */
-export function officeStack(offices: readonly { code: string; label: string }[], counts: ReadonlyMap<string, ReadonlyMap<Category, number>>,
+export function officeStack(offices: readonly { code: string; label: string }[], counts: ReadonlyMap<string, ReadonlyMap<Category, number | null>>,
   categories: readonly Category[], otherName: string): EChartsCoreOption {
   const shown = categories.slice(0, 7);
   const rest = categories.slice(7);
@@ -44,7 +86,7 @@ export function officeStack(offices: readonly { code: string; label: string }[],
   return {
     grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), type: 'scroll', top: 0, left: 0 },
-    tooltip: { ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmtInt(v) },
+    tooltip: { ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null ? '<5' : fmtInt(v)) },
     xAxis: countAxis(),
     yAxis: { type: 'category', data: offices.map((o) => o.label), inverse: true, ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0 } },
     series,
@@ -62,7 +104,8 @@ export function categoryTrend(buckets: readonly string[], bucketLabel: (b: strin
     yAxis: countAxis(),
     series: series.map((s, i) => ({
       name: label(CATEGORY_LABELS[s.category]), type: 'line', showSymbol: buckets.length < 20, symbolSize: 5,
-      color: SERIES_COLORS[i % SERIES_COLORS.length], data: buckets.map((b) => s.values.get(b) ?? 0),
+      // Absent bucket = no visits (0); a hidden one is a gap in the line, never 0.
+      color: SERIES_COLORS[i % SERIES_COLORS.length], connectNulls: false, data: buckets.map((b) => (s.values.has(b) ? (s.values.get(b) ?? null) : 0)),
     })),
   };
 }
