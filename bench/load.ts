@@ -5,7 +5,8 @@
  * first request) and for a fresh random period on every request (the cache misses, as when people
  * explore). Reports requests/s, p50/p99, errors and the server's peak RSS during each run.
  * Targets (fresh periods, 50 connections): ≥ 250 requests/s, p99 < 500 ms. Nothing is asserted.
- * BENCH_LOAD_SECONDS sets the length of each run (default 10).
+ * BENCH_LOAD_SECONDS sets the length of each run (default 10); BENCH_LOAD_DATA_DIR keeps the loaded
+ * demo database there and reuses it on the next run (the load takes minutes on the embedded database).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,23 +44,29 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-bench-load-'));
+  const keep = process.env.BENCH_LOAD_DATA_DIR;
+  const dataDir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-bench-load-'));
+  const prepared = keep !== undefined && fs.existsSync(path.join(dataDir, 'demo'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, VITRINA_DATA_DIR: dataDir, VITRINA_IIN_KEY: 'bench-load-iin-key-0123456789', PORT: String(port), HOST: '127.0.0.1' };
   delete env.DATABASE_URL; // the demo server: embedded database
   let server: ChildProcess | undefined;
   try {
-    console.log('writing and loading the demo year …');
-    cli(['demo', '--days', '365', '--out', path.join(dataDir, 'demo')], env);
-    cli(['ingest', path.join(dataDir, 'demo')], env);
-    cli(['user', 'add', 'bench', '--role', 'department', '--password', PASSWORD], env);
-    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (!prepared) {
+      console.log('writing and loading the demo year …');
+      cli(['demo', '--days', '365', '--out', path.join(dataDir, 'demo')], env);
+      cli(['ingest', path.join(dataDir, 'demo')], env);
+      cli(['user', 'add', 'bench', '--role', 'department', '--password', PASSWORD], env);
+    }
+    // Its request log goes where a terminal would show it: read and dropped here.
+    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stderr?.resume();
     const child = server;
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (d: Buffer) => { if (d.toString().includes('is running at')) resolve(); });
       child.once('exit', (code) => reject(new Error(`vitrina serve exited ${code}`)));
     });
-    child.stdout?.resume(); // the request log: read and dropped, as a terminal would show it
+    child.stdout?.resume();
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: PASSWORD }),
@@ -114,6 +121,6 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
       server.kill('SIGTERM');
       await exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
