@@ -41,6 +41,16 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
 
+/** Waits until the server answers /healthz within 200 ms (at most a minute). */
+async function drained(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const t0 = Date.now();
+    const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+    if (ok && Date.now() - t0 < 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
@@ -58,9 +68,10 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
       cli(['ingest', path.join(dataDir, 'demo')], env);
       cli(['user', 'add', 'bench', '--role', 'department', '--password', PASSWORD], env);
     }
-    // Its request log goes where a terminal would show it: read and dropped here.
-    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stderr?.resume();
+    // Its request log goes to a file, as an operator would keep it.
+    fs.mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
+    const log = fs.openSync(path.join(ROOT, 'bench', 'out', 'load-server.log'), 'w');
+    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', log] });
     const child = server;
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (d: Buffer) => { if (d.toString().includes('is running at')) resolve(); });
@@ -95,6 +106,8 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
     for (const endpoint of ['overview', 'topics']) {
       for (const mode of ['default', 'random'] as const) {
         for (const connections of [50, 200]) {
+          // Requests of the previous run still queued in the server would be counted against this one.
+          await drained(base);
           if (mode === 'default') await fetch(`${base}/api/${endpoint}?${defaultPeriod}`, { headers: { cookie } });
           let peak = rssMb(pid, 'VmRSS');
           const sampler = setInterval(() => { peak = Math.max(peak, rssMb(pid, 'VmRSS')); }, 200);
@@ -107,7 +120,7 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
           });
           clearInterval(sampler);
           const errors = r.errors + r.timeouts + r.non2xx;
-          const line = `| ${endpoint} | ${mode === 'default' ? 'default (cached)' : 'fresh random'} | ${connections} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${errors} | ${peak} |`;
+          const line = `| ${endpoint} | ${mode === 'default' ? 'default (cached)' : 'fresh random'} | ${connections} | ${Math.round(r.requests.average)} (${r.requests.total} answered) | ${r.latency.p50} | ${r.latency.p99} | ${errors} | ${peak} |`;
           console.log(line);
           lines.push(line);
         }
