@@ -5,7 +5,8 @@
  * first request) and for a fresh random period on every request (the cache misses, as when people
  * explore). Reports requests/s, p50/p99, errors and the server's peak RSS during each run.
  * Targets (fresh periods, 50 connections): ≥ 250 requests/s, p99 < 500 ms. Nothing is asserted.
- * BENCH_LOAD_SECONDS sets the length of each run (default 10).
+ * BENCH_LOAD_SECONDS sets the length of each run (default 10); BENCH_LOAD_DATA_DIR keeps the loaded
+ * demo database there and reuses it on the next run (the load takes minutes on the embedded database).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,26 +41,43 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
 
+/** Waits until the server answers /healthz within 200 ms (at most a minute). */
+async function drained(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const t0 = Date.now();
+    const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+    if (ok && Date.now() - t0 < 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-bench-load-'));
+  const keep = process.env.BENCH_LOAD_DATA_DIR;
+  const dataDir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-bench-load-'));
+  const prepared = keep !== undefined && fs.existsSync(path.join(dataDir, 'demo'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, VITRINA_DATA_DIR: dataDir, VITRINA_IIN_KEY: 'bench-load-iin-key-0123456789', PORT: String(port), HOST: '127.0.0.1' };
   delete env.DATABASE_URL; // the demo server: embedded database
   let server: ChildProcess | undefined;
   try {
-    console.log('writing and loading the demo year …');
-    cli(['demo', '--days', '365', '--out', path.join(dataDir, 'demo')], env);
-    cli(['ingest', path.join(dataDir, 'demo')], env);
-    cli(['user', 'add', 'bench', '--role', 'department', '--password', PASSWORD], env);
-    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (!prepared) {
+      console.log('writing and loading the demo year …');
+      cli(['demo', '--days', '365', '--out', path.join(dataDir, 'demo')], env);
+      cli(['ingest', path.join(dataDir, 'demo')], env);
+      cli(['user', 'add', 'bench', '--role', 'department', '--password', PASSWORD], env);
+    }
+    // Its request log goes to a file, as an operator would keep it.
+    fs.mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
+    const log = fs.openSync(path.join(ROOT, 'bench', 'out', 'load-server.log'), 'w');
+    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', log] });
     const child = server;
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (d: Buffer) => { if (d.toString().includes('is running at')) resolve(); });
       child.once('exit', (code) => reject(new Error(`vitrina serve exited ${code}`)));
     });
-    child.stdout?.resume(); // the request log: read and dropped, as a terminal would show it
+    child.stdout?.resume();
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: PASSWORD }),
@@ -88,6 +106,8 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
     for (const endpoint of ['overview', 'topics']) {
       for (const mode of ['default', 'random'] as const) {
         for (const connections of [50, 200]) {
+          // Requests of the previous run still queued in the server would be counted against this one.
+          await drained(base);
           if (mode === 'default') await fetch(`${base}/api/${endpoint}?${defaultPeriod}`, { headers: { cookie } });
           let peak = rssMb(pid, 'VmRSS');
           const sampler = setInterval(() => { peak = Math.max(peak, rssMb(pid, 'VmRSS')); }, 200);
@@ -100,7 +120,7 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
           });
           clearInterval(sampler);
           const errors = r.errors + r.timeouts + r.non2xx;
-          const line = `| ${endpoint} | ${mode === 'default' ? 'default (cached)' : 'fresh random'} | ${connections} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${errors} | ${peak} |`;
+          const line = `| ${endpoint} | ${mode === 'default' ? 'default (cached)' : 'fresh random'} | ${connections} | ${Math.round(r.requests.average)} (${r.requests.total} answered) | ${r.latency.p50} | ${r.latency.p99} | ${errors} | ${peak} |`;
           console.log(line);
           lines.push(line);
         }
@@ -114,6 +134,6 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
       server.kill('SIGTERM');
       await exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -71,8 +71,11 @@ export function monthPeriod(month: string): Period {
   return { from, to: nextMonth(from) };
 }
 
+// Built once: constructing a DateTimeFormat costs far more than formatting with it, and every
+// request asks for today (the allowed days end a year after it).
+const ALMATY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's calendar day in Almaty (the IANA zone, never a fixed offset). */
 export function almatyToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(now);
+  return ALMATY_DAY.format(now);
 }

@@ -34,7 +34,7 @@ beforeAll(async () => {
   }).execute();
   admin = await t.login('admin');
   press = await t.login('press');
-}, 60_000);
+}, 180_000); // four argon2 hashes and a seed: slow on a loaded machine
 afterAll(async () => {
   setServerClock(null);
   await t?.close();

@@ -93,7 +93,7 @@ describe('the login limiter', () => {
     }
   });
 
-  it('believes X-Forwarded-For only from a configured proxy (TRUST_PROXY)', async () => {
+  it('believes X-Forwarded-For only from a configured proxy (TRUST_PROXY)', { timeout: 180_000 }, async () => {
     const behind = await startTestServer({ trustProxy: 'loopback', loginLimit: { perAddress: 2, freeFailures: 100 } });
     try {
       const viaProxy = (ip: string) => behind.call('/api/login', {
