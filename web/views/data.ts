@@ -9,6 +9,7 @@ import { h } from '../ui/dom.ts';
 import { errorState, showLoading } from '../ui/states.ts';
 import { scrollTable } from '../ui/table.ts';
 import { uploadBox } from './data/upload.ts';
+import { rejectionText } from './data/reject-reason.ts';
 
 /** The admin's data desk: upload, the ingested files with their reports, the quarantine. */
 export function render(ctx: ViewContext): Cleanup {
@@ -42,7 +43,7 @@ function filesTable(r: FilesResponse): HTMLElement {
     rows: r.files.map((f) => [
       h('span', {}, f.name, h('div', { className: 'note' }, `${f.office ?? '—'} · ${fmtBytes(f.bytes)}${f.unknown_columns.length ? ` · ${f.unknown_columns.join(', ')}` : ''}`)),
       fmtDateTime(f.startedAt), f.format ?? '—',
-      h('span', {}, t(`fileStatus.${f.status}` as MessageKey), f.reason ? h('div', { className: 'note' }, f.reason) : null),
+      h('span', {}, t(`fileStatus.${f.status}` as MessageKey), f.reason ? h('div', { className: 'note' }, rejectionText(f)) : null),
       fmtInt(f.rows_read), fmtInt(f.rows_loaded), fmtInt(f.rows_duplicate), fmtInt(f.rows_quarantined)]),
   });
 }
