@@ -27,7 +27,7 @@ export async function createStagingTable(tx: Kysely<Database>): Promise<void> {
 
 /** One visit as a line of COPY text, in VISIT_COPY_COLUMNS order. */
 export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVersion: string, fileId: string): string {
-  return `${copyText(v.office_code)}\t${v.visit_key}\t${copyNullableText(v.visit_ref)}\t${copyTime(v.arrived_at)}\t`
+  return `${copyText(v.office_code)}\t${copyText(v.visit_key)}\t${copyNullableText(v.visit_ref)}\t${copyTime(v.arrived_at)}\t`
     + `${v.arrival_date}\t${copyTime(v.admitted_at)}\t${copyTime(v.started_at)}\t${copyTime(v.finished_at)}\t`
     + `${copyText(v.topic_text)}\t${c.category}\t${c.confidence}\t${classifierVersion}\t`
     + `${copyNullableText(v.service)}\t${copyNullableText(v.outcome)}\t${copyNullableText(v.outcome_text)}\t`

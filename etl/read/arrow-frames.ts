@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Message } from 'apache-arrow';
+import { ByteBuffer } from 'flatbuffers';
 import { RejectedFileError } from '../model.ts';
 import { readAt } from './read-at.ts';
 import { READ_LIMITS } from './read-limits.ts';
@@ -9,8 +10,35 @@ const FILE_MAGIC = 'ARROW1';
 
 interface Decoded { bodyLength: number; isBatch: boolean; isDictionary: boolean; rows: number; buffersEnd: number }
 
+/**
+ * Runs arrow's flatbuffer decoding with every vector length checked: a bit-flipped length (a schema of
+ * two billion fields) makes arrow's decoder loop and allocate until the process dies. A vector must lie
+ * inside the buffer, and the loops over vectors, which ask for the length at each step, may take no more
+ * steps in all than the metadata has bytes (every element takes at least one).
+ */
+function withBoundedVectors<T>(capacity: number, decodeIt: () => T): T {
+  const proto = ByteBuffer.prototype;
+  const original = proto.__vector_len;
+  let steps = capacity + 64;
+  proto.__vector_len = function boundedVectorLength(this: ByteBuffer, offset: number): number {
+    const length = original.call(this, offset);
+    const start = offset + this.readInt32(offset) + 4;
+    if (length < 0 || start + length > this.capacity() || --steps < 0) throw new RangeError('flatbuffer vector out of bounds');
+    return length;
+  };
+  try {
+    return decodeIt();
+  } finally {
+    proto.__vector_len = original;
+  }
+}
+
 /** A message's header as arrow itself decodes it; anything it cannot decode is a damaged block. */
 function decode(meta: Buffer): Decoded | null {
+  return withBoundedVectors(meta.length, () => decodeUnbounded(meta));
+}
+
+function decodeUnbounded(meta: Buffer): Decoded | null {
   try {
     const message = Message.decode(meta);
     const bodyLength = message.bodyLength;

@@ -25,6 +25,9 @@ async function openArrow(path: string): Promise<{ reader: BatchReader; close: ()
   }
 }
 
+/** A damaged schema can decode a field's name as null. */
+const fieldName = (field: { name: string | null }, repairs: ReadRepairs): string => stripNuls(String(field.name ?? ''), repairs);
+
 /** Why a cell cannot be read, in words (arrow's own are "… is not safe to convert to a number"). */
 function unreadableCell(type: DataType): string {
   return DataType.isTimestamp(type) || DataType.isDate(type) || DataType.isTime(type)
@@ -36,7 +39,7 @@ async function* streamRecords<F extends string>(path: string, columns: readonly 
   const { reader, close } = await openArrow(path);
   try {
     const fields = reader.schema.fields;
-    const names = fields.map((f) => stripNuls(f.name, repairs));
+    const names = fields.map((f) => fieldName(f, repairs));
     const readers = fields.map((f) => cellReader(f.type));
     const batches = reader[Symbol.asyncIterator]();
     let line = 0;
@@ -88,7 +91,14 @@ export async function readArrow(path: string): Promise<ReadResult<VisitField> | 
   await checkArrowFrames(path);
   const { reader, close } = await openArrow(path);
   const repairs: ReadRepairs = { nulsRemoved: 0 };
-  const names = reader.schema.fields.map((f) => f.name.replace(/\0/g, ''));
+  const names = reader.schema.fields.map((f) => fieldName(f, { nulsRemoved: 0 }));
+  // A damaged schema may decode to a type arrow cannot read: found now, not on the first row.
+  try {
+    reader.schema.fields.forEach((f) => cellReader(f.type));
+  } catch {
+    await close();
+    throw new RejectedFileError('arrow_unreadable');
+  }
   await close();
   const match = matchHeaders(names);
   if (!match) throw noArrivalColumn(names, 'arrow_schema');

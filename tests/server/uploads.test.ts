@@ -19,6 +19,9 @@ const CSV = [
   '04.03.2024;;09:21;09:30;09:50;A3;без времени прихода;;;;нет;нет',
 ].join('\r\n');
 
+const uploadFolders = (): string[] => (fs.existsSync(path.join(t.dataDir, 'uploads')) ? fs.readdirSync(path.join(t.dataDir, 'uploads')).sort() : []);
+const uploadedNames = (): string[] => uploadFolders().flatMap((d) => fs.readdirSync(path.join(t.dataDir, 'uploads', d)));
+
 function upload(files: { name: string; data: string | Uint8Array }[], as: Session = admin): Promise<Response> {
   const form = new FormData();
   for (const f of files) form.append('files', new Blob([f.data as BlobPart]), f.name);
@@ -72,15 +75,33 @@ describe('admin upload runs the ingest and answers its report', () => {
     expect(fs.existsSync(path.join(t.dataDir, '..', 'SRK_evil.csv'))).toBe(false);
   });
 
-  it('refuses a file that is not text, XLSX or Arrow by its content (415), whatever its extension', async () => {
+  it('reports a file that is not text, XLSX or Arrow as rejected with its reason, whatever its extension, and keeps nothing of it', async () => {
     const res = await upload([{ name: 'SRK.csv', data: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0, 0]) }]);
-    expect(res.status).toBe(415);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/SRK\.csv.*not CSV/);
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as UploadResponse;
+    expect(report.files).toEqual([expect.objectContaining({ path: 'SRK.csv', status: 'rejected', reason_code: 'not_a_log' })]);
+    expect(report.files[0]?.reason).toMatch(/^binary data, not a visit log/);
+    expect(uploadedNames()).not.toContain('SRK.csv');
+  });
+
+  it('keeps the start and the end of a long file name, so the office code in it still counts', async () => {
+    const name = `SRK_${'журнал посетителей фронт-офиса '.repeat(12)}март 2024.csv`;
+    const report = (await (await upload([{ name, data: CSV.replace('A1', 'L1') }])).json()) as UploadResponse;
+    const stored = report.files[0]?.path ?? '';
+    expect(stored.length).toBeLessThanOrEqual(120);
+    expect(stored.startsWith('SRK_журнал')).toBe(true);
+    expect(stored.endsWith('март 2024.csv')).toBe(true);
+    expect(report.files[0]).toMatchObject({ status: 'loaded', office: 'SRK' });
   });
 
   it('refuses a file over the size limit with 413, a request without files with 400, a non-multipart body with 415', async () => {
-    expect((await upload([{ name: 'big.csv', data: 'x'.repeat(65 * 1024) }])).status).toBe(413);
+    const folders = uploadFolders();
+    const big = await upload([{ name: 'big.csv', data: 'x'.repeat(65 * 1024) }]);
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/over the upload limit/);
     expect((await upload([])).status).toBe(400);
+    // Neither left a folder behind, empty or not.
+    expect(uploadFolders()).toEqual(folders);
     const json = await t.call('/api/uploads', { method: 'POST', as: admin, headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(415);
   });

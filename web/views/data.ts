@@ -11,6 +11,7 @@ import { h } from '../ui/dom.ts';
 import { errorState, showLoading } from '../ui/states.ts';
 import { scrollTable } from '../ui/table.ts';
 import { uploadBox } from './data/upload.ts';
+import { rejectionText } from './data/reject-reason.ts';
 
 const PAGE = 50;
 
@@ -96,7 +97,7 @@ function filesTable(r: FilesResponse): HTMLElement {
         + `${f.coveredFrom && f.coveredTo ? ` · ${t('data.covers')} ${fmtPeriod(f.coveredFrom, addDays(f.coveredTo, 1))}` : ''}`
         + `${f.unknown_columns.length ? ` · ${f.unknown_columns.join(', ')}` : ''}`)),
       fmtDateTime(f.startedAt), f.format ?? '—',
-      h('span', {}, t(`fileStatus.${f.status}` as MessageKey), f.reason ? h('div', { className: 'note' }, f.reason) : null),
+      h('span', {}, t(`fileStatus.${f.status}` as MessageKey), f.reason ? h('div', { className: 'note' }, rejectionText(f)) : null),
       fmtInt(f.rows_read), fmtInt(f.rows_loaded), fmtInt(f.rows_duplicate), fmtInt(f.rows_quarantined)]),
   });
 }

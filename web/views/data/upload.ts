@@ -6,6 +6,7 @@ import { t } from '../../i18n/t.ts';
 import { h } from '../../ui/dom.ts';
 import { errorState } from '../../ui/states.ts';
 import { scrollTable } from '../../ui/table.ts';
+import { rejectionText } from './reject-reason.ts';
 
 /** The ingest report of an upload, file by file (contract §5 counts). */
 export function reportTable(r: UploadResponse): HTMLElement {
@@ -14,7 +15,7 @@ export function reportTable(r: UploadResponse): HTMLElement {
     head: [t('data.name'), t('data.format'), t('data.status'), t('data.read'), t('data.loaded'), t('data.duplicate'), t('data.quarantined')],
     numeric: [3, 4, 5, 6],
     rows: r.files.map((f) => [f.path.split(/[\\/]/).pop() ?? f.path, f.format ?? '—',
-      h('span', {}, t(`fileStatus.${f.status}` as MessageKey), f.reason ? h('div', { className: 'note' }, f.reason) : null),
+      h('span', {}, t(`fileStatus.${f.status}` as MessageKey), f.reason ? h('div', { className: 'note' }, rejectionText(f)) : null),
       fmtInt(f.rows_read), fmtInt(f.rows_loaded), fmtInt(f.rows_duplicate), fmtInt(f.rows_quarantined)]),
   });
 }
