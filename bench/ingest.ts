@@ -91,6 +91,10 @@ export async function benchIngest(): Promise<{ name: string; lines: string[] }> 
     const backends = watchBackendCpu(BENCH_SERVER, DB);
     const run = await measureChild(process.execPath, [bin, 'ingest', '--json', csv], ingestEnv({ DATABASE_URL: url }));
     ingestDbCpu.push(await backends.stop());
+    // Each pair as it ends: a long series on a shared machine may be cut short.
+    console.log(`run ${i + 1}: plain COPY ${plain.seconds.toFixed(2)} s (backend CPU ${plain.cpu.toFixed(1)} s); ingest ${run.seconds.toFixed(2)} s `
+      + `(backends CPU ${ingestDbCpu[i]!.toFixed(1)} s, Node CPU ${run.cpuSeconds.toFixed(1)} s, peak ${run.peakMb.toFixed(0)} MB); `
+      + `load ${os.loadavg()[0]!.toFixed(1)}; ${run.stderr.split('\n').find((l) => l.startsWith('timings ')) ?? ''}`);
     if (run.code !== 0) throw new Error(`vitrina ingest exited ${run.code}: ${run.stderr.slice(0, 500)}`);
     loaded = (JSON.parse(run.stdout) as { totals: { rows_loaded: number } }).totals.rows_loaded;
     ingests.push(run);
