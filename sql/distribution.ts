@@ -9,6 +9,7 @@ import type { Database } from './schema.ts';
  */
 export const FACT_TABLES = [
   'visits', 'inspections', 'visit_hourly', 'office_daily', 'visit_category_totals', 'visit_hour_totals', 'duration_minutes',
+  'category_corrections', 'file_coverage',
 ] as const;
 
 /**

@@ -36,7 +36,7 @@ export class CorrectionError extends Error {
 export async function correctVisitCategory(handle: DatabaseHandle, visitId: number, to: Category, actor: string, reason: string):
   Promise<CategoryCorrection> {
   return handle.transaction(async (tx) => {
-    const visit = await tx.selectFrom('visits').select(['id', 'category']).where('id', '=', String(visitId)).forUpdate().executeTakeFirst();
+    const visit = await tx.selectFrom('visits').select(['id', 'office_code', 'category']).where('id', '=', String(visitId)).forUpdate().executeTakeFirst();
     if (!visit) throw new CorrectionError('not_found', `No visit ${visitId}`);
     if (visit.category === to) throw new CorrectionError('unchanged', `Visit ${visitId} is already in ${to}`);
     const ids = [String(visitId)];
@@ -45,7 +45,7 @@ export async function correctVisitCategory(handle: DatabaseHandle, visitId: numb
       .where('id', '=', String(visitId)).execute();
     await shiftCategoryRollups(tx, ids, 1);
     const row = await tx.insertInto('category_corrections')
-      .values({ visit_id: String(visitId), from_category: visit.category, to_category: to, actor, reason })
+      .values({ visit_id: String(visitId), office_code: visit.office_code, from_category: visit.category, to_category: to, actor, reason })
       .returning(['id', 'corrected_at']).executeTakeFirstOrThrow();
     return { id: Number(row.id), visitId, from: visit.category, to, actor, reason, at: row.corrected_at.toISOString() };
   });

@@ -9,6 +9,8 @@ export interface CategoryCorrectionTables {
 export interface CategoryCorrectionTable {
   id: ColumnType<string, never, never>;
   visit_id: ColumnType<string, string | number | bigint, never>;
+  /** The visit's office (migration 0012): the correction sits beside its visit when tables are distributed by office. */
+  office_code: ColumnType<string, string, never>;
   from_category: Category;
   to_category: Category;
   actor: string;
