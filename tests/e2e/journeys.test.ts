@@ -20,7 +20,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
   beforeAll(async () => {
     if (!HAS_BROWSER) throw new Error('VITRINA_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
     [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => {
     for (const j of journeys) await j.context.close().catch(() => undefined);
     await browser?.close();

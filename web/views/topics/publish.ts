@@ -15,18 +15,18 @@ const LANG_NAMES: Readonly<Record<Lang, string>> = { ru: 'Русский', kk: '
 export function summaryFor(lang: Lang, ctx: ViewContext, data: TopicsResponse, cats: TopicsResponse['categories'], compare: boolean): string {
   return withLang(lang, () => {
     const office = ctx.state.office ? ctx.registry.offices.find((o) => o.code === ctx.state.office) : undefined;
-    const total = cats.reduce((a, c) => a + (c.visits ?? 0), 0);
-    const change = cats.reduce((a, c) => a + (c.previous ?? 0), 0);
+    // Like for like (contract §8): this period and the previous one over the same offices, or no change at all.
+    const change = data.comparison.comparable ? cats.reduce((a, c) => a + (c.previous ?? 0), 0) : 0;
+    const compared = cats.reduce((a, c) => a + (c.compared ?? 0), 0);
     const top = [...cats].filter((c) => c.share !== null && !c.suppressed && c.category !== 'unspecified')
       .sort((a, b) => (b.share ?? 0) - (a.share ?? 0)).slice(0, 3)
       .map((c) => ({ category: c.category, share: fmtShare(c.share ?? 0) }));
-    const totalVisits = data.total ?? total;
     return writeSummary(lang, {
       scope: office ? officeLabel(office) : regionLabel(ctx.registry, ctx.state.region),
       period: fmtPeriod(data.period.from, data.period.to),
       total: fmtPublished(data.total, data.total === null),
       count: data.total,
-      change: compare && change > 0 && data.total !== null ? fmtChange((totalVisits - change) / change) : null,
+      change: compare && change > 0 && data.total !== null ? fmtChange((compared - change) / change) : null,
       top,
     });
   });
