@@ -76,7 +76,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
       : c.comparable ? kpi(t('kpi.visits'), visits, before, p.totals.change, changeLabel(c))
         : kpi(t('kpi.visits'), visits, incomparableText(c)),
     kpi(t('kpi.statements'), nothing ? '—' : fmtCount(p.totals.statements, p.totals.suppressed)),
-    kpi(t('office.gaps'), fmtInt(silentDays.length)),
+    kpi(t('office.gaps'), nothing ? '—' : fmtInt(silentDays.length)),
     ...(admission ? [kpi(`${t('metric.admission_delay')}, ${t('stat.p90')}`, admission.p90 === null ? '—' : fmtMinutes(admission.p90))] : []),
   ));
   const grid = h('div', { className: 'grid' });
@@ -123,7 +123,9 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
     plainCard(slot('span-6'), t('office.noDataDays'), null, h('ul', { className: 'pill-list', id: 'uncovered-days' },
       ...p.coverage.uncovered.map((u) => h('li', {}, h('span', {}, u.from === u.to ? fmtDay(u.from) : fmtPeriod(u.from, addDays(u.to, 1)))))));
   }
-  plainCard(slot('span-6'), t('office.gaps'), null, silentDays.length === 0 ? h('p', {}, t('office.gapsNone'))
+  // Without any log for the period there is nothing to say about records: never «records every day».
+  plainCard(slot('span-6'), t('office.gaps'), null, nothing ? h('p', { className: 'note' }, t('coverage.noDataStatus'))
+    : silentDays.length === 0 ? h('p', {}, t('office.gapsNone'))
     : h('ul', { className: 'pill-list', id: 'gap-days' }, ...silentDays.map((d) => h('li', {}, h('span', {}, fmtDay(d))))));
   if (p.flags) {
     plainCard(slot('span-6'), t('office.flags'), null, p.flags.length === 0 ? h('p', { className: 'note' }, t('compliance.flagsEmpty')) : scrollTable({
