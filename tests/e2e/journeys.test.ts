@@ -93,12 +93,12 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     const monthUrl = page.url();
     await j.screenshot('department-overview');
 
-    // The default is the last complete month (contract §8); the last 30 days end on the same day.
-    await page.locator('#f-preset').selectOption('last30');
+    // The default is the last complete month (contract §8); the last 7 days end on the same day.
+    await page.locator('#f-preset').selectOption('last7');
     await expect.poll(() => page.url()).not.toBe(monthUrl);
     await chartsDrawn(page);
     const prevUrl = page.url();
-    const start = new Date(Date.parse(`${server.endDate}T00:00:00Z`) - 29 * 86_400_000);
+    const start = new Date(Date.parse(`${server.endDate}T00:00:00Z`) - 6 * 86_400_000);
     const prevStart = `${String(start.getUTCDate()).padStart(2, '0')}.${String(start.getUTCMonth() + 1).padStart(2, '0')}.${start.getUTCFullYear()}`;
     await expect.poll(() => page.locator('.page-head p').textContent()).toMatch(new RegExp(`^${prevStart.replace(/\./g, '\\.')}.*Предыдущий период: `));
     // Back returns to the month, forward to the previous month: the URL is the state.
