@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../../sql/compliance/period.ts';
-import { coversDay, coversPeriod, coveredWeekdays, type OfficeCoverage } from '../../sql/domain/coverage.ts';
+import { coversDay, coversPeriod, coveredWeekdays, uncoveredSpans, type OfficeCoverage } from '../../sql/domain/coverage.ts';
 import type { DailyVolumeRow, HeatRow } from '../../sql/queries/volumes.ts';
 import type { ResolvedScope } from './scope.ts';
 
@@ -53,10 +53,11 @@ export function coveredOffices(r: ResolvedScope): Set<string> {
 }
 
 /** Offices of the filter not covered for the whole period, and why: "no data", never "no visitors". */
-export function noDataOffices(r: ResolvedScope): { office: string; reason: 'behind' | 'not_covered' | 'no_data'; since: string | null }[] {
+export function noDataOffices(r: ResolvedScope): { office: string; reason: 'behind' | 'not_covered' | 'no_data'; since: string | null; days: number }[] {
   return officeCoverages(r).filter((o) => !coversPeriod(o, r.period)).map((o) => ({
     office: o.office,
     reason: o.status === 'no_data' ? 'no_data' : o.status === 'behind' ? 'behind' : 'not_covered',
     since: o.behindSince,
+    days: uncoveredSpans(o, r.period).reduce((a, s) => a + daysBetween(s.from, s.to) + 1, 0),
   }));
 }

@@ -20,7 +20,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
   beforeAll(async () => {
     if (!HAS_BROWSER) throw new Error('VITRINA_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
     [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => {
     for (const j of journeys) await j.context.close().catch(() => undefined);
     await browser?.close();
@@ -93,12 +93,12 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     const monthUrl = page.url();
     await j.screenshot('department-overview');
 
-    // The default is the last complete month (contract §8); the last 30 days end on the same day.
-    await page.locator('#f-preset').selectOption('last30');
+    // The default is the last complete month (contract §8); the last 7 days end on the same day.
+    await page.locator('#f-preset').selectOption('last7');
     await expect.poll(() => page.url()).not.toBe(monthUrl);
     await chartsDrawn(page);
     const prevUrl = page.url();
-    const start = new Date(Date.parse(`${server.endDate}T00:00:00Z`) - 29 * 86_400_000);
+    const start = new Date(Date.parse(`${server.endDate}T00:00:00Z`) - 6 * 86_400_000);
     const prevStart = `${String(start.getUTCDate()).padStart(2, '0')}.${String(start.getUTCMonth() + 1).padStart(2, '0')}.${start.getUTCFullYear()}`;
     await expect.poll(() => page.locator('.page-head p').textContent()).toMatch(new RegExp(`^${prevStart.replace(/\./g, '\\.')}.*Предыдущий период: `));
     // Back returns to the month, forward to the previous month: the URL is the state.

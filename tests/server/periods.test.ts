@@ -75,8 +75,8 @@ describe('coverage from what was received', () => {
   it('an office whose files stopped is "behind since …", listed as no data, never among offices without visits', async () => {
     const o = await get<OverviewResponse>('/api/overview?from=2024-11-01&to=2024-12-01');
     expect(o.silentOffices).toEqual([]);
-    expect(o.noDataOffices).toContainEqual({ office: 'RMB', reason: 'behind', since: '2024-10-22' });
-    expect(o.noDataOffices).toContainEqual({ office: 'ALK', reason: 'no_data', since: null });
+    expect(o.noDataOffices).toContainEqual({ office: 'RMB', reason: 'behind', since: '2024-10-22', days: 30 });
+    expect(o.noDataOffices).toContainEqual({ office: 'ALK', reason: 'no_data', since: null, days: 30 });
     expect(o.noDataOffices).toHaveLength(17);
   });
 

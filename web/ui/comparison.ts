@@ -1,5 +1,6 @@
 import type { Comparison, CoverageResponse } from '../../server/api/contract.ts';
 import { fmtDay, fmtPeriod } from '../i18n/format.ts';
+import { getLang } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { h } from './dom.ts';
 
@@ -15,11 +16,18 @@ export function periodText(p: { period: { from: string; to: string }; unfinished
   return `${fmtPeriod(p.period.from, p.period.to)}${p.unfinished ? `, ${t('period.toDate')}` : ''}`;
 }
 
-/** «RMB: нет данных с 22.10.2024». */
-export function leftOutText(o: { office: string; reason: LeftOut['reason']; since: string | null }, name: (code: string) => string): string {
+/** «RMB: нет данных с 22.10.2024»; with `days`, a gap says how many days it misses. */
+export function leftOutText(o: { office: string; reason: LeftOut['reason']; since: string | null; days?: number }, name: (code: string) => string): string {
   if (o.reason === 'behind' && o.since) return t('coverage.behind', { office: name(o.office), day: fmtDay(o.since) });
   if (o.reason === 'no_data') return t('coverage.noData', { office: name(o.office) });
+  if (o.days !== undefined) return t('coverage.gapDays', { office: name(o.office), days: fmtDays(o.days) });
   return t('coverage.gap', { office: name(o.office) });
+}
+
+/** «2 дня», «5 дней» in the interface language. */
+function fmtDays(n: number): string {
+  const form = new Intl.PluralRules(getLang()).select(n);
+  return t(form === 'one' ? 'coverage.dayOne' : form === 'few' ? 'coverage.dayFew' : 'coverage.dayMany', { n });
 }
 
 /** The change label of a KPI: against the previous period or the same one a year earlier. */
@@ -35,10 +43,12 @@ export function incomparableText(c: Comparison): string {
 /** The line under a page title: what is compared with what, over which offices, who is left out. */
 export function comparisonNote(c: Comparison, name: (code: string) => string): HTMLElement {
   if (!c.comparable) return h('p', { className: 'note comparison-note', 'data-comparable': 'false' }, incomparableText(c));
-  // Offices that never sent anything are named in the coverage stamp; here only those the change really drops.
-  const dropped = c.offices_left_out.filter((o) => o.reason !== 'no_data');
+  // Behind offices by name; offices with a gap in either period as a count (the no-data card names them).
+  const behind = c.offices_left_out.filter((o) => o.reason === 'behind');
+  const gaps = c.offices_left_out.filter((o) => o.reason === 'not_covered').length;
   const parts = [t('cmp.with', { period: fmtPeriod(c.from, c.to) }), t('cmp.offices', { n: c.offices.length })];
-  if (dropped.length) parts.push(t('cmp.leftOut', { list: dropped.map((o) => leftOutText(o, name)).join('; ') }));
+  const named = [...behind.map((o) => leftOutText(o, name)), ...(gaps ? [t('cmp.gaps', { n: gaps })] : [])];
+  if (named.length) parts.push(t('cmp.leftOut', { list: named.join('; ') }));
   return h('p', { className: 'note comparison-note', 'data-comparable': 'true' }, parts.join(' · '));
 }
 

@@ -64,13 +64,20 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
   root.replaceChildren(h('div', { className: 'page-head' },
     h('div', {}, h('h1', { id: 'office-title' }, officeLabel(p.office)),
       h('p', {}, `${regionLabel(ctx.registry, p.office.region)} · ${t('office.centre', { centre: p.office.centre })} · ${periodText(p)}`), behind)));
-  const before = t(c.kind === 'year_ago' ? 'kpi.yearAgo' : 'kpi.previous', { n: fmtCount(p.totals.previous, p.totals.suppressed) });
+  const before = t(c.kind === 'year_ago' ? 'kpi.yearAgo' : 'kpi.previous', { n: fmtCount(p.totals.previous, p.totals.suppressed) })
+    + (p.totals.compared !== p.totals.visits ? ` · ${t('kpi.comparedNow', { n: fmtCount(p.totals.compared, p.totals.suppressed) })}` : '');
+  // No log covers the period: its counts are unknown, not zero (contract §8).
+  const nothing = p.daily.length > 0 && p.daily.every((d) => !d.covered);
+  const visits = nothing ? '—' : fmtCount(p.totals.visits, p.totals.suppressed);
+  // A day no log covers is "no data", listed apart; "no records" are covered days without a visit.
+  const uncovered = new Set(p.daily.filter((d) => !d.covered).map((d) => d.day));
+  const silentDays = p.daysWithoutLogs.filter((d) => !uncovered.has(d));
   root.append(kpiRow(
-    !cmp ? kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed))
-      : c.comparable ? kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed), before, p.totals.change, changeLabel(c))
-        : kpi(t('kpi.visits'), fmtCount(p.totals.visits, p.totals.suppressed), incomparableText(c)),
-    kpi(t('kpi.statements'), fmtCount(p.totals.statements, p.totals.suppressed)),
-    kpi(t('office.gaps'), fmtInt(p.daysWithoutLogs.length)),
+    !cmp ? kpi(t('kpi.visits'), visits)
+      : c.comparable ? kpi(t('kpi.visits'), visits, before, p.totals.change, changeLabel(c))
+        : kpi(t('kpi.visits'), visits, incomparableText(c)),
+    kpi(t('kpi.statements'), nothing ? '—' : fmtCount(p.totals.statements, p.totals.suppressed)),
+    kpi(t('office.gaps'), nothing ? '—' : fmtInt(silentDays.length)),
     ...(admission ? [kpi(`${t('metric.admission_delay')}, ${t('stat.p90')}`, admission.p90 === null ? '—' : fmtMinutes(admission.p90))] : []),
   ));
   const grid = h('div', { className: 'grid' });
@@ -117,8 +124,10 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
     plainCard(slot('span-6'), t('office.noDataDays'), null, h('ul', { className: 'pill-list', id: 'uncovered-days' },
       ...p.coverage.uncovered.map((u) => h('li', {}, h('span', {}, u.from === u.to ? fmtDay(u.from) : fmtPeriod(u.from, addDays(u.to, 1)))))));
   }
-  plainCard(slot('span-6'), t('office.gaps'), null, p.daysWithoutLogs.length === 0 ? h('p', {}, t('office.gapsNone'))
-    : h('ul', { className: 'pill-list', id: 'gap-days' }, ...p.daysWithoutLogs.map((d) => h('li', {}, h('span', {}, fmtDay(d))))));
+  // Without any log for the period there is nothing to say about records: never «records every day».
+  plainCard(slot('span-6'), t('office.gaps'), null, nothing ? h('p', { className: 'note' }, t('coverage.noDataStatus'))
+    : silentDays.length === 0 ? h('p', {}, t('office.gapsNone'))
+    : h('ul', { className: 'pill-list', id: 'gap-days' }, ...silentDays.map((d) => h('li', {}, h('span', {}, fmtDay(d))))));
   if (p.flags) {
     plainCard(slot('span-6'), t('office.flags'), null, p.flags.length === 0 ? h('p', { className: 'note' }, t('compliance.flagsEmpty')) : scrollTable({
       caption: t('office.flags'), hiddenCaption: true, head: [t('flag.rule'), t('flag.month'), t('col.value'), t('flag.status'), t('flag.deadline')],

@@ -64,7 +64,8 @@ export function render(ctx: ViewContext): Cleanup {
     if (cmp) cmpNote.replaceChildren(comparisonNote(c, name));
     const wait = s.durations?.find((d) => d.metric === 'wait_time');
     // Like for like (contract §8): the change and the count it is set against cover the same offices.
-    const before = t(c.kind === 'year_ago' ? 'kpi.yearAgo' : 'kpi.previous', { n: fmtCount(s.totals.previous, s.totals.suppressed) });
+    const before = t(c.kind === 'year_ago' ? 'kpi.yearAgo' : 'kpi.previous', { n: fmtCount(s.totals.previous, s.totals.suppressed) })
+      + (s.totals.compared !== s.totals.visits ? ` · ${t('kpi.comparedNow', { n: fmtCount(s.totals.compared, s.totals.suppressed) })}` : '');
     kpis.replaceChildren(kpiRow(
       !cmp ? kpi(t('kpi.visits'), fmtCount(s.totals.visits, s.totals.suppressed))
         : c.comparable ? kpi(t('kpi.visits'), fmtCount(s.totals.visits, s.totals.suppressed), before, s.totals.change, changeLabel(c))

@@ -80,9 +80,10 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   // Like for like: «before» and «now» of the change cover the same offices (comparison.offices).
   underTables.push(plainCard(slot('span-6'), t('topics.change'), c.comparable ? fmtPeriod(data.previous.from, data.previous.to) : incomparableText(c), scrollTable({
     caption: t('topics.change'), hiddenCaption: true,
-    head: [t('col.category'), t('col.visits'), t('col.share'), t('col.previous'), t('col.change')], numeric: [1, 2, 3, 4],
+    // «Now» and «before» of the change side by side over the same offices; all offices' visits apart.
+    head: [t('col.category'), t('col.visits'), t('col.share'), t('col.compared'), t('col.previous'), t('col.change')], numeric: [1, 2, 3, 4, 5],
     rows: sorted.map((c) => [catName(c.category), fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1),
-      fmtCount(c.previous, c.suppressed), c.change === null ? '—' : fmtChange(c.change)]),
+      fmtCount(c.compared, c.suppressed), fmtCount(c.previous, c.suppressed), c.change === null ? '—' : fmtChange(c.change)]),
   })));
 
   // Per office: categories ordered by overall volume, the 7 largest coloured.

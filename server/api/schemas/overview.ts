@@ -47,6 +47,8 @@ export const NoDataOffice = z.object({
   office: OfficeCode,
   reason: z.enum(['behind', 'not_covered', 'no_data']),
   since: Day.nullable(),
+  /** Days of the period no loaded file covers. */
+  days: z.number().int(),
 });
 
 /** Durations per office (department, inspector, admin; null for press). */
