@@ -219,7 +219,9 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.locator('#flag-deadline').fill(deadline);
     await page.locator('#flag-set-deadline').click();
     await expect.poll(() => page.locator('#flag-panel .status-line').textContent()).toBe('Сохранено.');
-    expect(await page.locator('#flag-panel .form-error').count()).toBe(0);
+    expect(await page.locator('#flag-panel .form-error').textContent()).toBe('');
+    // Still the month the inspector was reading.
+    expect(await page.locator('#flag-evidence-title').textContent()).toBe(`Основания за ${prevMonth}`);
     await expect.poll(() => page.locator('#flag-panel .card-head .note').textContent()).toContain(`Срок: ${deadline.split('-').reverse().join('.')}`);
     // A dismissal needs its basis: without one nothing is sent and the form says why.
     await page.locator('#flag-dismiss').click();
@@ -234,8 +236,8 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await expect.poll(() => audit.textContent()).toContain('Проверено на месте');
     // The system's entries read as findings in Russian, not English.
     expect(await audit.textContent()).not.toMatch(/admission delay|admitted visits/);
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
     await j.screenshot('inspector-compliance');
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
 
     // On a phone the office column stays while the rules scroll.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -88,7 +88,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceRespon
   const threshold = matrix.offices.flatMap((o) => o.rules).find((r) => r.rule === 'no_pass_delay' && r.threshold !== null)?.threshold ?? 5;
   const withData = boxes.filter((b) => b.median !== null);
   charts.push(chartCard(slot('span-12'), {
-    title: t('compliance.delays'), note: t('compliance.delaysNote', { n: fmtInt(threshold) }), height: 360,
+    title: t('compliance.delays'), note: t('compliance.delaysNote', { n: fmtInt(threshold) }), height: 280,
     option: () => delayBoxes(boxes, name, threshold, fmtMinutes(threshold)),
     summary: `${t('compliance.delays')}: ${withData.filter((b) => (b.p90 ?? 0) > threshold).map((b) => name(b.office)).join(', ') || '—'}`,
     table: {

@@ -40,8 +40,8 @@ export const EVIDENCE_KK: EvidenceTemplates = {
   no_admitted_visits: () => 'Кезеңде кіргізілген келуші жоқ',
   pass_delay_p90: (p) => `p90 ${min(p.p90_min)}, норматив ${fmtNum(p.threshold_min)} мин; ең ұзағы ${min(p.max_min)}, `
     + `${fmtInt(p.visits)} келуші кіргізілді`,
-  pass_delay_share: (p) => `${fmtInt(p.visits)} кіргізілген келушінің ${fmtInt(p.over)}-і ${fmtNum(p.threshold_min)} минуттан ұзақ күтті — `
-    + `${pct(p.share)}, рұқсат етілгені ${pct(p.threshold_share)}`,
+  pass_delay_share: (p) => `${fmtInt(p.visits)} кіргізілген келушіден ${fmtInt(p.over)} келуші ${fmtNum(p.threshold_min)} минуттан ұзақ күтті — `
+    + `${pct(p.share)}, рұқсат етілген шегі ${pct(p.threshold_share)}`,
   not_admitted: (p) => `Кіру уақыты белгіленбеген, есепке алынбады: ${fmtInt(p.count)}`,
   visits_share: (p) => `${RECORDED[p.fact]}: белгісі бар ${fmtInt(p.known)} келушіден ${fmtInt(p.yes)} — `
     + `${pct(p.share)} (шегі ${pct(p.threshold_share)})`,

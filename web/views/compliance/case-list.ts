@@ -13,7 +13,7 @@ import { flagStatusChip } from './flag-panel.ts';
 import { fmtVerdictValue } from './matrix.ts';
 
 type Sort = 'age' | 'deadline' | 'office';
-const PAGE_SIZE = 15;
+const PAGE_SIZE = 10;
 
 export interface CaseListState {
   status: Flag['status'] | '';
@@ -22,10 +22,11 @@ export interface CaseListState {
   page: number;
 }
 
-/** The months a case covers, short: «март – май 2026 г.» or one month. */
+/** The months a case covers: one month by name, a span compactly as «10.2026–11.2026» so a row stays one line. */
 export function fmtMonths(months: readonly string[]): string {
   if (months.length <= 1) return months[0] ? fmtMonth(months[0]) : '—';
-  return `${fmtMonth(months[0]!)} – ${fmtMonth(months.at(-1)!)}`;
+  const mm = (m: string) => `${m.slice(5, 7)}.${m.slice(0, 4)}`;
+  return `${mm(months[0]!)}–${mm(months.at(-1)!)}`;
 }
 
 /**

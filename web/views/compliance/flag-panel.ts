@@ -74,7 +74,7 @@ export function flagPanel(host: HTMLElement, id: number, officeName: (c: string)
   const actions = (d: Detail) => {
     const allowed = new Set(d.flag.actions);
     if (allowed.size === 0) return null;
-    const note = h('textarea', { id: 'flag-note', rows: 3, maxlength: 2000 });
+    const note = h('textarea', { id: 'flag-note', rows: 2, maxlength: 2000 });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
     const deadline = h('input', { type: 'date', id: 'flag-deadline', value: d.flag.deadline ?? '', min: today });
     const seen = h('input', { type: 'date', id: 'flag-seen', value: today, max: today });
@@ -90,7 +90,9 @@ export function flagPanel(host: HTMLElement, id: number, officeName: (c: string)
         body.deadline = deadline.value;
       }
       try {
-        const next = await sendJson<Detail>('POST', `flags/${id}/actions`, body);
+        await sendJson<Detail>('POST', `flags/${id}/actions`, body);
+        // Stay on the month being read: the answer shows the latest month's evidence.
+        const next = await getJson<Detail>(`flags/${id}`, { month: d.evidenceMonth });
         onChanged(next);
         show(next, t('flag.done'));
         host.querySelector<HTMLElement>('#flag-panel')?.focus();
@@ -114,10 +116,10 @@ export function flagPanel(host: HTMLElement, id: number, officeName: (c: string)
         btn('flag-dismiss', t('flag.dismiss'), 'dismiss', 'btn btn-danger'),
         btn('flag-resolve', t('flag.resolve'), 'resolve'),
         btn('flag-comment', t('flag.comment'), 'comment')),
-      allowed.has('resolve') ? h('div', { className: 'actions-row' }, h('label', { for: 'flag-seen' }, t('flag.seen')), seen) : null,
-      allowed.has('set_deadline') ? h('div', { className: 'actions-row' },
-        h('label', { for: 'flag-deadline' }, t('flag.deadline')), deadline,
-        btn('flag-set-deadline', t('flag.setDeadline'), 'set_deadline')) : null,
+      h('div', { className: 'actions-row' },
+        ...(allowed.has('resolve') ? [h('label', { for: 'flag-seen' }, t('flag.seen')), seen] : []),
+        ...(allowed.has('set_deadline') ? [h('label', { for: 'flag-deadline' }, t('flag.deadline')), deadline,
+          btn('flag-set-deadline', t('flag.setDeadline'), 'set_deadline')] : [])),
       err);
   };
 
