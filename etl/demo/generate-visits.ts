@@ -82,11 +82,27 @@ export function* generateOfficeVisits(office: DemoOffice, days: readonly DemoDay
   for (let dayIndex = 0; dayIndex < opts.days; dayIndex++) {
     if (dayIndex >= silentFrom) break;
     const day = days[dayIndex]!;
-    const arrivals = arrivalSeconds(rng, day, visitCount(rng, office, day, opts.scale ?? 1), behaviour.roundTheClock);
+    const count = visitCount(rng, office, day, opts.scale ?? 1);
+    const dutyOnly = count === 0 && isFileEdge(days, dayIndex, opts.days);
+    const arrivals = arrivalSeconds(rng, day, dutyOnly ? 1 : count, behaviour.roundTheClock);
     for (let i = 0; i < arrivals.length; i++) {
-      yield makeVisit(rng, office, dayIndex, day.iso, i + 1, arrivals[i]!, behaviour, regulars);
+      const visit = makeVisit(rng, office, dayIndex, day.iso, i + 1, arrivals[i]!, behaviour, regulars);
+      if (dutyOnly) visit.channel = 'duty_unit';
+      yield visit;
     }
   }
+}
+
+/**
+ * Whether a day opens or closes a file: the first or last day of a month (quarter and year files
+ * start and end on month edges too) or of the demo period. A file covers the days from its first to
+ * its last arrival (contract §8), so an office that keeps its log records something on those days,
+ * if only the duty officer on a closed Sunday; otherwise a month starting on a Sunday would not be
+ * covered and the office would drop out of that month's like-for-like comparison.
+ */
+function isFileEdge(days: readonly DemoDay[], dayIndex: number, length: number): boolean {
+  const day = days[dayIndex]!;
+  return dayIndex === 0 || dayIndex === length - 1 || day.day === 1 || days[dayIndex + 1]?.month !== day.month;
 }
 
 function makeVisit(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../sql/domain/categories.ts';
-import { demoDay } from '../../../etl/demo/almaty-time.ts';
+import { addDays, demoDay } from '../../../etl/demo/almaty-time.ts';
 import { generateVisits, type DemoVisit } from '../../../etl/demo/generate-visits.ts';
 import { isValidIin } from '../../../etl/demo/iin.ts';
 import { DEMO_OFFICES, DEMO_SCENARIO } from '../../../etl/demo/scenario.ts';
@@ -77,13 +77,20 @@ describe('generateVisits', () => {
     expect(tdk.some((v) => demoDay(v.date).weekday === 0)).toBe(true);
   });
 
-  it('other offices work 9:00–18:00 on weekdays, 9:00–13:00 on Saturdays, never on Sundays', () => {
+  it('other offices work 9:00–18:00 on weekdays, 9:00–13:00 on Saturdays, on Sundays only the duty officer on a month edge', () => {
     const outside = visits.filter((v) => {
       if (v.office === DEMO_SCENARIO.roundTheClockOffice) return false;
       const weekday = demoDay(v.date).weekday;
-      return weekday === 0 || v.arrived < 9 * 3600 || v.arrived >= (weekday === 6 ? 13 : 18) * 3600;
+      return v.arrived < 9 * 3600 || v.arrived >= (weekday === 6 ? 13 : 18) * 3600;
     });
     expect(outside).toEqual([]);
+    const sunday = visits.filter((v) => v.office !== DEMO_SCENARIO.roundTheClockOffice && demoDay(v.date).weekday === 0);
+    expect(sunday.length).toBeGreaterThan(0);
+    for (const v of sunday) {
+      const next = demoDay(v.date).month !== demoDay(addDays(v.date, 1)).month;
+      expect(v.date.endsWith('-01') || next, `${v.office} ${v.date}`).toBe(true);
+      expect(v.channel, `${v.office} ${v.date}`).toBe('duty_unit');
+    }
     expect(visits.some((v) => v.office !== 'TDK' && demoDay(v.date).weekday === 6)).toBe(true);
   });
 

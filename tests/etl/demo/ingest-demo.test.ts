@@ -7,6 +7,7 @@ import { ingestPaths } from '../../../etl/pipeline.ts';
 import type { IngestReport } from '../../../etl/model.ts';
 import { writeDemo, type WriteDemoResult } from '../../../etl/demo/write-demo.ts';
 import { DEMO_SCENARIO } from '../../../etl/demo/scenario.ts';
+import { getCoverage } from '../../../sql/queries/coverage.ts';
 import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
 
 // Two weeks across 2024-03-01 (UTC+6 → UTC+5), the whole pipeline, on whichever database the suite runs.
@@ -67,6 +68,17 @@ describe('the demo through the ingest pipeline', () => {
     const rmbLast = await db.db.selectFrom('visits').where('office_code', '=', DEMO_SCENARIO.silentOffice)
       .select((eb) => eb.fn.max('arrival_date').as('last')).executeTakeFirstOrThrow();
     expect(String(rmbLast.last) < '2024-03-01').toBe(true);
+  });
+
+  it('covers every office that keeps its log for the whole demo, as /api/coverage reads it', async () => {
+    const coverage = await getCoverage(db.db);
+    for (const o of coverage.offices) {
+      if (o.office === DEMO_SCENARIO.silentOffice) {
+        expect(o.last! < '2024-03-01', o.office).toBe(true);
+        continue;
+      }
+      expect(o.spans, o.office).toEqual([{ from: '2024-02-23', to: '2024-03-07' }]);
+    }
   });
 
   it('reads office hours in Almaty time on both sides of the 2024-03-01 offset change', async () => {
