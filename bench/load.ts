@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'etl/cli/vitrina.mjs');
+const BIN = path.join(ROOT, 'cli/vitrina.mjs');
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const PASSWORD = 'bench-load-password';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../sql/config.ts';
+import type { Config } from '../domain/config.ts';
 
 export interface IinKey {
   key: string | null;

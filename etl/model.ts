@@ -1,5 +1,5 @@
-import type { RejectCode, RejectParams } from '../sql/domain/reject-reasons.ts';
-import type { Channel, FileFormat, IinStatus, Outcome, QuarantineReason } from '../sql/domain/visit-codes.ts';
+import type { RejectCode, RejectParams } from '../domain/reject-reasons.ts';
+import type { Channel, FileFormat, IinStatus, Outcome, QuarantineReason } from '../domain/visit-codes.ts';
 import { rejectText } from './reject-text.ts';
 
 /**

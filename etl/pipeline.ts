@@ -6,12 +6,15 @@ import { createCachedClassifier, CLASSIFIER_VERSION } from './classify/classify-
 import { expandPaths, identifyFile } from './file-source.ts';
 import { ingestInspections } from './load/ingest-inspections.ts';
 import { ingestVisits } from './load/ingest-visits.ts';
-import type { IngestTimings } from './load/ingest-timings.ts';
-import { findLoadedFile, finishRun, recordUnloadedFile, startRun, ZERO_COUNTS, type FileIdentity } from './load/file-records.ts';
+import { findLoadedFile, finishRun, recordUnloadedFile, startRun, ZERO_COUNTS } from './load/file-records.ts';
 import type { FileReport, IngestReport, InspectionField, ReadResult, VisitField } from './model.ts';
 import { RejectedFileError } from './model.ts';
 import { readFile } from './read/read-file.ts';
-import { createOfficeResolver, type OfficeResolver } from './transform/resolve-office.ts';
+import { createOfficeResolver } from './transform/resolve-office.ts';
+
+import type { FileContext, IngestOptions } from './file-context.ts';
+
+export type { FileContext, IngestOptions, ProgressEvent } from './file-context.ts';
 
 /**
  * The ETL, top to bottom, for each file:
@@ -19,45 +22,6 @@ import { createOfficeResolver, type OfficeResolver } from './transform/resolve-o
  *   → normalize + validate + classify each row → one transaction: stage (COPY) → merge → quarantine
  *   → rollups → file record. A file loads whole or not at all.
  */
-export interface IngestOptions {
-  /** Secret for visitor hashes; null refuses files that carry valid IINs. */
-  iinKey: string | null;
-  actor?: string;
-  /** "Now" for the out_of_range rule (tests pin it). */
-  now?: Date;
-  regions?: readonly string[];
-  onProgress?: (event: ProgressEvent) => void;
-  /** Rows per staged batch, and batches between rollup writes (tests make them small). */
-  batching?: { rows: number; rollupEvery: number };
-  /** When given, visit files add the time of each stage to it (the benchmark's breakdown). */
-  timings?: IngestTimings;
-  /** Files already refused by a check of their own (the server reads uploads in a child first). */
-  refused?: ReadonlyMap<string, RejectedFileError>;
-  /** Told of a fault that rejected a file but is not the file's own (a bug, a lost connection). */
-  onUnexpected?: (error: unknown, path: string) => void;
-}
-
-export interface ProgressEvent {
-  path: string;
-  fileIndex: number;
-  fileCount: number;
-  rows: number;
-}
-
-export interface FileContext {
-  handle: DatabaseHandle;
-  runId: string;
-  file: FileIdentity;
-  resolver: OfficeResolver;
-  fileOffice: string | null;
-  options: IngestOptions;
-  classify: ReturnType<typeof createCachedClassifier>;
-  classifierVersion: string;
-  progress: (rows: number) => void;
-  /** Almaty months ('YYYY-MM') the loaded rows fall in: their flags are re-evaluated after the run. */
-  touchedMonths: Set<string>;
-}
-
 export async function ingestPaths(handle: DatabaseHandle, paths: readonly string[], options: IngestOptions): Promise<IngestReport> {
   const files = expandPaths(paths);
   const resolver = createOfficeResolver(registryOffices(readRegistry(options.regions ?? ['almaty-oblast'])));

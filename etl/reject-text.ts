@@ -1,4 +1,4 @@
-import type { RejectCode, RejectParams } from '../sql/domain/reject-reasons.ts';
+import type { RejectCode, RejectParams } from '../domain/reject-reasons.ts';
 
 const EXPECTED_FORMATS = 'CSV, XLSX, JSON Lines or Arrow expected';
 const ARRIVAL_HEADERS = ['Время прихода', 'Приход', 'Келген уақыты', 'Келу уақыты', 'arrived_at'].map((h) => `"${h}"`).join(', ');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../sql/config.ts';
+import type { Config } from '../domain/config.ts';
 import type { DatabaseHandle } from '../sql/db.ts';
 import { listen, shutdownOnSignals } from './listen.ts';
 import { createLogger } from './logger.ts';

@@ -1,4 +1,4 @@
-import type { Config } from './config.ts';
+import type { Config } from '../domain/config.ts';
 import { openDatabase, type DatabaseHandle } from './db.ts';
 import { migrate } from './migrate.ts';
 import { readRegistry, syncRegistry } from './registry.ts';

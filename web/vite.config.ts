@@ -8,7 +8,7 @@ const webRoot = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: webRoot,
   base: '/',
-  // The domain vocabulary lives in sql/domain and the registry in sql/regions; allow imports from there.
+  // The domain vocabulary lives in domain/ and the registry in sql/regions; allow imports from there.
   server: {
     fs: { allow: [path.resolve(webRoot, '..')] },
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: true } },

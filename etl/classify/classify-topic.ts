@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import { buildLexicon, lookup, type Lexicon } from './lexicon.ts';
 import { predict, readModel, type NgramModel } from './ngram-model.ts';
 import { forEachToken, transliterate } from './normalize.ts';

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import type { LabeledText } from './labeled-set.ts';
 import type { TopicResult } from './classify-topic.ts';
 

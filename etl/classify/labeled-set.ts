@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isCategory, type Category } from '../../sql/domain/categories.ts';
+import { isCategory, type Category } from '../../domain/categories.ts';
 
 /** One line of a labeled set (tests/fixtures/topics/labeled.tsv). */
 export interface LabeledText {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATEGORIES, isCategory, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, isCategory, type Category } from '../../domain/categories.ts';
 import { forEachToken, transliterate, type Token } from './normalize.ts';
 
 /**
@@ -143,7 +143,7 @@ export function parseModel(bytes: Buffer, where = 'model'): NgramModel {
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as ModelHeader;
   if (header.format !== 'vitrina-topics-ngram-1' || header.bucketBits !== BUCKET_BITS) throw new Error(`${where}: not a topic model this version reads`);
   if (header.categories.length !== K || header.categories.some((c, i) => !isCategory(c) || c !== CATEGORIES[i])) {
-    throw new Error(`${where}: its categories differ from sql/domain/categories.ts; run vitrina retrain`);
+    throw new Error(`${where}: its categories differ from domain/categories.ts; run vitrina retrain`);
   }
   const weights = new Int8Array((1 << BUCKET_BITS) * K);
   const body = bytes.subarray(newline + 1);

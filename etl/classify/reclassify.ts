@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { Category } from '../../sql/domain/categories.ts';
+import type { Category } from '../../domain/categories.ts';
 import type { DatabaseHandle } from '../../sql/db.ts';
 import { shiftCategoryRollups } from '../../sql/rollups.ts';
 import { classifyTopic, CLASSIFIER_VERSION, type TopicResult } from './classify-topic.ts';
-import { MANUAL_VERSION } from './corrections.ts';
+import { MANUAL_VERSION } from '../../sql/queries/category-corrections.ts';
 
 export interface CategoryMove {
   from: Category;

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import { ABBREVIATIONS, createTopicClassifier, hasWords, vocabularyDecision, type VocabularyPath } from './classify-topic.ts';
 import { hashString, type CorpusText } from './corpus/generate.ts';
 import { reliability, type ReliabilityBin } from './evaluate.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATEGORIES, isCategory, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, isCategory, type Category } from '../../domain/categories.ts';
 import { foldWord, tokenize, type Token } from './normalize.ts';
 
 /**

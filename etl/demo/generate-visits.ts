@@ -1,6 +1,6 @@
-import type { Category } from '../../sql/domain/categories.ts';
-import { CATEGORIES } from '../../sql/domain/categories.ts';
-import type { Channel, Outcome } from '../../sql/domain/visit-codes.ts';
+import type { Category } from '../../domain/categories.ts';
+import { CATEGORIES } from '../../domain/categories.ts';
+import type { Channel, Outcome } from '../../domain/visit-codes.ts';
 import { addDays, almatyToday, demoDays, type DemoDay } from './almaty-time.ts';
 import { randomInvalidIin, randomValidIin } from './iin.ts';
 import { mangleTopic } from './mangle-topic.ts';

@@ -1,5 +1,5 @@
-import type { Category } from '../../sql/domain/categories.ts';
-import type { Outcome } from '../../sql/domain/visit-codes.ts';
+import type { Category } from '../../domain/categories.ts';
+import type { Outcome } from '../../domain/visit-codes.ts';
 import type { Rng } from './prng.ts';
 import { DEMO_SCENARIO, type DemoOffice } from './scenario.ts';
 

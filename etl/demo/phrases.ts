@@ -1,4 +1,4 @@
-import type { Category } from '../../sql/domain/categories.ts';
+import type { Category } from '../../domain/categories.ts';
 
 /**
  * What visitors' purposes look like when an operator types them: Russian, Kazakh, some English,

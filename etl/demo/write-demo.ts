@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FileFormat } from '../../sql/domain/visit-codes.ts';
+import type { FileFormat } from '../../domain/visit-codes.ts';
 import { groupIntoFiles, type FileGroup } from './file-group.ts';
 import { DEFAULT_SEED, defaultEndDate, generateOfficeVisits, periodDays } from './generate-visits.ts';
 import { OFFICE_PLANS, type OfficePlan, type QuarantinePlant } from './office-plan.ts';

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../sql/domain/visit-codes.ts';
+import type { Outcome } from '../../domain/visit-codes.ts';
 
 /** How offices write values by hand or in their exports: yes/no words, outcomes, month names. */
 

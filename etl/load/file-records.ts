@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
-import type { FileFormat, FileStatus } from '../../sql/domain/visit-codes.ts';
-import type { RejectReason } from '../../sql/domain/reject-reasons.ts';
+import type { FileFormat, FileStatus } from '../../domain/visit-codes.ts';
+import type { RejectReason } from '../../domain/reject-reasons.ts';
 
 export interface FileCounts {
   rows_read: number;

@@ -1,5 +1,5 @@
 import type { FileReport, InspectionField, ReadResult } from '../model.ts';
-import type { FileContext } from '../pipeline.ts';
+import type { FileContext } from '../file-context.ts';
 import { createInspectionNormalizer } from '../transform/normalize-inspection.ts';
 import { scrubIin } from '../transform/scrub-iin.ts';
 import { formatAlmaty } from '../transform/format-almaty.ts';

@@ -4,7 +4,7 @@ import { ChunkBuilder, fromArray, prefetchOne } from './batches.ts';
 import { BatchProbe } from './batch-probe.ts';
 import type { FileReport, ReadResult, VisitField } from '../model.ts';
 import { RejectedFileError } from '../model.ts';
-import type { FileContext } from '../pipeline.ts';
+import type { FileContext } from '../file-context.ts';
 import { MissingIinKeyError, createVisitNormalizer } from '../transform/normalize-visit.ts';
 import { scrubIin } from '../transform/scrub-iin.ts';
 import { createFileCoverage } from './file-coverage.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
-import type { QuarantineReason } from '../../sql/domain/visit-codes.ts';
+import type { QuarantineReason } from '../../domain/visit-codes.ts';
 
 export interface QuarantineEntry {
   line: number;

@@ -1,4 +1,4 @@
-import { dekadStart } from '../../sql/rollup-cover.ts';
+import { dekadStart } from '../../sql/cover/rollup-cover.ts';
 import { instantToWall } from '../transform/almaty-offset.ts';
 import { copyText } from './copy-text.ts';
 

@@ -1,4 +1,4 @@
-import type { QuarantineReason } from '../../sql/domain/visit-codes.ts';
+import type { QuarantineReason } from '../../domain/visit-codes.ts';
 import type { InspectionField, NormalizeInspectionResult, RawRecord } from '../model.ts';
 import { describeValue } from './describe-value.ts';
 import { formatAlmaty } from './format-almaty.ts';

@@ -1,5 +1,5 @@
 import type { NormalizeResult, NormalizedVisit, RawRecord, VisitField } from '../model.ts';
-import type { QuarantineReason } from '../../sql/domain/visit-codes.ts';
+import type { QuarantineReason } from '../../domain/visit-codes.ts';
 import { wallToInstant } from './almaty-offset.ts';
 import { describeValue } from './describe-value.ts';
 import { formatAlmaty } from './format-almaty.ts';

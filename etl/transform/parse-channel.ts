@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from '../../sql/domain/visit-codes.ts';
+import { CHANNELS, type Channel } from '../../domain/visit-codes.ts';
 import type { RawValue } from '../model.ts';
 import { foldPhrase } from './fold-text.ts';
 

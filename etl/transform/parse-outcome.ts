@@ -1,4 +1,4 @@
-import { OUTCOMES, type Outcome } from '../../sql/domain/visit-codes.ts';
+import { OUTCOMES, type Outcome } from '../../domain/visit-codes.ts';
 import type { RawValue } from '../model.ts';
 import { foldPhrase } from './fold-text.ts';
 

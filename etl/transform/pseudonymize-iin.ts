@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { IinStatus } from '../../sql/domain/visit-codes.ts';
+import type { IinStatus } from '../../domain/visit-codes.ts';
 import type { RawValue } from '../model.ts';
 
 export type PseudonymizedIin = { status: 'valid'; hash: string } | { status: Exclude<IinStatus, 'valid'>; hash: null };

@@ -15,7 +15,7 @@
  * - For press, counts 1–4 are null with `suppressed: true` in JSON/Arrow and "<5" in CSV/XLSX.
  */
 import type { z } from 'zod';
-import type { Role as RoleCode } from '../../sql/domain/roles.ts';
+import type { Role as RoleCode } from '../../domain/roles.ts';
 import * as A from './schemas/admin.ts';
 import * as C from './schemas/common.ts';
 import * as T from './schemas/corrections.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ROLES, type Role } from '../../sql/domain/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
 import { findUserByName, upsertUser } from '../../sql/queries/users.ts';
 import type { Database } from '../../sql/schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';

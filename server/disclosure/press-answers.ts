@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import type { Database } from '../../sql/schema.ts';
 import type { OfficePageResponse, OverviewResponse, TopicsResponse } from '../api/contract.ts';
 import { change, share } from '../respond/suppress.ts';
-import type { ResolvedScope } from '../routes/scope.ts';
-import { coveredOffices, noDataOffices, periodFields } from '../routes/period-figures.ts';
+import type { ResolvedScope } from '../scope/resolve-scope.ts';
+import { coveredOffices, noDataOffices, periodFields } from '../scope/period-figures.ts';
 import { loadPressCells, monthsOf, type CellFilter, type PressCells } from './press-cells.ts';
 
 /**

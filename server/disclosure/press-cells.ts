@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { nextMonth } from '../../sql/compliance/period.ts';
-import type { Category } from '../../sql/domain/categories.ts';
-import { ROUNDING_BASE } from '../../sql/domain/disclosure.ts';
+import { nextMonth } from '../../domain/calendar.ts';
+import type { Category } from '../../domain/categories.ts';
+import { ROUNDING_BASE } from '../../domain/disclosure.ts';
 import { getMonthCells, type MonthCell } from '../../sql/queries/month-cells.ts';
 import type { Database } from '../../sql/schema.ts';
 import type { Period } from '../api/contract.ts';

@@ -1,10 +1,10 @@
 import type { RequestHandler } from 'express';
 import { HttpError } from '../http/http-error.ts';
-import { calendarUnitOf } from '../../sql/domain/disclosure.ts';
+import { calendarUnitOf } from '../../domain/disclosure.ts';
 
 /**
  * Refuses, for the press role, any period that is not a whole calendar month, quarter or year
- * (sql/domain/disclosure.ts, point 1). One middleware for every /api route that takes ?from&to, so a new route
+ * (domain/disclosure.ts, point 1). One middleware for every /api route that takes ?from&to, so a new route
  * cannot forget it. Other roles pass through untouched.
  */
 export const pressPeriods: RequestHandler = (req, _res, next) => {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { CalendarRangeError } from '../../sql/compliance/period.ts';
+import { CalendarRangeError } from '../../domain/calendar.ts';
 import { HttpError } from './http-error.ts';
 
 /** Unknown /api paths answer JSON 404, not the dashboard's HTML. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { Role } from '../../sql/domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
 
 /** Who is calling, once the session cookie has been checked. */
 export interface SessionUser {

@@ -1,8 +1,8 @@
-import type { Role } from '../../sql/domain/roles.ts';
-import { protect } from '../../sql/domain/disclosure.ts';
+import type { Role } from '../../domain/roles.ts';
+import { protect } from '../../domain/disclosure.ts';
 
 /**
- * Disclosure control for press (contract §7, method in sql/domain/disclosure.ts): a count of 1–4
+ * Disclosure control for press (contract §7, method in domain/disclosure.ts): a count of 1–4
  * is hidden (null, and the row says `suppressed: true`); 0 stays 0, 5 and more are rounded to the
  * nearest 5. For every other role it is identity.
  */

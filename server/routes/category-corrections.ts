@@ -1,10 +1,10 @@
 import type { Router } from 'express';
-import { correctVisitCategory, CorrectionError, listCorrections, MANUAL_VERSION } from '../../etl/classify/corrections.ts';
+import { correctVisitCategory, CorrectionError, listCorrections, MANUAL_VERSION } from '../../sql/queries/category-corrections.ts';
 import { ROUTES, type TopicReviewResponse } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
 import { mount } from '../http/route.ts';
 import type { RouteDeps } from './deps.ts';
-import { resolveScope } from './scope.ts';
+import { resolveScope } from '../scope/resolve-scope.ts';
 
 const REVIEW_LIMIT = 20;
 

@@ -11,7 +11,7 @@ import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
 import type { RouteDeps } from './deps.ts';
-import { resolveFilter } from './scope.ts';
+import { resolveFilter } from '../scope/resolve-scope.ts';
 
 const min = (s: number | null): number | null => (s === null ? null : s / 60);
 

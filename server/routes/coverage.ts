@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { uncoveredSpans } from '../../sql/domain/coverage.ts';
+import { uncoveredSpans } from '../../domain/coverage.ts';
 import { getCoverage } from '../../sql/queries/coverage.ts';
 import { ROUTES, type CoverageResponse } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';

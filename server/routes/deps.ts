@@ -2,7 +2,7 @@ import type { LoginLimitPolicy } from '../auth/rate-limit.ts';
 import type { SessionLookup } from '../auth/session-middleware.ts';
 import type { AggregateCache } from '../cache/aggregate-cache.ts';
 import type { Logger } from 'pino';
-import type { Config, TrustProxy } from '../../sql/config.ts';
+import type { Config, TrustProxy } from '../../domain/config.ts';
 import type { DatabaseHandle } from '../../sql/db.ts';
 
 /** What the server needs from outside; injected so tests run it on a fresh database, silently. */

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { buildDigest, digestHtml, digestMarkdown, officeNames } from '../../sql/compliance/digest.ts';
-import { almatyToday } from '../../sql/compliance/period.ts';
+import { almatyToday } from '../../domain/calendar.ts';
 import { ROUTES } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
 import type { RouteDeps } from './deps.ts';

@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import type { Response, Router } from 'express';
-import { exportVisits, type ExportedVisit } from '../../etl/export-visits.ts';
+import { exportVisits, type ExportedVisit } from '../../sql/queries/export-visits.ts';
 import { ROUTES } from '../api/contract.ts';
 import { mount } from '../http/route.ts';
 import { CSV_BOM, csvLine } from '../respond/csv.ts';
 import type { RouteDeps } from './deps.ts';
-import { resolveFilter } from './scope.ts';
+import { resolveFilter } from '../scope/resolve-scope.ts';
 
 /** Excel's sheet holds 1,048,576 rows; longer exports must use CSV or JSON Lines. */
 const XLSX_MAX_ROWS = 1_000_000;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Router } from 'express';
-import { isRejectCode } from '../../sql/domain/reject-reasons.ts';
+import { isRejectCode } from '../../domain/reject-reasons.ts';
 import { listIngestedFiles, listQuarantine } from '../../sql/queries/files.ts';
 import { ROUTES, type FilesResponse, type QuarantineResponse } from '../api/contract.ts';
 import { mount } from '../http/route.ts';

@@ -1,9 +1,9 @@
 import type { CaseListRow } from '../../sql/compliance/case-list.ts';
 import type { FlagEvidence } from '../../sql/compliance/flags.ts';
-import { allowedActions, isOverdue } from '../../sql/domain/flag-workflow.ts';
+import { allowedActions, isOverdue } from '../../domain/flag-workflow.ts';
 import type { FlagActionRow, FlagRow } from '../../sql/schema/compliance.ts';
 import type { Flag, FlagDetailResponse } from '../api/contract.ts';
-import type { EvidenceItem } from '../../sql/domain/evidence.ts';
+import type { EvidenceItem } from '../../domain/evidence.ts';
 
 const iso = (d: Date): string => d.toISOString();
 /** Evidence is stored JSON written by earlier versions too: an unparsable time is passed on as written. */

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { findCaseCovering, getCaseMonths, listAllCases, listCases, type CaseListOptions } from '../../sql/compliance/case-list.ts';
 import { actOnFlag, FlagActionError, getFlagActions, type FlagActionErrorCode } from '../../sql/compliance/flag-actions.ts';
-import { almatyToday, monthStart } from '../../sql/compliance/period.ts';
+import { almatyToday, monthStart } from '../../domain/calendar.ts';
 import type { Database } from '../../sql/schema.ts';
 import { getFlag } from '../../sql/queries/flags.ts';
 import type { Kysely } from 'kysely';

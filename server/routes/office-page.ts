@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
-import { addDays, almatyToday } from '../../sql/compliance/period.ts';
-import { uncoveredSpans, type OfficeCoverage } from '../../sql/domain/coverage.ts';
+import { addDays, almatyToday } from '../../domain/calendar.ts';
+import { uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
 import { DURATION_METRICS } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { listAllCases } from '../../sql/compliance/case-list.ts';
@@ -19,8 +19,8 @@ import { change, suppressorFor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats } from './durations.ts';
 import { flagView } from './flag-view.ts';
-import { dailySeries, heatAverages, periodFields } from './period-figures.ts';
-import { resolveScope, scopeFor } from './scope.ts';
+import { dailySeries, heatAverages, periodFields } from '../scope/period-figures.ts';
+import { resolveScope, scopeFor } from '../scope/resolve-scope.ts';
 
 /** GET /api/offices/:code — one office's page. Press gets volumes and topics only. */
 export function officePageRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {

@@ -11,8 +11,8 @@ import { respond, type Tables } from '../respond/respond.ts';
 import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
-import { coveredOffices, dailySeries, heatAverages, noDataOffices, periodFields } from './period-figures.ts';
-import { resolveScope, type ScopeQuery } from './scope.ts';
+import { coveredOffices, dailySeries, heatAverages, noDataOffices, periodFields } from '../scope/period-figures.ts';
+import { resolveScope, type ScopeQuery } from '../scope/resolve-scope.ts';
 
 type OverviewQuery = ScopeQuery;
 

@@ -8,7 +8,7 @@ import { summaryCsv, summaryText, summaryXlsx } from '../summary/downloads.ts';
 import { nameIn, summaryFigures } from '../summary/figures.ts';
 import { writeSummary } from '../summary/write-summary.ts';
 import type { RouteDeps } from './deps.ts';
-import { resolveScope } from './scope.ts';
+import { resolveScope } from '../scope/resolve-scope.ts';
 import { topicsAnswer } from './topics.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import { readPhrases, type Phrase } from '../../etl/classify/corpus/generate.ts';
 
 /** How many phrases of each language an example list takes, in this order. */

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
-import { daysBetween } from '../../sql/compliance/period.ts';
+import { daysBetween } from '../../domain/calendar.ts';
 import { getTopicBreakdown, type Granularity } from '../../sql/queries/topics.ts';
 import { pressScope, pressTopics } from '../disclosure/press-answers.ts';
 import { ROUTES, type TopicsResponse } from '../api/contract.ts';
@@ -10,8 +10,8 @@ import { mount } from '../http/route.ts';
 import { respond, type Tables } from '../respond/respond.ts';
 import { change, share, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
-import { periodFields } from './period-figures.ts';
-import { resolveScope, type ScopeQuery } from './scope.ts';
+import { periodFields } from '../scope/period-figures.ts';
+import { resolveScope, type ScopeQuery } from '../scope/resolve-scope.ts';
 import { categoryExamples } from './topic-examples.ts';
 
 /** Trend buckets: days for up to two months, ISO weeks up to a year, months beyond. */

@@ -4,7 +4,7 @@ import type { Database } from '../../sql/schema.ts';
 import type { Period, SummaryComparison } from '../api/contract.ts';
 import { pressScope } from '../disclosure/press-answers.ts';
 import { change, type Suppressor } from '../respond/suppress.ts';
-import type { ResolvedScope } from '../routes/scope.ts';
+import type { ResolvedScope } from '../scope/resolve-scope.ts';
 
 /**
  * The summary's comparison: the like-for-like comparison of the answer it summarises (contract §8):

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { CATEGORY_LABELS } from '../../sql/domain/categories.ts';
-import type { Lang } from '../../sql/domain/labels.ts';
+import { CATEGORY_LABELS } from '../../domain/categories.ts';
+import type { Lang } from '../../domain/labels.ts';
 import type { OfficeRow } from '../../sql/schema.ts';
 import type { SummaryResponse, TopicsResponse } from '../api/contract.ts';
 import { CSV_BOM, csvLine } from '../respond/csv.ts';

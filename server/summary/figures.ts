@@ -1,7 +1,7 @@
-import { CATEGORY_LABELS } from '../../sql/domain/categories.ts';
-import { METHOD_NOTE } from '../../sql/domain/disclosure.ts';
-import type { Lang } from '../../sql/domain/labels.ts';
-import { largestRemainder } from '../../sql/domain/largest-remainder.ts';
+import { CATEGORY_LABELS } from '../../domain/categories.ts';
+import { METHOD_NOTE } from '../../domain/disclosure.ts';
+import type { Lang } from '../../domain/labels.ts';
+import { largestRemainder } from '../../domain/largest-remainder.ts';
 import type { OfficeRow, RegionRow } from '../../sql/schema.ts';
 import type { SummaryFigures, TopicsResponse } from '../api/contract.ts';
 import { share } from '../respond/suppress.ts';

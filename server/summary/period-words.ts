@@ -1,6 +1,6 @@
-import type { Lang } from '../../sql/domain/labels.ts';
-import { addDays } from '../../sql/compliance/period.ts';
-import { calendarUnitOf } from '../../sql/domain/disclosure.ts';
+import type { Lang } from '../../domain/labels.ts';
+import { addDays } from '../../domain/calendar.ts';
+import { calendarUnitOf } from '../../domain/disclosure.ts';
 import { ablative, dative, locative } from './kazakh-suffixes.ts';
 
 /**

@@ -1,8 +1,8 @@
-import type { Category } from '../../sql/domain/categories.ts';
-import type { Lang } from '../../sql/domain/labels.ts';
+import type { Category } from '../../domain/categories.ts';
+import type { Lang } from '../../domain/labels.ts';
 
 /**
- * How each category reads inside a sentence. The domain labels (sql/domain/categories.ts) are
+ * How each category reads inside a sentence. The domain labels (domain/categories.ts) are
  * headings in the nominative; a sentence needs the phrase a writer would use: «обращались по
  * вопросам миграции», «көші-қон мәселелері бойынша жүгінді», "visits concerned migration".
  */

@@ -1,4 +1,4 @@
-import type { Lang } from '../../sql/domain/labels.ts';
+import type { Lang } from '../../domain/labels.ts';
 import type { SummaryComparison, SummaryFigures } from '../api/contract.ts';
 import { periodThan } from './period-words.ts';
 import { TOPIC_PHRASES } from './topic-phrases.ts';

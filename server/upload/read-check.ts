@@ -1,6 +1,6 @@
 import { readFile } from '../../etl/read/read-file.ts';
 import { RejectedFileError } from '../../etl/model.ts';
-import type { RejectReason } from '../../sql/domain/reject-reasons.ts';
+import type { RejectReason } from '../../domain/reject-reasons.ts';
 
 /** One message each way between the server and its read-check child. */
 export type ReadCheckRequest = { path: string };

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { CASE_STATUSES, type CaseStatus } from '../domain/flag-workflow.ts';
-import type { Rule } from '../domain/rules.ts';
+import { CASE_STATUSES, type CaseStatus } from '../../domain/flag-workflow.ts';
+import type { Rule } from '../../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import type { FlagRow } from '../schema/compliance.ts';
-import { monthStart } from './period.ts';
+import { monthStart } from '../../domain/calendar.ts';
 
 /** The inspector's work list (contract §4: flags are cases): filter, sort, page. */
 export interface CaseFilter {

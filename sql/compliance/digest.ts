@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Lang } from '../domain/labels.ts';
-import { RULE_LABELS, type Rule } from '../domain/rules.ts';
+import type { Lang } from '../../domain/labels.ts';
+import { RULE_LABELS, type Rule } from '../../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import { judgeOffices } from './evaluate.ts';
-import { addDays, daysBetween, monthPeriod } from './period.ts';
+import { addDays, daysBetween, monthPeriod } from '../../domain/calendar.ts';
 
 /**
  * The inspector's monthly digest (issue 13): what changed in a calendar month — cases opened,

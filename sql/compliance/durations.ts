@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { readDurationStats } from '../durations/duration-stats.ts';
 import type { PercentileName } from '../durations/order-statistics.ts';
 import type { Database, DurationMetric } from '../schema.ts';
-import type { Period } from './period.ts';
+import type { Period } from '../../domain/calendar.ts';
 
 export { PERCENTILES, type PercentileName } from '../durations/order-statistics.ts';
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { EvidenceItem } from '../domain/evidence.ts';
-import type { Rule, RuleStatus } from '../domain/rules.ts';
+import type { EvidenceItem } from '../../domain/evidence.ts';
+import type { Rule, RuleStatus } from '../../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import { getDurationStats } from './durations.ts';
 import { getLatestInspections } from './inspections.ts';
-import { almatyToday, isCalendarDate, type Period } from './period.ts';
+import { almatyToday, isCalendarDate, type Period } from '../../domain/calendar.ts';
 import { judgeOffice, type RuleVerdict } from './rules.ts';
 import { getThresholds, type Thresholds } from './thresholds.ts';
 import { getReportingGaps, getReportingStarts, getVisitCounts } from './visit-counts.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { Period } from './period.ts';
+import type { Period } from '../../domain/calendar.ts';
 import type { Thresholds } from './thresholds.ts';
 
 export interface EvaluationRecord {

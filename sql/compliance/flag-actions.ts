@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { TRANSITIONS, allowedActions, type InspectorAction } from '../domain/flag-workflow.ts';
+import { TRANSITIONS, allowedActions, type InspectorAction } from '../../domain/flag-workflow.ts';
 import type { Database } from '../schema.ts';
 import type { FlagActionRow, FlagRow } from '../schema/compliance.ts';
 import { almatyDay } from './format.ts';
-import { almatyToday, isCalendarDate } from './period.ts';
+import { almatyToday, isCalendarDate } from '../../domain/calendar.ts';
 
-export type { InspectorAction } from '../domain/flag-workflow.ts';
+export type { InspectorAction } from '../../domain/flag-workflow.ts';
 
 export interface FlagActionInput {
   flagId: string | number;

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { EvidenceItem } from '../domain/evidence.ts';
-import type { Rule, RuleStatus } from '../domain/rules.ts';
+import type { EvidenceItem } from '../../domain/evidence.ts';
+import type { Rule, RuleStatus } from '../../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import type { FlagStatus } from '../schema/compliance.ts';
 import { judgeOffices, type OfficeVerdicts } from './evaluate.ts';
 import { recordEvaluation } from './evaluations.ts';
 import { getExampleVisits, type ExampleVisit } from './examples.ts';
-import { addDays, almatyToday, monthPeriod } from './period.ts';
+import { addDays, almatyToday, monthPeriod } from '../../domain/calendar.ts';
 import type { RuleVerdict, VerdictBasis } from './rules.ts';
 import type { Thresholds } from './thresholds.ts';
 

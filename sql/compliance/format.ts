@@ -1,4 +1,4 @@
-/** Almaty days and times for evidence (the wording of evidence lives in sql/domain/evidence.ts). */
+/** Almaty days and times for evidence (the wording of evidence lives in domain/evidence.ts). */
 
 /** An instant as the Almaty calendar day a person would write. */
 export function almatyDay(at: Date | string): string {

@@ -6,4 +6,4 @@ export { actOnFlag, getFlagActions, FlagActionError, type FlagActionInput, type 
 export { listCases, listAllCases, findCaseCovering, getCaseMonths, type CaseFilter, type CaseList, type CaseListRow } from './case-list.ts';
 export { getThresholds, setThreshold, getThresholdChanges, type Thresholds } from './thresholds.ts';
 export { recordEvaluation } from './evaluations.ts';
-export { calendarMonthOf, monthPeriod, type Period } from './period.ts';
+export { calendarMonthOf, monthPeriod, type Period } from '../../domain/calendar.ts';

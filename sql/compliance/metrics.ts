@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { getDurationStats, type DurationStats } from './durations.ts';
-import { almatyToday, daysBetween, type Period } from './period.ts';
+import { almatyToday, daysBetween, type Period } from '../../domain/calendar.ts';
 import { getThresholds, type Thresholds } from './thresholds.ts';
 import { getReportingGaps, getVisitCounts } from './visit-counts.ts';
 

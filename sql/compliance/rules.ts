@@ -1,5 +1,5 @@
-import { evidenceEn, evidenceItem, type EvidenceItem, type InspectionFact } from '../domain/evidence.ts';
-import type { Rule, RuleStatus } from '../domain/rules.ts';
+import { evidenceEn, evidenceItem, type EvidenceItem, type InspectionFact } from '../../domain/evidence.ts';
+import type { Rule, RuleStatus } from '../../domain/rules.ts';
 import type { DurationStats } from './durations.ts';
 import { almatyDay } from './format.ts';
 import type { InspectionFacts } from './inspections.ts';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { Period } from './period.ts';
+import type { Period } from '../../domain/calendar.ts';
 
 function officeFilter(offices: readonly string[] | undefined): RawBuilder<unknown> {
   return offices ? sql`and office_code = any(${[...offices]}::text[])` : sql``;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Period } from '../compliance/period.ts';
-import { coverRows, labelledCover } from '../queries/labelled-cover.ts';
+import type { Period } from '../../domain/calendar.ts';
+import { coverRows, labelledCover } from '../cover/labelled-cover.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import { ALL_STATISTICS, minutesToOpen, summarize, type DurationSummary, type MinuteHistogram, type Statistic } from './order-statistics.ts';
 import { secondColumns } from './second-columns.ts';
@@ -27,7 +27,7 @@ const key = (office: string | null, metric: string): Key => `${office ?? ''}\u00
 
 /**
  * Exact duration statistics from duration_minutes in two reads: the minute counts of the period's
- * rollup units (sql/rollup-cover.ts), then the per-second counts of only the minutes that hold an
+ * rollup units (sql/cover/rollup-cover.ts), then the per-second counts of only the minutes that hold an
  * order statistic or the threshold. A year over 20 offices reads a few thousand small rows.
  */
 export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQuery): Promise<DurationStatsRow[]> {

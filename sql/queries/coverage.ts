@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { buildCoverage, type Coverage } from '../domain/coverage.ts';
+import { buildCoverage, type Coverage } from '../../domain/coverage.ts';
 import type { Database } from '../schema.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { nextMonth } from '../compliance/period.ts';
-import type { FileStatus, QuarantineReason } from '../domain/visit-codes.ts';
+import { nextMonth } from '../../domain/calendar.ts';
+import type { FileStatus, QuarantineReason } from '../../domain/visit-codes.ts';
 import type { Database, IngestedFileRow, QuarantineRow } from '../schema.ts';
 
 export interface Page {

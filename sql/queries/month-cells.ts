@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { nextMonth, type Period } from '../compliance/period.ts';
-import type { Category } from '../domain/categories.ts';
+import { nextMonth, type Period } from '../../domain/calendar.ts';
+import type { Category } from '../../domain/categories.ts';
 import type { Database } from '../schema.ts';
-import { coverRows, labelledCover, unitRowsOf } from './labelled-cover.ts';
+import { coverRows, labelledCover, unitRowsOf } from '../cover/labelled-cover.ts';
 
 export interface MonthCell {
   office: string;

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { addDays, monthStart, nextMonth, type Period } from '../compliance/period.ts';
-import type { Category } from '../domain/categories.ts';
+import { addDays, monthStart, nextMonth, type Period } from '../../domain/calendar.ts';
+import type { Category } from '../../domain/categories.ts';
 import type { Database } from '../schema.ts';
-import { coverRows, labelledCover, unitRowsOf, type CoverPart } from './labelled-cover.ts';
+import { coverRows, labelledCover, unitRowsOf, type CoverPart } from '../cover/labelled-cover.ts';
 import type { Scope } from './scope.ts';
 
 export interface CategoryVolumeRow {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '../domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
 import type { Database } from '../schema.ts';
 
 export interface UserRecord {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Period } from '../compliance/period.ts';
+import type { Period } from '../../domain/calendar.ts';
 import type { Database } from '../schema.ts';
-import { coverRows, labelledCover, unitRowsOf } from './labelled-cover.ts';
+import { coverRows, labelledCover, unitRowsOf } from '../cover/labelled-cover.ts';
 import type { Scope } from './scope.ts';
 
 export interface OfficeVolumeRow {

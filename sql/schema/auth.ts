@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { Role } from '../domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
 
 /** Tables of migration 0005 (users and sessions). */
 export interface AuthTables {

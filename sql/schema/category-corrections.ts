@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { Category } from '../domain/categories.ts';
+import type { Category } from '../../domain/categories.ts';
 
 /** Tables of migration 0011 (topic categories corrected by hand, append-only). */
 export interface CategoryCorrectionTables {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { EvidenceItem } from '../domain/evidence.ts';
-import type { Rule } from '../domain/rules.ts';
+import type { EvidenceItem } from '../../domain/evidence.ts';
+import type { Rule } from '../../domain/rules.ts';
 import type { VisitCounts } from './rollups.ts';
 
 /** Tables of migration 0004 (daily office totals, thresholds, evaluations, flags, audit trail). */

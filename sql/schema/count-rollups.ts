@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { RollupUnit } from '../rollup-cover.ts';
+import type { RollupUnit } from '../cover/rollup-cover.ts';
 
 /** Tables of migration 0006: visit counts per office and Almaty day, dekad, month and year. */
 export interface CountRollupTables {

@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Selectable, Insertable } from 'kysely';
-import type { Category } from '../domain/categories.ts';
+import type { Category } from '../../domain/categories.ts';
 import type {
   Channel, FileFormat, FileStatus, IinStatus, Outcome, QuarantineReason,
-} from '../domain/visit-codes.ts';
+} from '../../domain/visit-codes.ts';
 
 /** Tables of migration 0002. */
 export interface IngestTables {
@@ -40,7 +40,7 @@ export interface IngestedFileTable {
   office_code: string | null;
   status: FileStatus;
   reason: string | null;
-  /** Migration 0013: the rejection's code and parameters (sql/domain/reject-reasons.ts). */
+  /** Migration 0013: the rejection's code and parameters (domain/reject-reasons.ts). */
   reason_code: ColumnType<string | null, string | null | undefined, string | null>;
   reason_params: ColumnType<Record<string, string | number | null> | null, string | null | undefined, string | null>;
   nuls_removed: Generated<number>;

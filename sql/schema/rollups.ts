@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { RollupUnit } from '../rollup-cover.ts';
+import type { RollupUnit } from '../cover/rollup-cover.ts';
 
 /** Tables of migrations 0003 and 0007. */
 export interface RollupTables {

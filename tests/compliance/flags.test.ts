@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAllCases } from '../../sql/compliance/case-list.ts';
 import { actOnFlag, getFlagActions } from '../../sql/compliance/flag-actions.ts';
 import { refreshFlagsForMonths, type FlagEvidence } from '../../sql/compliance/flags.ts';
-import { evidenceEn } from '../../sql/domain/evidence.ts';
+import { evidenceEn } from '../../domain/evidence.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { seedInspection, seedVisits, visitsEvery } from './seed.ts';
 

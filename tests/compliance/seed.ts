@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../sql/schema.ts';
-import type { Outcome } from '../../sql/domain/visit-codes.ts';
+import type { Outcome } from '../../domain/visit-codes.ts';
 import { addFileToRollups } from '../../sql/rollups.ts';
 
 /**

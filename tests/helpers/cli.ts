@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../etl/cli/main.ts';
-import { readConfig, useConfig } from '../../sql/config.ts';
+import { main } from '../../cli/main.ts';
+import { readConfig, useConfig } from '../../domain/config.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'etl/cli/vitrina.mjs');
+const BIN = path.join(ROOT, 'cli/vitrina.mjs');
 
 export interface CliResult {
   code: number | null;

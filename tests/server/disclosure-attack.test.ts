@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextMonth } from '../../sql/compliance/period.ts';
-import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { nextMonth } from '../../domain/calendar.ts';
+import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import type { OfficePageResponse, OverviewResponse, TopicsResponse } from '../../server/api/contract.ts';
 import { seedYear } from './seed-year.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';

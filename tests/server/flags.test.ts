@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnFlag } from '../../sql/compliance/flag-actions.ts';
 import { refreshFlagsForMonths } from '../../sql/compliance/flags.ts';
-import { evidenceEn } from '../../sql/domain/evidence.ts';
+import { evidenceEn } from '../../domain/evidence.ts';
 import type { ComplianceResponse, FlagDetailResponse, FlagsResponse } from '../../server/api/contract.ts';
 import { seedInspection } from '../compliance/seed.ts';
 import { seedVisits } from './seed-visits.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ROUTES, type RouteSpec } from '../../server/api/contract.ts';
 import { setServerClock } from '../../server/http/clock.ts';
-import { ROLES, type Role } from '../../sql/domain/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../sql/domain/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -86,7 +86,7 @@ describe('what each role sees inside an answer', () => {
       expect(press[k]).toBeNull();
       expect(dept[k]).not.toBeNull();
     }
-    // Press gets nothing finer than a month (sql/domain/disclosure.ts), and its counts rounded to 5.
+    // Press gets nothing finer than a month (domain/disclosure.ts), and its counts rounded to 5.
     expect(press.daily).toEqual([]);
     expect((dept.daily as unknown[]).length).toBeGreaterThan(0);
     const visits = (press.totals as { visits: number }).visits;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Category } from '../../sql/domain/categories.ts';
-import type { Outcome } from '../../sql/domain/visit-codes.ts';
+import type { Category } from '../../domain/categories.ts';
+import type { Outcome } from '../../domain/visit-codes.ts';
 import { addFileToRollups } from '../../sql/rollups.ts';
 import type { Database } from '../../sql/schema.ts';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import { addFileToRollups } from '../../sql/rollups.ts';
 import type { Database } from '../../sql/schema.ts';
 

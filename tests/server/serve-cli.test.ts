@@ -13,7 +13,7 @@ describe('vitrina serve', () => {
   it('says where it runs, serves, and on SIGTERM stops cleanly and releases the database', { timeout: 120_000 }, async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...target.env, PORT: '0', LOG_LEVEL: 'warn' };
     if (!target.env.DATABASE_URL) delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [path.join(ROOT, 'etl/cli/vitrina.mjs'), 'serve'], { cwd: ROOT, env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [path.join(ROOT, 'cli/vitrina.mjs'), 'serve'], { cwd: ROOT, env, stdio: 'pipe' });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {

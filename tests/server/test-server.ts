@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { ROLES, type Role } from '../../sql/domain/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
 import { upsertUser } from '../../sql/queries/users.ts';
 import { createApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';

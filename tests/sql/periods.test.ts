@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoverage, compareLikeForLike, coveredWeekdays, uncoveredSpans } from '../../sql/domain/coverage.ts';
-import { calendarUnitOf, defaultPeriod, monthToDate, resolvePeriod } from '../../sql/domain/periods.ts';
+import { buildCoverage, compareLikeForLike, coveredWeekdays, uncoveredSpans } from '../../domain/coverage.ts';
+import { calendarUnitOf, defaultPeriod, monthToDate, resolvePeriod } from '../../domain/periods.ts';
 
 // Every rule here depends on completeTo and the request only: no clock is read.
 describe('periods (contract §8)', () => {

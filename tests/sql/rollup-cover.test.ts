@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, CalendarRangeError, daysBetween, nextMonth } from '../../sql/compliance/period.ts';
-import { coverPeriod, type CoverUnit } from '../../sql/rollup-cover.ts';
+import { addDays, CalendarRangeError, daysBetween, nextMonth } from '../../domain/calendar.ts';
+import { coverPeriod, type CoverUnit } from '../../sql/cover/rollup-cover.ts';
 
 function unitDays(u: CoverUnit): string[] {
   const monthEnd = new Date(Date.UTC(Number(u.start.slice(0, 4)), Number(u.start.slice(5, 7)), 1)).toISOString().slice(0, 10);

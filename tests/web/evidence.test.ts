@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   EVIDENCE_EN, EVIDENCE_KEYS, evidenceEn, evidenceItem, type EvidenceItem, type EvidenceKey, type EvidenceParams,
-} from '../../sql/domain/evidence.ts';
-import { LANGS } from '../../sql/domain/labels.ts';
+} from '../../domain/evidence.ts';
+import { LANGS } from '../../domain/labels.ts';
 import { EVIDENCE_TEMPLATES, evidenceLines } from '../../web/i18n/evidence/index.ts';
 import { withLang } from '../../web/i18n/lang.ts';
 

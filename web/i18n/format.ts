@@ -1,4 +1,4 @@
-import type { Lang } from '../../sql/domain/labels.ts';
+import type { Lang } from '../../domain/labels.ts';
 import { getLang } from './lang.ts';
 
 /** Locale per interface language: Kazakhstan's conventions for ru/kk, British English (day-month order) for en. */

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, type Labels } from '../../sql/domain/labels.ts';
+import { LANGS, type Lang, type Labels } from '../../domain/labels.ts';
 
 const STORAGE_KEY = 'vitrina.lang';
 let current: Lang = 'ru';
@@ -20,7 +20,7 @@ export function setLang(lang: Lang): void {
   try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage disabled */ }
 }
 
-/** Picks the interface language's text from a domain label (sql/domain). */
+/** Picks the interface language's text from a domain label (domain/). */
 export function label(l: Labels): string { return l[current]; }
 
 /** Runs fn with another language for formatting (a summary written in Kazakh under a Russian interface). */

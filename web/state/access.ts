@@ -1,4 +1,4 @@
-import type { Role } from '../../sql/domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
 import type { View } from './url-state.ts';
 
 /**

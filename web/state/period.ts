@@ -3,7 +3,7 @@
  * convention as `vitrina export` and `vitrina compliance`. Day arithmetic runs in UTC on purpose:
  * a calendar day has no time zone, and UTC has no daylight-saving jumps to trip over.
  */
-import { defaultPeriod, monthToDate } from '../../sql/domain/periods.ts';
+import { defaultPeriod, monthToDate } from '../../domain/periods.ts';
 
 export interface Period { from: string; to: string }
 export const PRESETS = ['prev_month', 'month', 'last7', 'last30', 'quarter', 'year'] as const;

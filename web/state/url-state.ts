@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../../sql/domain/labels.ts';
+import { LANGS, type Lang } from '../../domain/labels.ts';
 import { COMPARISONS, isIsoDay, type Comparison } from './period.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { OfficesResponse } from '../../server/api/contract.ts';
-import { resolvePeriod } from '../../sql/domain/periods.ts';
+import { resolvePeriod } from '../../domain/periods.ts';
 import { t } from '../i18n/t.ts';
 import { addDays, COMPARISONS, matchPreset, PRESETS, presetPeriod, type Period, type Preset } from '../state/period.ts';
 import { navigate } from '../state/router.ts';

@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../../sql/domain/labels.ts';
+import { LANGS, type Lang } from '../../domain/labels.ts';
 import { getLang } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { ROLE_VIEWS } from '../state/access.ts';

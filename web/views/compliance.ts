@@ -1,5 +1,5 @@
 import type { ComplianceResponse, DelaysResponse, Flag, FlagsResponse, RuleVerdict } from '../../server/api/contract.ts';
-import { RULE_LABELS } from '../../sql/domain/rules.ts';
+import { RULE_LABELS } from '../../domain/rules.ts';
 import { apiUrl, getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';

@@ -1,5 +1,5 @@
 import type { CoverageResponse, FilesResponse, QuarantineResponse } from '../../server/api/contract.ts';
-import { FILE_STATUSES } from '../../sql/domain/visit-codes.ts';
+import { FILE_STATUSES } from '../../domain/visit-codes.ts';
 import { getJson } from '../api.ts';
 import { plainCard } from '../charts/chart-card.ts';
 import { fmtBytes, fmtDateTime, fmtDay, fmtInt, fmtPeriod } from '../i18n/format.ts';

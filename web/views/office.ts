@@ -1,7 +1,7 @@
 import type { OfficePageResponse } from '../../server/api/contract.ts';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../sql/domain/categories.ts';
-import { RULE_LABELS } from '../../sql/domain/rules.ts';
-import { STANDARDS } from '../../sql/domain/standards.ts';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories.ts';
+import { RULE_LABELS } from '../../domain/rules.ts';
+import { STANDARDS } from '../../domain/standards.ts';
 import { getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';

@@ -1,10 +1,10 @@
 import type { TopicsResponse } from '../../server/api/contract.ts';
-import { CATEGORY_LABELS, CATEGORIES, type Category } from '../../sql/domain/categories.ts';
+import { CATEGORY_LABELS, CATEGORIES, type Category } from '../../domain/categories.ts';
 import { getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { fmtChange, fmtCount, fmtDay, fmtMonth, fmtPeriod, fmtShare } from '../i18n/format.ts';
-import { METHOD_NOTE } from '../../sql/domain/disclosure.ts';
+import { METHOD_NOTE } from '../../domain/disclosure.ts';
 import { getLang, label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { officeName, type Cleanup, type ViewContext } from '../state/context.ts';
@@ -57,7 +57,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
     ...(lead ? [kpi(label(CATEGORY_LABELS[catOf(lead.category)]), lead.share === null ? '<5' : fmtShare(lead.share))] : []),
   ));
   if ((data.total ?? 0) === 0 && data.total !== null) { root.append(emptyState(ctx.session.data.lastDay ? t('state.empty') : t('state.noDataYet'))); return; }
-  // Press: the disclosure method under every table (sql/domain/disclosure.ts), hidden values or not.
+  // Press: the disclosure method under every table (domain/disclosure.ts), hidden values or not.
   const press = ctx.session.user.role === 'press';
   const method = () => h('p', { className: 'note method-note' }, METHOD_NOTE[getLang()]);
   if (press) root.append(h('p', { className: 'note', id: 'suppression-note' }, METHOD_NOTE[getLang()]));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATEGORIES, type Category } from '../../../sql/domain/categories.ts';
+import { CATEGORIES, type Category } from '../../../domain/categories.ts';
 
 /**
  * The training corpus, generated deterministically from hand-written data (docs/classifier.md):

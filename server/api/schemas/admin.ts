@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { REJECT_CODES } from '../../../sql/domain/reject-reasons.ts';
-import { FILE_FORMATS, FILE_STATUSES, QUARANTINE_REASONS } from '../../../sql/domain/visit-codes.ts';
+import { REJECT_CODES } from '../../../domain/reject-reasons.ts';
+import { FILE_FORMATS, FILE_STATUSES, QUARANTINE_REASONS } from '../../../domain/visit-codes.ts';
 import { Day, decimalInt, Id, OfficeCode, RequestDay } from './common.ts';
 
 export const Threshold = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CATEGORIES } from '../../../sql/domain/categories.ts';
-import { ROLES } from '../../../sql/domain/roles.ts';
-import { addYears, almatyToday } from '../../../sql/compliance/period.ts';
+import { CATEGORIES } from '../../../domain/categories.ts';
+import { ROLES } from '../../../domain/roles.ts';
+import { addYears, almatyToday } from '../../../domain/calendar.ts';
 import { serverNow } from '../../http/clock.ts';
 
 /** An Almaty calendar day, 'YYYY-MM-DD'. Periods are [from, to): `to` is the first day NOT included. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { EVIDENCE_KEYS } from '../../../sql/domain/evidence.ts';
-import { RULE_STATUSES, RULES } from '../../../sql/domain/rules.ts';
+import { EVIDENCE_KEYS } from '../../../domain/evidence.ts';
+import { RULE_STATUSES, RULES } from '../../../domain/rules.ts';
 import { Day, Id, OfficeCode, Period, PeriodQuery, RequestDay } from './common.ts';
 
 export const Rule = z.enum(RULES);
 export const RuleStatus = z.enum(RULE_STATUSES);
 
-/** One evidence line as a key and its parameters (sql/domain/evidence.ts), for the dashboard to translate. */
+/** One evidence line as a key and its parameters (domain/evidence.ts), for the dashboard to translate. */
 export const EvidenceItem = z.object({
   key: z.enum(EVIDENCE_KEYS),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),

@@ -4,7 +4,7 @@ import { Day, OfficeCode, Period } from './common.ts';
 /** Days first..last, both included. */
 export const DaySpan = z.object({ from: Day, to: Day });
 
-/** An office of the filter left out of a comparison (sql/domain/coverage.ts OfficeLeftOut). */
+/** An office of the filter left out of a comparison (domain/coverage.ts OfficeLeftOut). */
 export const OfficeLeftOut = z.object({
   office: OfficeCode,
   reason: z.enum(['behind', 'not_covered', 'no_data']).describe('behind: its files stopped; not_covered: a gap in a period; no_data: nothing received'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS } from '../../../sql/domain/labels.ts';
+import { LANGS } from '../../../domain/labels.ts';
 import { Category, Change, Count, Day, OfficeCode, Period, PeriodQuery, RegionCode } from './common.ts';
 
 /** ?from&to&office&region&lang&format — the publishable summary; txt/csv/xlsx are downloads in that language. */

@@ -10,7 +10,7 @@ import { ingestPaths } from '../../../etl/pipeline.ts';
 import { createApp } from '../../../server/app.ts';
 import { hashPassword } from '../../../server/auth/passwords.ts';
 import { refreshFlagsForMonths } from '../../../sql/compliance/flags.ts';
-import type { Role } from '../../../sql/domain/roles.ts';
+import type { Role } from '../../../domain/roles.ts';
 import { openDatabase, type DatabaseHandle } from '../../../sql/db.ts';
 import { migrate } from '../../../sql/migrate.ts';
 import { readRegistry, syncRegistry } from '../../../sql/registry.ts';

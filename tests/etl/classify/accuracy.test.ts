@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../../sql/domain/categories.ts';
+import { CATEGORIES } from '../../../domain/categories.ts';
 import { classifyTopic } from '../../../etl/classify/classify-topic.ts';
 import { evaluate, formatEvaluation } from '../../../etl/classify/evaluate.ts';
 import { readLabeledSet } from '../../../etl/classify/labeled-set.ts';

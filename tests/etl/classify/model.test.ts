@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyTopic, createTopicClassifier, vocabularyDecision } from '../../../etl/classify/classify-topic.ts';
 import { generateCorpus, readPhrases } from '../../../etl/classify/corpus/generate.ts';
 import { parseModel, readModel, serializeModel } from '../../../etl/classify/ngram-model.ts';
-import { CATEGORIES } from '../../../sql/domain/categories.ts';
+import { CATEGORIES } from '../../../domain/categories.ts';
 
 const model = readModel();
 const vocabularyOnly = createTopicClassifier(null);

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyTopic, CLASSIFIER_VERSION } from '../../../etl/classify/classify-topic.ts';
 import { reclassifyVisits } from '../../../etl/classify/reclassify.ts';
-import type { Category } from '../../../sql/domain/categories.ts';
+import type { Category } from '../../../domain/categories.ts';
 import { addFileToRollups } from '../../../sql/rollups.ts';
 import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { hourlyByCategory, visitsByCategory } from './category-counts.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { classifierVersion, CLASSIFIER_VERSION } from '../../../etl/classify/classify-topic.ts';
-import { correctVisitCategory } from '../../../etl/classify/corrections.ts';
+import { correctVisitCategory } from '../../../sql/queries/category-corrections.ts';
 import { readModel } from '../../../etl/classify/ngram-model.ts';
 import { openDatabase } from '../../../sql/db.ts';
 import { migrate } from '../../../sql/migrate.ts';

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifierVersion, classifyTopic, CLASSIFIER_VERSION, createTopicClassifier } from '../../../etl/classify/classify-topic.ts';
 import { generateCorpus } from '../../../etl/classify/corpus/generate.ts';
-import { correctionTrainingTexts, correctVisitCategory, CorrectionError, listCorrections, MANUAL_VERSION } from '../../../etl/classify/corrections.ts';
+import { correctionTrainingTexts, correctVisitCategory, CorrectionError, listCorrections, MANUAL_VERSION } from '../../../sql/queries/category-corrections.ts';
 import { reclassifyVisits } from '../../../etl/classify/reclassify.ts';
 import { trainModel } from '../../../etl/classify/train.ts';
 import { addFileToRollups } from '../../../sql/rollups.ts';

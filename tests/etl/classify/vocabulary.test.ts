@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../../sql/domain/categories.ts';
+import { CATEGORIES } from '../../../domain/categories.ts';
 import { readVocabulary, VOCABULARY_DIR } from '../../../etl/classify/vocabulary.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-vocab-'));

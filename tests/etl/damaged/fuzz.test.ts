@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../../etl/model.ts';
 import { ingestPaths } from '../../../etl/pipeline.ts';
-import { REJECT_CODES } from '../../../sql/domain/reject-reasons.ts';
+import { REJECT_CODES } from '../../../domain/reject-reasons.ts';
 import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { tempFolder } from '../../helpers/files.ts';
 import { writeFuzzFiles } from './fuzz-files.ts';

@@ -3,7 +3,7 @@ import { groupIntoFiles } from '../../../etl/demo/file-group.ts';
 import { generateOfficeVisits, periodDays } from '../../../etl/demo/generate-visits.ts';
 import { OFFICE_PLANS } from '../../../etl/demo/office-plan.ts';
 import { DEMO_OFFICES, DEMO_SCENARIO, silentFromIndex } from '../../../etl/demo/scenario.ts';
-import { buildCoverage, type FileSpan } from '../../../sql/domain/coverage.ts';
+import { buildCoverage, type FileSpan } from '../../../domain/coverage.ts';
 
 /**
  * Each demo file's span is its first to last arrival day (contract §8, as etl/load/file-coverage.ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../../sql/domain/categories.ts';
+import { CATEGORIES } from '../../../domain/categories.ts';
 import { addDays, demoDay } from '../../../etl/demo/almaty-time.ts';
 import { generateVisits, type DemoVisit } from '../../../etl/demo/generate-visits.ts';
 import { isValidIin } from '../../../etl/demo/iin.ts';

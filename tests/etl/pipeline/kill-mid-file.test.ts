@@ -14,7 +14,7 @@ function ingestAndKill(file: string, env: Record<string, string>): Promise<{ kil
   return new Promise((resolve, reject) => {
     const baseEnv = { ...process.env };
     delete baseEnv.DATABASE_URL;
-    const child = spawn(process.execPath, [path.join(ROOT, 'etl/cli/vitrina.mjs'), 'ingest', '--progress', file],
+    const child = spawn(process.execPath, [path.join(ROOT, 'cli/vitrina.mjs'), 'ingest', '--progress', file],
       { cwd: ROOT, env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let killedAtRows = 0;
     let stderr = '';

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryResponse } from '../../../server/api/contract.ts';
 import { publishedSum } from '../../../server/disclosure/press-cells.ts';
-import { LANGS, type Lang } from '../../../sql/domain/labels.ts';
-import { largestRemainder } from '../../../sql/domain/largest-remainder.ts';
+import { LANGS, type Lang } from '../../../domain/labels.ts';
+import { largestRemainder } from '../../../domain/largest-remainder.ts';
 import { seedYear } from '../seed-year.ts';
 import { startTestServer, type Session, type TestServer } from '../test-server.ts';
 

@@ -3,8 +3,8 @@ import type { SummaryFigures } from '../../../server/api/contract.ts';
 import { ablative, dative, locative } from '../../../server/summary/kazakh-suffixes.ts';
 import { periodThan, periodWhen } from '../../../server/summary/period-words.ts';
 import { writeSummary as write } from '../../../server/summary/write-summary.ts';
-import { calendarUnitOf, previousPeriod, protect } from '../../../sql/domain/disclosure.ts';
-import { largestRemainder } from '../../../sql/domain/largest-remainder.ts';
+import { calendarUnitOf, previousPeriod, protect } from '../../../domain/disclosure.ts';
+import { largestRemainder } from '../../../domain/largest-remainder.ts';
 
 describe('Kazakh case endings follow vowel harmony and the last sound', () => {
   const months = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];

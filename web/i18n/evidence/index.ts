@@ -1,5 +1,5 @@
-import type { Lang } from '../../../sql/domain/labels.ts';
-import { evidenceEn, renderEvidence, type EvidenceItem, type EvidenceTemplates } from '../../../sql/domain/evidence.ts';
+import type { Lang } from '../../../domain/labels.ts';
+import { evidenceEn, renderEvidence, type EvidenceItem, type EvidenceTemplates } from '../../../domain/evidence.ts';
 import { getLang } from '../lang.ts';
 import { EVIDENCE_EN_WEB } from './en.ts';
 import { EVIDENCE_KK } from './kk.ts';

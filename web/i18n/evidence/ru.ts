@@ -1,4 +1,4 @@
-import type { EvidenceTemplates, InspectionFact, Seen } from '../../../sql/domain/evidence.ts';
+import type { EvidenceTemplates, InspectionFact, Seen } from '../../../domain/evidence.ts';
 import { fmtDay, fmtFixed, fmtInt, fmtNum, fmtShare } from '../format.ts';
 
 const RULES = new Intl.PluralRules('ru');

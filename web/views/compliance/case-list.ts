@@ -1,6 +1,6 @@
 import type { Flag, FlagsResponse } from '../../../server/api/contract.ts';
 import { FLAG_STATUSES } from '../../../server/api/contract.ts';
-import { RULE_LABELS, RULES, type Rule } from '../../../sql/domain/rules.ts';
+import { RULE_LABELS, RULES, type Rule } from '../../../domain/rules.ts';
 import { apiUrl, getJson } from '../../api.ts';
 import { fmtDay, fmtInt, fmtMonth } from '../../i18n/format.ts';
 import { label } from '../../i18n/lang.ts';

@@ -1,5 +1,5 @@
 import type { FlagActionBody, FlagDetailResponse } from '../../../server/api/contract.ts';
-import { RULE_LABELS } from '../../../sql/domain/rules.ts';
+import { RULE_LABELS } from '../../../domain/rules.ts';
 import { ApiError, getJson, sendJson } from '../../api.ts';
 import { fmtDateTime, fmtDay, fmtMinutes, fmtMonth } from '../../i18n/format.ts';
 import { evidenceLines, findingText } from '../../i18n/evidence/index.ts';

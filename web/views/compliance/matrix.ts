@@ -1,5 +1,5 @@
 import type { ComplianceResponse, RuleVerdict } from '../../../server/api/contract.ts';
-import { RULE_LABELS, RULES } from '../../../sql/domain/rules.ts';
+import { RULE_LABELS, RULES } from '../../../domain/rules.ts';
 import { fmtMinutes, fmtNum, fmtShare } from '../../i18n/format.ts';
 import { label } from '../../i18n/lang.ts';
 import { t } from '../../i18n/t.ts';

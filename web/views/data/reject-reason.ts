@@ -1,4 +1,4 @@
-import type { RejectCode, RejectParams } from '../../../sql/domain/reject-reasons.ts';
+import type { RejectCode, RejectParams } from '../../../domain/reject-reasons.ts';
 import { fmtInt } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';
 

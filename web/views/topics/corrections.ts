@@ -1,5 +1,5 @@
 import type { TopicReviewResponse } from '../../../server/api/contract.ts';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../sql/domain/categories.ts';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../domain/categories.ts';
 import { getJson, sendJson } from '../../api.ts';
 import { fmtDateTime, fmtShare } from '../../i18n/format.ts';
 import { label } from '../../i18n/lang.ts';

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type Category } from '../../../sql/domain/categories.ts';
+import { CATEGORY_LABELS, type Category } from '../../../domain/categories.ts';
 import { axisStyle, countAxis, legendStyle, tooltipStyle } from '../../charts/axes.ts';
 import type { EChartsCoreOption } from '../../charts/echarts.ts';
 import { chartTheme, SERIES_COLORS } from '../../charts/palette.ts';

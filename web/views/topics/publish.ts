@@ -1,5 +1,5 @@
 import type { SummaryResponse } from '../../../server/api/contract.ts';
-import { LANGS, type Lang } from '../../../sql/domain/labels.ts';
+import { LANGS, type Lang } from '../../../domain/labels.ts';
 import { getBlob, getJson } from '../../api.ts';
 import { renderPng } from '../../charts/mount-chart.ts';
 import { fmtShare } from '../../i18n/format.ts';
