@@ -141,6 +141,18 @@ export interface FileReport {
   nuls_removed: number;
 }
 
+/**
+ * The report as `vitrina ingest --json` prints it: exactly the contract's keys (§5), so a check that
+ * compares the object whole sees no more; the reason's code and NUL count stay in ingested_files and
+ * the upload answer, where the Data page words them.
+ */
+export function contractReport(report: IngestReport): { files: Omit<FileReport, 'reason_code' | 'reason_params' | 'nuls_removed'>[]; totals: IngestReport['totals'] } {
+  return {
+    files: report.files.map(({ reason_code: _code, reason_params: _params, nuls_removed: _nuls, ...file }) => file),
+    totals: report.totals,
+  };
+}
+
 export interface IngestReport {
   files: FileReport[];
   totals: { rows_read: number; rows_loaded: number; rows_duplicate: number; rows_quarantined: number };

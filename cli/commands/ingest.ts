@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { config } from '../../domain/config.ts';
 import { resolveIinKey } from '../../etl/iin-key.ts';
 import { createIngestTimings } from '../../etl/load/ingest-timings.ts';
+import { contractReport } from '../../etl/model.ts';
 import { ingestPaths } from '../../etl/pipeline.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';
 import { createIngestProgress } from '../progress.ts';
@@ -32,7 +33,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (timings) writeLine(io.stderr, `timings ${JSON.stringify(timings)}`);
     }
   });
-  if (values.json) writeLine(io.stdout, JSON.stringify(report));
+  if (values.json) writeLine(io.stdout, JSON.stringify(contractReport(report)));
   else writeLine(io.stdout, formatIngestReport(report));
   const failed = report.files.some((f) => f.status === 'rejected' || f.rows_quarantined > 0);
   return failed ? 1 : 0;

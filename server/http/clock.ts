@@ -1,3 +1,4 @@
+import { almatyToday } from '../../domain/calendar.ts';
 /**
  * The server's clock: input domains ("no day later than a year from today") and the login
  * limiter read the time here, so a test can set it instead of depending on today's date.
@@ -11,4 +12,9 @@ export function serverNow(): number {
 /** Tests only: a fixed or stepping clock; `null` goes back to the system clock. */
 export function setServerClock(now: (() => number) | null): void {
   source = now ?? Date.now;
+}
+
+/** The Almaty day of the server's clock: what deadlines, overdue cases and digests count from. */
+export function serverToday(): string {
+  return almatyToday(new Date(serverNow()));
 }

@@ -32,6 +32,8 @@ alter table visits add primary key (id, office_code);
 alter table inspections drop constraint inspections_pkey;
 alter table inspections add primary key (id, office_code);
 
+alter table category_corrections drop constraint category_corrections_pkey;
+alter table category_corrections add primary key (id, office_code);
 alter table category_corrections add foreign key (visit_id, office_code) references visits (id, office_code) on delete cascade;
 
 -- The two per-row foreign-key triggers of visits (a locking lookup in offices and in ingested_files

@@ -37,6 +37,11 @@ const VALID: Record<string, readonly string[]> = {
   id: ['1', '2'],
   key: ['pass_delay_minutes', 'small_sample_visits'],
 };
+/** Where a route names a parameter in its own way (a month as YYYY-MM, a file's status). */
+const VALID_FOR: Record<string, Record<string, readonly string[]>> = {
+  digest: { month: ['2024-03'] },
+  files: { month: ['2024-03'], status: ['loaded', 'rejected'] },
+};
 const PERIODS = [['2024-03-01', '2024-04-01'], ['2014-03-01', '2024-03-01'], ['2024-03-05', '2024-03-06'], ['2024-01-01', '2025-06-15']] as const;
 const QUERY_KEYS = ['from', 'to', 'office', 'region', 'format', 'table', 'metric', 'status', 'rule', 'month', 'limit', 'offset', 'file', 'reason'];
 
@@ -67,7 +72,7 @@ afterAll(async () => {
 });
 
 /** One request to route `r`: each parameter valid, nasty, repeated or absent, raw escapes left raw. */
-function draw(r: RouteSpec, rand: () => number): { path: string; body: string | undefined } {
+function draw(name: string, r: RouteSpec, rand: () => number): { path: string; body: string | undefined } {
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   // About a third of the requests are well-formed, so the readers behind validation are reached too.
   const nasty = rand() < 0.35 ? 0 : 0.5;
@@ -76,10 +81,10 @@ function draw(r: RouteSpec, rand: () => number): { path: string; body: string | 
   const clean: Record<string, string> = {
     from, to, ...(r.tables ? { table: pick(r.tables), format: pick(['json', 'csv', 'arrow', 'xlsx']) } : { format: pick(['csv', 'jsonl']) }),
   };
-  const value = (name: string): string => (rand() >= nasty ? clean[name] ?? pick(VALID[name] ?? NASTY) : pick(NASTY));
+  const value = (key: string): string => (rand() >= nasty ? clean[key] ?? pick(VALID_FOR[name]?.[key] ?? VALID[key] ?? NASTY) : pick(NASTY));
   // A value with % left as typed (malformed escapes reach the server as they are) or properly encoded.
   const enc = (v: string): string => (v.includes('%') && rand() < 0.5 ? v : encodeURIComponent(v));
-  const path = r.path.replace(/:(\w+)/g, (_m, name: string) => enc(value(name)) || 'x');
+  const path = r.path.replace(/:(\w+)/g, (_m, key: string) => enc(value(key)) || 'x');
   const parts: string[] = [];
   for (const k of QUERY_KEYS) {
     const roll = rand();
@@ -106,7 +111,7 @@ describe('random and extreme inputs to every route, as every role: 2xx or 4xx, n
       const statuses: number[] = [];
       for (const caller of callers) {
         for (let i = 0; i < PER_ROUTE_AND_CALLER; i++) {
-          const { path, body } = draw(r, rand);
+          const { path, body } = draw(name, r, rand);
           // Logging out would end the shared session: that route gets a session of its own.
           const as = caller === 'anonymous' ? undefined : name === 'logout' ? await freshSession(caller) : sessions.get(caller);
           const started = Date.now();
