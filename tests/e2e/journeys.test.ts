@@ -196,7 +196,9 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.locator('#f-preset').selectOption('prev_month');
     await expect.poll(() => page.url()).toMatch(/from=\d{4}-\d{2}-01/);
     await page.locator('#compliance-matrix').waitFor();
-    const prev = new Date(Date.UTC(Number(server.endDate.slice(0, 4)), Number(server.endDate.slice(5, 7)) - 2, 1));
+    // The month the preset picked (the last complete one, contract §8), read from the shared URL.
+    const picked = /from=(\d{4})-(\d{2})-01/.exec(page.url()) ?? [];
+    const prev = new Date(Date.UTC(Number(picked[1]), Number(picked[2]) - 1, 1));
     const prevMonth = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(prev);
     const cell = page.locator('#compliance-matrix button[data-office="SRK"][data-rule="no_pass_delay"]');
     expect(await cell.getAttribute('data-status')).toBe('breach');
