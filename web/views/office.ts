@@ -2,7 +2,7 @@ import type { OfficePageResponse } from '../../server/api/contract.ts';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories.ts';
 import { RULE_LABELS } from '../../domain/rules.ts';
 import { STANDARDS } from '../../domain/standards.ts';
-import { getJson, getTable } from '../api.ts';
+import { getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { dayLines, durationBars } from '../charts/options.ts';
@@ -35,11 +35,10 @@ export function render(ctx: ViewContext): Cleanup {
   const load = async () => {
     showLoading(ctx.root);
     const q = { from: ctx.period.from, to: ctx.period.to, ...(ctx.query.compare ? { compare: ctx.query.compare } : {}) };
-    const [page, daily, topics] = await Promise.all([
-      getJson<OfficePageResponse>(`offices/${code}`, q),
-      getTable<Daily>(`offices/${code}`, 'daily', q),
-      getTable<Topic>(`offices/${code}`, 'topics', q),
-    ]);
+    // One request: the JSON answer holds every table the view draws (Arrow stays for downloads).
+    const page = await getJson<OfficePageResponse>(`offices/${code}`, q);
+    const daily: Daily[] = page.daily;
+    const topics: Topic[] = page.topics;
     if (alive) draw(ctx, charts, page, daily, topics);
   };
   load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); });

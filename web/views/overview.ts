@@ -1,5 +1,5 @@
 import type { ComplianceResponse, CoverageResponse, OverviewResponse } from '../../server/api/contract.ts';
-import { getJson, getTable } from '../api.ts';
+import { getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { officeMap, overallStatus, type MapPoint } from '../charts/office-map.ts';
@@ -30,10 +30,11 @@ export function render(ctx: ViewContext): Cleanup {
   const q = ctx.query;
   const cmp = ctx.state.cmp !== 'none';
   const name = (code: string) => officeName(ctx.registry, code);
-  const perOffice = getTable<PerOffice>('overview', 'perOffice', q);
+  // One request: the JSON answer holds every table the view draws (Arrow stays for downloads).
   const summary = getJson<OverviewResponse>('overview', q);
-  const daily = getTable<Daily>('overview', 'daily', q);
-  const heat = getTable<Heat>('overview', 'heatmap', q);
+  const perOffice: Promise<PerOffice[]> = summary.then((s) => s.perOffice);
+  const daily: Promise<Daily[]> = summary.then((s) => s.daily);
+  const heat: Promise<Heat[]> = summary.then((s) => s.heatmap);
   // The map shows every office of the region, the filtered one highlighted: compliance without the office filter.
   const { office: _office, ...regionQuery } = q;
   const compliance = ctx.session.user.role === 'press' ? Promise.resolve(null) : getJson<ComplianceResponse>('compliance', regionQuery);

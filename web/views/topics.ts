@@ -1,6 +1,6 @@
 import type { TopicsResponse } from '../../server/api/contract.ts';
 import { CATEGORY_LABELS, CATEGORIES, type Category } from '../../domain/categories.ts';
-import { getJson, getTable } from '../api.ts';
+import { getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { fmtChange, fmtCount, fmtDay, fmtMonth, fmtPeriod, fmtShare } from '../i18n/format.ts';
@@ -27,12 +27,11 @@ export function render(ctx: ViewContext): Cleanup {
   let alive = true;
   const load = async () => {
     showLoading(ctx.root);
-    const [data, cats, perOffice, trend] = await Promise.all([
-      getJson<TopicsResponse>('topics', ctx.query),
-      getTable<CategoryRow>('topics', 'categories', ctx.query),
-      getTable<OfficeRow>('topics', 'perOffice', ctx.query),
-      getTable<TrendRow>('topics', 'trend', ctx.query),
-    ]);
+    // One request: the JSON answer holds every table the view draws (Arrow stays for downloads).
+    const data = await getJson<TopicsResponse>('topics', ctx.query);
+    const cats: CategoryRow[] = data.categories;
+    const perOffice: OfficeRow[] = data.perOffice;
+    const trend: TrendRow[] = data.trend;
     if (alive) draw(ctx, charts, data, cats, perOffice, trend, () => void load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); }));
   };
   load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); });
