@@ -53,10 +53,11 @@ export interface Target {
  * Where a fresh database lives, without opening it: a new database on the server, or a new
  * embedded data directory (onDisk, or whenever a subprocess must share it). It is a copy of the
  * run's migrated template when there is one (`migrated`); a CLI opening it migrates anyway.
+ * `{ empty: true }` gives a database with no schema at all, for tests of the migrations themselves.
  */
-export async function freshTarget(onDisk = true): Promise<Target> {
+export async function freshTarget(onDisk = true, opts: { empty?: boolean } = {}): Promise<Target> {
   const key = 'test-iin-key-0123456789abcdef';
-  const template = runTemplate();
+  const template = opts.empty ? undefined : runTemplate();
   if (SERVER_URL) {
     const name = `vitrina_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: SERVER_URL });

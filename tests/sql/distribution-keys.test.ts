@@ -44,7 +44,7 @@ describe('migration 0012 on a database that already holds visits', () => {
   let handle: DatabaseHandle;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const target = await freshTarget(false);
+    const target = await freshTarget(false, { empty: true });
     drop = target.drop;
     handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
     // The schema as it was before 0012, with a stored visit.

@@ -10,7 +10,7 @@ describe('migration 0010: monthly flags become cases', () => {
   let handle: DatabaseHandle;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const target = await freshTarget(false);
+    const target = await freshTarget(false, { empty: true });
     drop = target.drop;
     handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
     await sql`create table schema_migrations (version text primary key, name text not null, applied_at timestamptz not null default now())`.execute(handle.db);
