@@ -3,7 +3,7 @@ import type { Lang } from './labels.ts';
 /**
  * Disclosure control for the press role (data contract §7). The method, in full:
  *
- * 1. Press may ask only for whole calendar months, quarters and years (server/disclosure/press-periods.ts refuses the
+ * 1. Press may ask only for whole calendar months, quarters and years (server/http/press-periods.ts refuses the
  *    rest with a 400). Arbitrary ranges would let two overlapping requests be subtracted down to a day.
  * 2. Every count press receives — a table cell, a row or column total, a grand total, a previous-period
  *    figure — is protected on its own from its own true value by `protect`: 0 stays 0, 1–4 is hidden

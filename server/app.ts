@@ -2,7 +2,6 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import { csrfProtection, loadSession, sessionLookup } from './auth/session-middleware.ts';
 import { createAggregateCache } from './cache/aggregate-cache.ts';
-import { pressPeriods } from './disclosure/press-periods.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
 import { categoryCorrectionRoutes } from './routes/category-corrections.ts';
@@ -45,7 +44,6 @@ export function createApp(deps: AppDeps): Express {
   const sessions = sessionLookup(deps.handle.db);
   app.use(loadSession(sessions));
   app.use(csrfProtection);
-  app.use('/api', pressPeriods);
 
   const api = express.Router();
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db), sessions };

@@ -9,7 +9,7 @@ import { loadPressCells, monthsOf, type CellFilter, type PressCells } from './pr
 
 /**
  * The answers of the press role, every count a `publishedSum` of office × category × month base
- * cells (press-cells.ts). Press periods are whole months, quarters or years (press-periods.ts), the
+ * cells (press-cells.ts). Press periods are whole months, quarters or years (server/http/press-periods.ts), the
  * previous period is the previous calendar unit, and press gets no finer time detail than a month:
  * no daily series, heatmap or days without logs, which would say more about a base cell than its band.
  */
@@ -26,7 +26,7 @@ export interface PressScope {
 }
 
 /**
- * Press asks only for whole months, quarters or years (press-periods.ts), so the period and the
+ * Press asks only for whole months, quarters or years (server/http/press-periods.ts), so the period and the
  * one it is compared with (the previous calendar unit, or the same unit a year earlier) both start
  * on a month's first day; their month cells are cut where the periods are.
  */

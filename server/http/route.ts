@@ -4,6 +4,7 @@ import { Format, type RouteSpec } from '../api/contract.ts';
 import { HttpError } from './http-error.ts';
 import { describeZodError } from './error-middleware.ts';
 import type { SessionUser } from './request-context.ts';
+import { checkPressPeriod } from './press-periods.ts';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -32,6 +33,7 @@ export function mount<S extends RouteSpec>(router: Router, spec: S, handler: (ct
       body: parse(spec.body, req.body ?? {}, 'body'),
       user, req, res,
     } as RouteContext<S>;
+    checkPressPeriod(user, ctx.query);
     await handler(ctx);
   };
   const guard: RequestHandler = (req, _res, next) => {

@@ -4,6 +4,7 @@ import { nextMonth } from '../../domain/calendar.ts';
 import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import type { OfficePageResponse, OverviewResponse, TopicsResponse } from '../../server/api/contract.ts';
 import { seedYear } from './seed-year.ts';
+import { coverAllOffices } from './seed-visits.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 
 /**
@@ -28,6 +29,9 @@ beforeAll(async () => {
   t = await startTestServer();
   OFFICES = (await t.db.db.selectFrom('offices').select('code').orderBy('code').execute()).map((r) => r.code);
   await seedYear(t.db.db, { year: YEAR, offices: OFFICES });
+  // Logs received for every office over the whole year: no period is cut at completeTo, so the
+  // attacker's base cells are whole months (a cut month would be a base cell of its own).
+  await coverAllOffices(t.db.db, `${YEAR}-01-01`, `${YEAR}-12-31`);
   press = await t.login('press');
 }, 400_000);
 afterAll(async () => { await t?.close(); });
@@ -87,14 +91,23 @@ describe('disclosure control holds against differencing (press, a seeded year, e
         const fam = p.kind === 'month' ? 'a' : 'b';
         const topics = await get<TopicsResponse>(`/api/topics?${q}`);
         requests++;
+        expect(topics.period, q).toEqual({ from: p.from, to: p.to });
         const pd = days(p.from, p.to);
+        // Changes are like for like (contract §8): `compared` (this period) and `previous` are sums
+        // over the filter's offices covered for the whole of both periods, `visits` over all of them.
+        const alikeOf = (cmp: { offices: readonly string[] }, of: readonly number[]) => {
+          const alike = new Set(cmp.offices);
+          return of.filter((o) => alike.has(OFFICES[o] ?? ''));
+        };
+        const tAlike = alikeOf(topics.comparison, offs);
         add(cells(offs, allC, pd), topics.total, fam);
         const seenCat = new Set<number>();
         for (const c of topics.categories) {
           const ci = catIx.get(c.category) ?? -1;
           seenCat.add(ci);
           add(cells(offs, [ci], pd), c.visits, fam);
-          add(cells(offs, [ci], days(topics.previous.from, topics.previous.to)), c.previous, fam);
+          add(cells(tAlike, [ci], pd), c.compared, fam);
+          add(cells(tAlike, [ci], days(topics.previous.from, topics.previous.to)), c.previous, fam);
         }
         for (const ci of allC) if (!seenCat.has(ci)) add(cells(offs, [ci], pd), 0, fam);
         const seenCell = new Set<string>();
@@ -117,13 +130,16 @@ describe('disclosure control holds against differencing (press, a seeded year, e
 
         const overview = await get<OverviewResponse>(`/api/overview?${q}`);
         requests++;
+        expect(overview.period, q).toEqual({ from: p.from, to: p.to });
+        const oAlike = alikeOf(overview.comparison, offs);
         add(cells(offs, allC, pd), overview.totals.visits, 'c');
-        add(cells(offs, allC, days(overview.previous.from, overview.previous.to)), overview.totals.previous, 'c');
+        add(cells(oAlike, allC, pd), overview.totals.compared, 'c');
+        add(cells(oAlike, allC, days(overview.previous.from, overview.previous.to)), overview.totals.previous, 'c');
         for (const r of overview.perOffice) {
           const o = offIx.get(r.office) ?? -1;
           if (o < 0) continue;
           add(cells([o], allC, pd), r.visits, 'c');
-          add(cells([o], allC, days(overview.previous.from, overview.previous.to)), r.previous, 'c');
+          add(cells(alikeOf(overview.comparison, [o]), allC, days(overview.previous.from, overview.previous.to)), r.previous, 'c');
         }
         // Press gets no daily series or heatmap (finer than a month); were any sent, they would count here.
         for (const r of overview.daily) add(cells(offs, allC, [dayIndex(r.day)]), r.visits, 'c');
@@ -133,7 +149,11 @@ describe('disclosure control holds against differencing (press, a seeded year, e
         if (scope !== null) {
           const page = await get<OfficePageResponse>(`/api/offices/${scope}?from=${p.from}&to=${p.to}`);
           requests++;
+          expect(page.period, q).toEqual({ from: p.from, to: p.to });
+          const pAlike = alikeOf(page.comparison, offs);
           add(cells(offs, allC, pd), page.totals.visits, 'c');
+          add(cells(pAlike, allC, pd), page.totals.compared, 'c');
+          add(cells(pAlike, allC, days(page.previous.from, page.previous.to)), page.totals.previous, 'c');
           for (const r of page.topics) add(cells(offs, [catIx.get(r.category as Category) ?? -1], pd), r.visits, 'c');
           for (const r of page.daily) add(cells(offs, allC, [dayIndex(r.day)]), r.visits, 'c');
         }

@@ -6,6 +6,7 @@ import { publishedSum } from '../../../server/disclosure/press-cells.ts';
 import { LANGS, type Lang } from '../../../domain/labels.ts';
 import { largestRemainder } from '../../../domain/largest-remainder.ts';
 import { seedYear } from '../seed-year.ts';
+import { coverAllOffices } from '../seed-visits.ts';
 import { startTestServer, type Session, type TestServer } from '../test-server.ts';
 
 /**
@@ -26,6 +27,10 @@ beforeAll(async () => {
   t = await startTestServer();
   // KEG (0.5 a day) has hidden categories every month; nothing before April: April is not comparable.
   await seedYear(t.db.db, { year: 2026, offices: OFFICES, from: '2026-04-01', to: '2026-12-03' });
+  // Logs received for every office of the registry from April to 2 December (the other offices had
+  // no visits): every office is covered for whole months, so the oblast's changes are like for like
+  // over all offices (contract §8) and raw SQL over all of `visits` is the like-for-like sum.
+  await coverAllOffices(t.db.db, '2026-04-01', '2026-12-02');
   press = await t.login('press');
   dept = await t.login('department');
 }, 300_000);
@@ -56,6 +61,7 @@ describe('press summary of a normal month (November 2026, the oblast)', () => {
     const previous = pressSum(before) ?? -1;
     expect(s.figures.total).toBe(total);
     expect(s.comparison?.comparable).toBe(true);
+    expect(s.comparison?.officesLeftOut).toEqual([]);
     expect([s.comparison?.current, s.comparison?.previous]).toEqual([total, previous]);
     const change = Math.round(Math.abs(total / previous - 1) * 100);
     const byCat = new Map<string, { n: number }[]>();
@@ -119,7 +125,8 @@ describe('a quarter (III 2026, press) against the previous quarter', () => {
     const s = await summary(`from=2026-07-01&to=2026-10-01&lang=${lang}`, press);
     const total = pressSum(await cells('2026-07-01', '2026-10-01')) ?? -1;
     const previous = pressSum(await cells('2026-04-01', '2026-07-01')) ?? -1;
-    expect([s.figures.total, s.comparison?.previous]).toEqual([total, previous]);
+    expect(s.comparison?.officesLeftOut).toEqual([]);
+    expect([s.figures.total, s.comparison?.current, s.comparison?.previous]).toEqual([total, total, previous]);
     const text = plain(s.text);
     expect(text).toContain(when);
     expect(text).toContain(than);
