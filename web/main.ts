@@ -66,7 +66,11 @@ async function render(state: UrlState): Promise<void> {
     const [registry, mod] = await Promise.all([offices(), VIEWS[state.view as Exclude<View, 'login'>]()]);
     if (seq !== renderSeq) return;
     if (FILTERED.has(state.view)) {
-      main.before(filterBar(state, period, anchor, registry, { office: OFFICE_FILTER.has(state.view), compare: state.view !== 'compliance' }));
+      main.before(filterBar(state, period, anchor, registry, {
+        office: OFFICE_FILTER.has(state.view), compare: state.view !== 'compliance',
+        // Press may ask only whole calendar months, quarters and years (disclosure control): offer only those.
+        calendarOnly: session.user.role === 'press',
+      }));
     }
     const ctx: ViewContext = {
       root: main, state, period, session, registry,

@@ -8,12 +8,15 @@ import { officeLabel, regionLabel } from '../state/context.ts';
 import { periodText } from './comparison.ts';
 import { h } from './dom.ts';
 
+/** Presets that are whole calendar units (the last complete month, this quarter, this year). */
+const CALENDAR_PRESETS: ReadonlySet<Preset> = new Set(['prev_month', 'quarter', 'year']);
+
 /**
  * Period presets, a custom range (inclusive end on screen, half-open in the URL), comparison,
  * region and office. Every change navigates, so the URL always says what is shown.
  */
 export function filterBar(state: UrlState, period: Period, anchor: string, registry: OfficesResponse,
-  opts: { office: boolean; compare?: boolean }): HTMLElement {
+  opts: { office: boolean; compare?: boolean; calendarOnly?: boolean }): HTMLElement {
   const preset = matchPreset(period, anchor);
   const from = h('input', { type: 'date', id: 'f-from', value: period.from, required: true });
   const to = h('input', { type: 'date', id: 'f-to', value: addDays(period.to, -1), required: true });
@@ -29,8 +32,9 @@ export function filterBar(state: UrlState, period: Period, anchor: string, regis
   });
 
   const presetSelect = h('select', { id: 'f-preset' },
-    ...PRESETS.map((p) => h('option', { value: p, selected: p === preset }, t(`preset.${p}` as const))),
-    h('option', { value: 'custom', selected: preset === null }, t('filter.custom')));
+    ...PRESETS.filter((p) => !opts.calendarOnly || CALENDAR_PRESETS.has(p))
+      .map((p) => h('option', { value: p, selected: p === preset }, t(`preset.${p}` as const))),
+    opts.calendarOnly ? null : h('option', { value: 'custom', selected: preset === null }, t('filter.custom')));
   presetSelect.addEventListener('change', () => {
     if (presetSelect.value === 'custom') { custom.hidden = false; from.focus(); return; }
     const p = presetPeriod(presetSelect.value as Preset, anchor);
