@@ -79,8 +79,11 @@ export function pressOverview(p: PressScope, standard: OverviewResponse['standar
     ...periodFields(p.r),
     totals: { ...t, statements: null, admitted: null },
     perOffice: p.offices.map((office) => {
+      // The office's own previous figure, as the department sees it (not 0 when it is left out of
+      // the like-for-like set); its change only when it is like for like.
       const c = compared(p, { offices: new Set([office]) });
-      return { office, visits: c.visits, previous: c.previous, change: c.change, statements: null, suppressed: c.suppressed };
+      const previous = p.cells.sum({ offices: new Set([office]), months: p.previousMonths });
+      return { office, visits: c.visits, previous, change: c.change, statements: null, suppressed: c.visits === null || previous === null };
     }),
     daily: [], heatmap: [],
     silentOffices: p.offices.filter((o) => covered.has(o) && !p.cells.has({ offices: new Set([o]), months: p.months })),

@@ -139,7 +139,7 @@ describe('disclosure control holds against differencing (press, a seeded year, e
           const o = offIx.get(r.office) ?? -1;
           if (o < 0) continue;
           add(cells([o], allC, pd), r.visits, 'c');
-          add(cells(alikeOf(overview.comparison, [o]), allC, days(overview.previous.from, overview.previous.to)), r.previous, 'c');
+          add(cells([o], allC, days(overview.previous.from, overview.previous.to)), r.previous, 'c');
         }
         // Press gets no daily series or heatmap (finer than a month); were any sent, they would count here.
         for (const r of overview.daily) add(cells(offs, allC, [dayIndex(r.day)]), r.visits, 'c');
