@@ -2,7 +2,7 @@ import { randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FilesResponse, UploadResponse } from '../../server/api/contract.ts';
 import { INGESTED_MARK, pruneUploads } from '../../server/upload/retention.ts';
 import { arrowStreamBytes, csvBytes, spacesXlsx, visitRows, zipBombXlsx } from '../etl/damaged/make-files.ts';
@@ -15,7 +15,8 @@ import { startTestServer, type Session, type TestServer } from './test-server.ts
  * Arrow stream and 200 MB of junk are each rejected with a reason, the CSV sent with them is loaded and
  * reported as loaded, and the process holding the server stays under 512 MB throughout. On the embedded
  * database the process also holds PGlite, whose WebAssembly memory alone is some 650 MB before any upload:
- * there the uploads may add at most 256 MB to what the process held after start.
+ * there each upload may add at most 256 MB to what the process held before it (the database's own
+ * WebAssembly heap grows with what an earlier test loaded and never shrinks).
  */
 let rssCeiling = 512 << 20;
 let t: TestServer;
@@ -27,6 +28,8 @@ const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUs
 beforeAll(async () => {
   t = await startTestServer({ uploadMaxBytes: 256 << 20 });
   admin = await t.login('admin');
+});
+beforeEach(() => {
   if (ENGINE === 'pglite') rssCeiling = process.memoryUsage().rss + (256 << 20);
   peakRss = 0;
 });
