@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { RejectedFileError, type RawValue, type ReadRepairs } from '../model.ts';
 import { READ_LIMITS } from './read-limits.ts';
 import { stripNuls } from './strip-nul.ts';
@@ -47,11 +47,6 @@ function unreadable(error: unknown, part: string): RejectedFileError {
   return error instanceof RejectedFileError ? error : new RejectedFileError('xlsx_unreadable', { part });
 }
 
-/** exceljs takes over a second to load: an ingest of CSV files (and the CLI's start) should not pay for it. */
-async function loadExcelJs(): Promise<typeof ExcelJS> {
-  return (await import('exceljs')).default;
-}
-
 async function* streamedRows(sheet: AsyncIterable<ExcelJS.Row>, name: string, repairs: ReadRepairs): AsyncGenerator<SheetRow> {
   const rows = sheet[Symbol.asyncIterator]();
   for (;;) {
@@ -72,8 +67,7 @@ async function* streamedWorkbook(path: string, repairs: ReadRepairs): AsyncGener
   const input = createReadStream(path);
   const options = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as const;
   try {
-    const { stream } = await loadExcelJs();
-    for await (const sheet of new stream.xlsx.WorkbookReader(input, options)) {
+    for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, options)) {
       // The typings omit the sheet name the reader sets from workbook.xml.
       const name = stripNuls((sheet as unknown as { name?: string }).name ?? '', repairs).slice(0, 100);
       yield { name, rows: streamedRows(sheet, name, repairs) };
