@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
-import { migrate } from '../../sql/migrate.ts';
+import { listMigrations, migrate } from '../../sql/migrate.ts';
 import { readRegistry, syncRegistry } from '../../sql/registry.ts';
 import { runTemplate, templateBlob } from './template.ts';
 
@@ -119,4 +120,24 @@ async function createFromTemplate(admin: pg.Client, name: string, template: stri
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }
+}
+
+/**
+ * A database migrated only up to (not including) `version`, with the Almaty oblast registry: the
+ * schema as it stood before that migration, for tests of the migration itself. Each migration runs in
+ * its own transaction and is recorded in schema_migrations, as migrate() would.
+ */
+export async function databaseBefore(version: string): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  const target = await freshTarget(false, { empty: true });
+  const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
+  await sql`create table schema_migrations (version text primary key, name text not null,
+    applied_at timestamptz not null default now())`.execute(handle.db);
+  for (const m of listMigrations().filter((x) => x.version < version)) {
+    await handle.transaction(async (tx) => {
+      await sql.raw(m.sql).execute(tx);
+      await sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`.execute(tx);
+    });
+  }
+  await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+  return { handle, drop: target.drop };
 }

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMigrations, migrate } from '../../sql/migrate.ts';
-import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
+import type { DatabaseHandle } from '../../sql/db.ts';
 import { COORDINATOR_TABLES, FACT_TABLES, officeTableUniqueIndexes, tablesOwnedByOffice } from '../../sql/distribution.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
-import { freshDatabase, freshTarget, type TestDatabase } from '../helpers/db.ts';
+import { freshDatabase, databaseBefore, type TestDatabase } from '../helpers/db.ts';
 
 // Distribution-ready keys (issue 16, docs/scale.md), read from the catalog of a migrated database.
 describe('keys of fact tables', () => {
@@ -44,19 +43,8 @@ describe('migration 0012 on a database that already holds visits', () => {
   let handle: DatabaseHandle;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const target = await freshTarget(false, { empty: true });
-    drop = target.drop;
-    handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
     // The schema as it was before 0012, with a stored visit.
-    await sql`create table schema_migrations (version text primary key, name text not null,
-      applied_at timestamptz not null default now())`.execute(handle.db);
-    for (const m of listMigrations().filter((x) => x.version < '0012')) {
-      await handle.transaction(async (tx) => {
-        await sql.raw(m.sql).execute(tx);
-        await sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`.execute(tx);
-      });
-    }
-    await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+    ({ handle, drop } = await databaseBefore('0012'));
     await sql`insert into ingested_files (sha256, path, bytes, format, status) values (repeat('a', 64), 'old.csv', 1, 'csv', 'loaded')`.execute(handle.db);
     await sql`insert into visits (office_code, visit_key, arrived_at, arrival_date, category, classifier_version, iin_status, file_id, source_line)
       values ('SRK', 'r\u001fSRK\u001f2024-01-10\u001f7', '2024-01-10 04:00:00+00', '2024-01-10', 'documents', 'v1', 'absent',

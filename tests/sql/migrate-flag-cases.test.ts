@@ -1,24 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
-import { listMigrations, migrate } from '../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
-import { freshTarget } from '../helpers/db.ts';
+import type { DatabaseHandle } from '../../sql/db.ts';
+import { migrate } from '../../sql/migrate.ts';
+import { databaseBefore } from '../helpers/db.ts';
 
 /** Migration 0010 turns the stored monthly flags into cases without losing an audit entry. */
 describe('migration 0010: monthly flags become cases', () => {
   let handle: DatabaseHandle;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const target = await freshTarget(false, { empty: true });
-    drop = target.drop;
-    handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
-    await sql`create table schema_migrations (version text primary key, name text not null, applied_at timestamptz not null default now())`.execute(handle.db);
-    for (const m of listMigrations().filter((x) => x.version < '0010')) {
-      await sql.raw(m.sql).execute(handle.db);
-      await sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`.execute(handle.db);
-    }
-    await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+    ({ handle, drop } = await databaseBefore('0010'));
     // The demo's shape before cases: one bars flag per month after one inspection (9 months), the
     // fourth resolved, then reopened copies; and a delay flag confirmed with a deadline.
     const ev = (m: string) => JSON.stringify({ status: 'breach', value: 1, threshold: 0, lines: [`inspection ${m}: bars`],
