@@ -125,12 +125,15 @@ describe('generateVisits', () => {
 
   it('streams fast enough for the 10-million-visit benchmark', () => {
     // CPU time, not wall time: the machine is shared, and waiting for a core is not the generator's cost.
+    // The bound is what the benchmark needs, not what a quiet machine does (~300k/s): 10M visits must
+    // come out several times faster than ingest takes them (~20k rows/s), so 100k/s leaves room for a
+    // busy core shared with the rest of the suite.
     const started = process.cpuUsage();
     let n = 0;
     for (const _ of generateVisits({ days: 365, endDate: END, seed: 1, scale: 3 })) n++;
     const used = process.cpuUsage(started);
     const perSecond = n / ((used.user + used.system) / 1e6);
     expect(n).toBeGreaterThan(300_000);
-    expect(perSecond, 'rows per CPU second').toBeGreaterThan(300_000);
+    expect(perSecond, 'rows per CPU second').toBeGreaterThan(100_000);
   });
 });
