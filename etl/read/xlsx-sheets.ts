@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { RejectedFileError, type RawValue, type ReadRepairs } from '../model.ts';
 import { READ_LIMITS } from './read-limits.ts';
 import { stripNuls } from './strip-nul.ts';
 import { cellValue } from './xlsx-values.ts';
-import { checkZipBounds } from './zip-bounds.ts';
+import { checkZipBounds, partStream, type ZipPart } from './zip-bounds.ts';
 
 export interface SheetRow {
   /** 1-based row number in the sheet. */
@@ -63,19 +62,57 @@ async function* streamedRows(sheet: AsyncIterable<ExcelJS.Row>, name: string, re
   }
 }
 
-async function* streamedWorkbook(path: string, repairs: ReadRepairs): AsyncGenerator<Sheet> {
-  const input = createReadStream(path);
+/** The parts of exceljs's streaming WorkbookReader this reader drives itself (exceljs 4.4.0, pinned). */
+interface WorkbookReaderParts {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> & { name?: string } }>;
+}
+
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * exceljs's WorkbookReader unzips with unzipper's Parse stream, which signals its end when the input is
+ * read rather than when its last part was handed on: with a consumer slower than the file (sheets written
+ * to temporary files while shared strings come later, or rows going to the database) it drops the parts
+ * still queued, at random: a workbook "damaged" one time in ten, or worse, a sheet silently missing.
+ * So the parts come from the zip's central directory instead (the ones checkZipBounds checked), in the
+ * order the parser needs them: relations, workbook, shared strings, styles, then the sheets by number.
+ */
+async function* streamedWorkbook(path: string, parts: ZipPart[], repairs: ReadRepairs): AsyncGenerator<Sheet> {
   const options = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as const;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, options) as unknown as WorkbookReaderParts;
+  const byName = new Map(parts.map((p) => [p.name, p]));
+  const open = (name: string) => {
+    const part = byName.get(name);
+    return part ? partStream(path, part) : null;
+  };
+  let sheets: { no: string; part: ZipPart }[];
   try {
-    for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, options)) {
-      // The typings omit the sheet name the reader sets from workbook.xml.
-      const name = stripNuls((sheet as unknown as { name?: string }).name ?? '', repairs).slice(0, 100);
-      yield { name, rows: streamedRows(sheet, name, repairs) };
-    }
+    const workbook = open('xl/workbook.xml');
+    if (!workbook) throw new RejectedFileError('xlsx_unreadable', { part: 'xl/workbook.xml' });
+    const rels = open('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(rels);
+    await reader._parseWorkbook(workbook);
+    const sharedStrings = open('xl/sharedStrings.xml');
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings));
+    const styles = open('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+    sheets = parts.flatMap((part) => {
+      const no = SHEET_PART.exec(part.name)?.[1];
+      return no === undefined ? [] : [{ no, part }];
+    }).sort((a, b) => Number(a.no) - Number(b.no));
   } catch (error) {
     throw unreadable(error, 'the workbook');
-  } finally {
-    input.destroy();
+  }
+  for (const { no, part } of sheets) {
+    for (const { eventType, value: sheet } of reader._parseWorksheet(partStream(path, part), no)) {
+      if (eventType !== 'worksheet') continue;
+      const name = stripNuls(sheet.name ?? '', repairs).slice(0, 100);
+      yield { name, rows: streamedRows(sheet, name, repairs) };
+    }
   }
 }
 
@@ -85,6 +122,6 @@ async function* streamedWorkbook(path: string, repairs: ReadRepairs): AsyncGener
  * streamed reader does not spread a merged cell's value over the range; the header search copes.
  */
 export async function openSheets(path: string, repairs: ReadRepairs): Promise<() => AsyncGenerator<Sheet>> {
-  await checkZipBounds(path);
-  return () => streamedWorkbook(path, repairs);
+  const parts = await checkZipBounds(path);
+  return () => streamedWorkbook(path, parts, repairs);
 }

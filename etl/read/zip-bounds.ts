@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { RejectedFileError } from '../model.ts';
 import { readAt } from './read-at.ts';
@@ -82,41 +83,59 @@ function longestRun(chunk: Buffer, carried: number, limit: number, part: string)
 
 const isXml = (name: string) => /\.(xml|rels|vml)$/i.test(name);
 
+/** Where a part's packed bytes start: after its local header, whose name and extra lengths may differ from the directory's. */
+async function dataStart(handle: FileHandle, entry: ZipEntry): Promise<number> {
+  const local = await readAt(handle, entry.localOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw damaged(partName(entry.name));
+  if (entry.method !== 0 && entry.method !== 8) throw damaged(partName(entry.name));
+  return entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
+/** One part of a checked zip, found through the central directory. */
+export interface ZipPart {
+  name: string;
+  method: number;
+  compressedSize: number;
+  start: number;
+}
+
+/** A part's unpacked bytes as a stream (a stored part as it is). */
+export function partStream(path: string, part: ZipPart): NodeJS.ReadableStream & AsyncIterable<Buffer> {
+  if (part.compressedSize === 0) return Readable.from([]);
+  const source = createReadStream(path, { start: part.start, end: part.start + part.compressedSize - 1, highWaterMark: 1 << 16 });
+  if (part.method !== 8) return source;
+  const inflate = createInflateRaw();
+  source.on('error', (error) => inflate.destroy(error));
+  inflate.on('close', () => source.destroy());
+  return source.pipe(inflate);
+}
+
 /**
- * Unpacks one entry as a stream, counting its bytes and the longest stretch of XML text between two
+ * Unpacks one part as a stream, counting its bytes and the longest stretch of XML text between two
  * tags; stops as soon as a limit is passed. Returns the bytes it unpacked.
  */
-async function inflateEntry(path: string, handle: FileHandle, entry: ZipEntry, budget: number, limits: ZipLimits): Promise<number> {
-  const part = partName(entry.name);
-  const local = await readAt(handle, entry.localOffset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw damaged(part);
-  const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  if (entry.method !== 0 && entry.method !== 8) throw damaged(part);
-  if (entry.compressedSize === 0) return 0;
-  const source = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 16 });
-  const inflate = entry.method === 8 ? createInflateRaw() : null;
-  const stream = inflate ? source.pipe(inflate) : source;
-  if (inflate) source.on('error', (error) => inflate.destroy(error));
-  const partLimit = /sharedStrings\.xml$/i.test(entry.name) ? Math.min(budget, limits.sharedStringsBytes) : budget;
-  const scanRuns = isXml(entry.name);
+async function inflatePart(path: string, part: ZipPart, budget: number, limits: ZipLimits): Promise<number> {
+  const name = partName(part.name);
+  const stream = partStream(path, part);
+  const partLimit = /sharedStrings\.xml$/i.test(part.name) ? Math.min(budget, limits.sharedStringsBytes) : budget;
+  const scanRuns = isXml(part.name);
   let bytes = 0;
   let run = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       bytes += chunk.length;
       if (bytes > partLimit) {
         const limit = partLimit < budget ? limits.sharedStringsBytes : limits.inflatedBytes;
-        throw new RejectedFileError('xlsx_inflated_too_large', { limit, part });
+        throw new RejectedFileError('xlsx_inflated_too_large', { limit, part: name });
       }
       if (!scanRuns) continue;
-      run = longestRun(chunk, run, limits.textRunBytes, part);
+      run = longestRun(chunk, run, limits.textRunBytes, name);
     }
   } catch (error) {
     if (error instanceof RejectedFileError) throw error;
-    throw damaged(part);
+    throw damaged(name);
   } finally {
-    source.destroy();
-    inflate?.destroy();
+    (stream as Readable).destroy();
   }
   return bytes;
 }
@@ -124,11 +143,12 @@ async function inflateEntry(path: string, handle: FileHandle, entry: ZipEntry, b
 /**
  * Unpacks a workbook once without keeping anything, before any XML parser sees it: a zip bomb (a small
  * file that unpacks to gigabytes) or a cell of a gigabyte of spaces is refused here, at the cost of one
- * inflate pass, instead of filling the memory of whoever reads it.
+ * inflate pass, instead of filling the memory of whoever reads it. Returns the parts it checked, so the
+ * reader opens exactly those bytes (through the directory, as here) and nothing the check did not see.
  */
 export async function checkZipBounds(path: string, limits: ZipLimits = {
   inflatedBytes: READ_LIMITS.xlsxInflatedBytes, sharedStringsBytes: READ_LIMITS.xlsxSharedStringsBytes, textRunBytes: READ_LIMITS.xlsxTextRunBytes,
-}): Promise<void> {
+}): Promise<ZipPart[]> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -138,8 +158,13 @@ export async function checkZipBounds(path: string, limits: ZipLimits = {
       const biggest = entries.reduce((a, b) => (b.declaredSize > a.declaredSize ? b : a));
       throw new RejectedFileError('xlsx_inflated_too_large', { limit: limits.inflatedBytes, part: partName(biggest.name) });
     }
+    const parts: ZipPart[] = [];
+    for (const entry of entries) {
+      parts.push({ name: entry.name, method: entry.method, compressedSize: entry.compressedSize, start: await dataStart(handle, entry) });
+    }
     let total = 0;
-    for (const entry of entries) total += await inflateEntry(path, handle, entry, limits.inflatedBytes - total, limits);
+    for (const part of parts) total += await inflatePart(path, part, limits.inflatedBytes - total, limits);
+    return parts;
   } finally {
     await handle.close();
   }
