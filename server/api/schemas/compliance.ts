@@ -53,10 +53,13 @@ export const OfficeMetrics = z.object({
   phoneShare: z.number().nullable(),
   questionedShare: z.number().nullable(),
   visitsPerDay: z.number().nullable(),
-  /** Days of the period (up to yesterday while it runs) without any visit recorded. */
-  daysWithoutLogs: z.number().int(),
-  /** Longest run of consecutive days without a visit (the reporting rule's value). */
-  longestGapDays: z.number().int(),
+  /**
+   * Days of the period (up to yesterday while it runs) without any visit recorded, counted from the
+   * office's reporting start when that is later (contract §4); null before it starts or when it never reported.
+   */
+  daysWithoutLogs: z.number().int().nullable(),
+  /** Longest run of consecutive days without a visit (the reporting rule's value); null as above. */
+  longestGapDays: z.number().int().nullable(),
 });
 export type OfficeMetrics = z.infer<typeof OfficeMetrics>;
 
