@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVIDENCE_KEYS } from '../../../domain/evidence.ts';
+import { LANGS } from '../../../domain/labels.ts';
 import { RULE_STATUSES, RULES } from '../../../domain/rules.ts';
 import { Day, Id, OfficeCode, Period, PeriodQuery, RequestDay } from './common.ts';
 
@@ -133,6 +134,8 @@ export const FlagsQuery = z.object({
   sort: z.enum(['age', 'deadline', 'office']).default('age'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  /** The language of the CSV/XLSX export's evidence (JSON carries evidence as data). */
+  lang: z.enum(LANGS).default('ru'),
 });
 export type FlagsQuery = z.infer<typeof FlagsQuery>;
 

@@ -3,7 +3,7 @@ import { FLAG_STATUSES } from '../../../server/api/contract.ts';
 import { RULE_LABELS, RULES, type Rule } from '../../../domain/rules.ts';
 import { apiUrl, getJson } from '../../api.ts';
 import { fmtDay, fmtInt, fmtMonth } from '../../i18n/format.ts';
-import { label } from '../../i18n/lang.ts';
+import { getLang, label } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { t } from '../../i18n/t.ts';
 import { h } from '../../ui/dom.ts';
@@ -60,8 +60,8 @@ export function caseList(host: HTMLElement, base: { from: string; to: string; of
 
   const draw = (r: FlagsResponse) => {
     const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
-    filters.querySelector<HTMLAnchorElement>('#cases-csv')!.href = apiUrl('flags', { ...query(), format: 'csv' });
-    filters.querySelector<HTMLAnchorElement>('#cases-xlsx')!.href = apiUrl('flags', { ...query(), format: 'xlsx' });
+    filters.querySelector<HTMLAnchorElement>('#cases-csv')!.href = apiUrl('flags', { ...query(), format: 'csv', lang: getLang() });
+    filters.querySelector<HTMLAnchorElement>('#cases-xlsx')!.href = apiUrl('flags', { ...query(), format: 'xlsx', lang: getLang() });
     const counts = h('ul', { className: 'case-counts', id: 'case-counts' },
       ...FLAG_STATUSES.map((s) => h('li', {}, flagStatusChip(s), ` ${fmtInt(r.counts[s])}`)),
       r.counts.overdue ? h('li', { className: 'overdue' }, `${t('cases.overdue')}: ${fmtInt(r.counts.overdue)}`) : null);
