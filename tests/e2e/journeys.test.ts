@@ -191,6 +191,56 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     expect((await csv.text()).split('\n')[0]).toMatch(/id,office,rule,status,months/);
+    // The export speaks the page's language: its evidence reads as a finding in Russian.
+    expect(csvHref).toMatch(/lang=ru/);
+
+    // The list's state is in the link: a reload, or the link sent to a colleague, shows the same page of the same list.
+    await expect.poll(() => page.url()).toMatch(/[?&]rule=no_pass_delay(&|$)/);
+    expect(page.url()).not.toMatch(/[?&](sort|page)=/);
+    // A year of cases, every status, one month of it, by office.
+    const monthLink = page.url();
+    await page.locator('#f-preset').selectOption('year');
+    await expect.poll(() => page.url()).not.toBe(monthLink);
+    expect(page.url()).toMatch(/[?&]rule=no_pass_delay(&|$)/);
+    // Every request of the page answered (the box plot drawn, the list counted) before the page is left.
+    const settled = async () => { await chartsDrawn(page); await list.locator('#case-counts').waitFor(); };
+    // The page drawn anew for the year: its month filter offers each of its months.
+    await expect.poll(() => list.locator('#case-month option').count()).toBeGreaterThan(2);
+    await settled();
+    await list.locator('#case-status').selectOption('all');
+    await list.locator('#case-rule').selectOption('');
+    const month = await list.locator('#case-month option').last().getAttribute('value');
+    await list.locator('#case-month').selectOption(month!);
+    await list.locator('#case-sort').selectOption('office');
+    await expect.poll(() => page.url()).toMatch(new RegExp(`status=all&month=${month}&sort=office(&|$)`));
+    const rows = () => list.locator('button[data-flag]').evaluateAll((b) => b.map((x) => x.getAttribute('data-flag')));
+    await settled();
+    const shown = await rows();
+    const link = page.url();
+    await page.reload();
+    expect(page.url()).toBe(link);
+    await settled();
+    expect(await list.locator('#case-status').inputValue()).toBe('all');
+    expect(await list.locator('#case-rule').inputValue()).toBe('');
+    expect(await list.locator('#case-month').inputValue()).toBe(month);
+    expect(await list.locator('#case-sort').inputValue()).toBe('office');
+    expect(await rows()).toEqual(shown);
+    // The page is in the link too: a link to page 2 asks the server for page 2 (the demo's cases fit on
+    // one page, so the list then shows its last page and the link says so).
+    const asked = page.waitForRequest((r) => /\/api\/flags\?.*[?&]page=2(&|$)/.test(r.url()));
+    await page.goto('about:blank');
+    await page.goto(`${link}&page=2`);
+    expect(new URL((await asked).url()).searchParams.get('sort')).toBe('office');
+    await expect.poll(() => list.locator('.case-pager').textContent()).toMatch(/Стр\. 1 из 1/);
+    await expect.poll(() => page.url()).toBe(link);
+    await settled();
+    await list.locator('#case-month').selectOption('');
+    // Back to the open cases of the one rule for the rest of the journey.
+    await list.locator('#case-status').selectOption('open');
+    await list.locator('#case-rule').selectOption('no_pass_delay');
+    await list.locator('#case-sort').selectOption('age');
+    await expect.poll(() => page.url()).toMatch(/[?&]rule=no_pass_delay(&|$)/);
+    expect(page.url()).not.toMatch(/[?&](status|month|sort|page)=/);
 
     // A past month: the matrix cell opens the case covering it, with that month's evidence.
     await page.locator('#f-preset').selectOption('prev_month');

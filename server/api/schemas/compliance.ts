@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVIDENCE_KEYS } from '../../../domain/evidence.ts';
 import { LANGS } from '../../../domain/labels.ts';
+import { CASE_SORTS } from '../../../domain/flag-workflow.ts';
 import { RULE_STATUSES, RULES } from '../../../domain/rules.ts';
 import { Day, Id, OfficeCode, Period, PeriodQuery, RequestDay } from './common.ts';
 
@@ -131,7 +132,7 @@ export const FlagsQuery = z.object({
   /** Cases covering any month of [from, to): the page's period filter. */
   from: RequestDay.optional(),
   to: RequestDay.optional(),
-  sort: z.enum(['age', 'deadline', 'office']).default('age'),
+  sort: z.enum(CASE_SORTS).default('age'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
   /** The language of the CSV/XLSX export's evidence (JSON carries evidence as data). */
