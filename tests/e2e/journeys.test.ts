@@ -174,6 +174,13 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.locator('#compliance-matrix').waitFor();
     // No comparison checkbox that does nothing on this page.
     expect(await page.locator('#f-cmp').count()).toBe(0);
+    // The page links the month's digest, a printable page in the interface's language.
+    const digestHref = await page.locator('#digest-link').getAttribute('href');
+    const shownMonth = /from=(\d{4}-\d{2})-01/.exec(page.url())?.[1];
+    expect(digestHref).toBe(`/api/digest?month=${shownMonth}&lang=ru`);
+    const digest = await page.request.get(new URL(digestHref!, server.url).toString());
+    expect(digest.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await digest.text()).toMatch(/^<!doctype html>[\s\S]*<h1>Сводка инспектора: /);
 
     // Open cases of one rule, oldest first.
     const list = page.locator('#flags-list');
