@@ -306,6 +306,16 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     const box = await officeCell.boundingBox();
     expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
     await j.screenshot('inspector-matrix-phone', { fullPage: false });
+    // … and each case of the work list opens from its first column, in view (it sat off screen on the right).
+    await list.locator('#case-status').selectOption('all');
+    await expect.poll(() => list.locator('button[data-flag]').count()).toBeGreaterThan(0);
+    const open = await list.locator('button[data-flag]').first().boundingBox();
+    expect(open!.x).toBeGreaterThanOrEqual(0);
+    expect(open!.x + open!.width).toBeLessThanOrEqual(390);
+    const last = list.locator('button[data-flag]').last();
+    const officeName = (await last.textContent()) ?? '';
+    await last.click();
+    await expect.poll(() => page.locator('#flag-title').textContent()).toMatch(new RegExp(`^${officeName} · `));
     expect(j.problems).toEqual([]);
   });
 

@@ -85,10 +85,16 @@ export function caseList(host: HTMLElement, base: { from: string; to: string; of
       r.counts.overdue ? h('li', { className: 'overdue' }, `${t('cases.overdue')}: ${fmtInt(r.counts.overdue)}`) : null);
     const table = r.flags.length === 0 ? h('p', { className: 'note' }, t('compliance.flagsEmpty')) : scrollTable({
       caption: t('compliance.flags'), hiddenCaption: true,
-      head: [t('col.office'), t('flag.rule'), t('cases.months'), t('col.value'), t('flag.status'), t('flag.deadline'), ''],
-      rows: r.flags.map((f) => [officeName(f.office), label(RULE_LABELS[f.rule]), fmtMonths(f.months), fmtVerdictValue(f), flagStatusChip(f.status),
-        f.deadline ? h('span', { className: f.overdue ? 'overdue' : '' }, fmtDay(f.deadline), f.overdue ? ` · ${t('cases.overdue')}` : '') : '—',
-        h('button', { type: 'button', className: 'btn', 'data-flag': String(f.id), 'data-office': f.office, 'data-rule': f.rule, onclick: () => onOpen(f) }, t('flag.open'))]),
+      head: [t('col.office'), t('flag.rule'), t('cases.months'), t('col.value'), t('flag.status'), t('flag.deadline')],
+      // The office opens the case: the first column stays in view on a phone, where a trailing
+      // «Открыть» column sat off screen to the right.
+      rows: r.flags.map((f) => [
+        h('button', {
+          type: 'button', className: 'link-button', 'data-flag': String(f.id), 'data-office': f.office, 'data-rule': f.rule,
+          'aria-label': `${t('flag.open')}: ${officeName(f.office)} · ${label(RULE_LABELS[f.rule])}`, onclick: () => onOpen(f),
+        }, officeName(f.office)),
+        label(RULE_LABELS[f.rule]), fmtMonths(f.months), fmtVerdictValue(f), flagStatusChip(f.status),
+        f.deadline ? h('span', { className: f.overdue ? 'overdue' : '' }, fmtDay(f.deadline), f.overdue ? ` · ${t('cases.overdue')}` : '') : '—']),
     });
     table.querySelectorAll('tbody tr').forEach((tr, i) => { if (r.flags[i]?.overdue) tr.classList.add('case-overdue'); });
     const pager = h('div', { className: 'case-pager' },
