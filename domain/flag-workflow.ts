@@ -5,6 +5,10 @@
 export const CASE_STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** The work list's orders (overdue cases always first): oldest first, nearest deadline first, by office. */
+export const CASE_SORTS = ['age', 'deadline', 'office'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 export const INSPECTOR_ACTIONS = ['confirm', 'dismiss', 'set_deadline', 'resolve', 'comment'] as const;
 export type InspectorAction = (typeof INSPECTOR_ACTIONS)[number];
 

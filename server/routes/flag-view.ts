@@ -4,6 +4,8 @@ import { allowedActions, isOverdue } from '../../domain/flag-workflow.ts';
 import type { FlagActionRow, FlagRow } from '../../sql/schema/compliance.ts';
 import type { Flag, FlagDetailResponse } from '../api/contract.ts';
 import type { EvidenceItem } from '../../domain/evidence.ts';
+import { evidenceTemplatesIntl, localizeEvidence } from '../../domain/evidence-text/index.ts';
+import type { Lang } from '../../domain/labels.ts';
 
 const iso = (d: Date): string => d.toISOString();
 /** Evidence is stored JSON written by earlier versions too: an unparsable time is passed on as written. */
@@ -20,14 +22,14 @@ export function flagView(row: FlagRow & { months: string[] }, today: string): Fl
   };
 }
 
-/** One row of the list's CSV/XLSX export. */
-export function flagExportRow(row: CaseListRow, today: string): Record<string, string | number | boolean | null> {
+/** One row of the list's CSV/XLSX export; the evidence reads as the page words it, in the request's language. */
+export function flagExportRow(row: CaseListRow, today: string, lang: Lang): Record<string, string | number | boolean | null> {
   const e = row.evidence as Partial<FlagEvidence> | null;
   return {
     id: Number(row.id), office: row.office_code, rule: row.rule, status: row.status,
     months: row.months.map((m) => m.slice(0, 7)).join(' '), opened_at: iso(row.opened_at), deadline: row.deadline,
     overdue: isOverdue(row, today), closed_on: row.closed_on, value: e?.value ?? null, threshold: e?.threshold ?? null,
-    evidence: (e?.lines ?? []).join('; '),
+    evidence: localizeEvidence(evidenceTemplatesIntl(lang), e?.lines ?? [], e?.items).join('; '),
   };
 }
 

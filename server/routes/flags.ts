@@ -40,7 +40,7 @@ export function flagRoutes(router: Router, { handle: { db }, config }: RouteDeps
     if (pickFormat(req) !== 'json') {
       // An export is the whole filtered list, not the page on screen.
       const all = await listAllCases(db, opts);
-      const rows = all.map((r) => flagExportRow(r, day));
+      const rows = all.map((r) => flagExportRow(r, day, query.lang));
       await respond(req, res, { flags: rows }, { flags: rows }, name);
       return;
     }

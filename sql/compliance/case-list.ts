@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { CASE_STATUSES, type CaseStatus } from '../../domain/flag-workflow.ts';
+import { CASE_STATUSES, type CaseSort, type CaseStatus } from '../../domain/flag-workflow.ts';
 import type { Rule } from '../../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import type { FlagRow } from '../schema/compliance.ts';
@@ -16,8 +16,6 @@ export interface CaseFilter {
   period?: { from: string; to: string } | undefined;
 }
 
-export const CASE_SORTS = ['age', 'deadline', 'office'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
 
 export interface CaseListOptions extends CaseFilter {
   /** Overdue cases always come first; then oldest first (age), nearest deadline first, or by office. */

@@ -70,13 +70,13 @@ export async function judgeOffices(
   const period = { from: opts.from, to: opts.to };
   const today = opts.today ?? almatyToday();
   const reportingEnd = today < period.to ? today : period.to;
-  const starts = await getReportingStarts(db, offices);
-  const [counts, delays, applications, inspections, gaps] = await Promise.all([
+  const [starts, counts, delays, applications, inspections, gaps] = await Promise.all([
+    getReportingStarts(db, offices),
     getVisitCounts(db, period, offices),
     getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices),
     getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices),
     getLatestInspections(db, period.to, offices),
-    reportingEnd > period.from ? getReportingGaps(db, period.from, reportingEnd, offices, starts) : Promise.resolve([]),
+    getReportingGaps(db, period.from, reportingEnd, offices),
   ]);
   const byOffice = <T extends { office: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.office, r]));
   const [c, d, a, g] = [byOffice(counts), byOffice(delays), byOffice(applications), byOffice(gaps)];

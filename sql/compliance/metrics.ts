@@ -22,8 +22,12 @@ export interface OfficeMetrics {
   /** Days counted: the period up to yesterday when it has not ended. */
   days: number;
   visits_per_day: number;
-  days_without_log: number;
-  longest_gap_days: number;
+  /**
+   * Silent days from the later of the period's start and the office's reporting start (contract §4);
+   * null when the office had not started reporting by the period's end (or never has).
+   */
+  days_without_log: number | null;
+  longest_gap_days: number | null;
   admission_delay: (DurationSummary & { not_admitted: number; share_over: number; threshold: number }) | null;
   application_time: (DurationSummary & { standard_min: number; standard_max: number }) | null;
   phone_surrendered: { known: number; yes: number; share: number | null };
@@ -59,7 +63,7 @@ export async function getComplianceMetrics(
     getVisitCounts(db, p, codes),
     getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes),
     getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes),
-    end > period.from ? getReportingGaps(db, period.from, end, codes) : Promise.resolve([]),
+    getReportingGaps(db, period.from, end, codes),
   ]);
   const days = Math.max(0, daysBetween(period.from, end));
   return {
@@ -74,8 +78,8 @@ export async function getComplianceMetrics(
       return {
         office, visits, days,
         visits_per_day: days ? visits / days : 0,
-        days_without_log: g ? g.days - g.activeDays : 0,
-        longest_gap_days: g?.longestGap ?? 0,
+        days_without_log: g ? g.days - g.activeDays : null,
+        longest_gap_days: g ? g.longestGap : null,
         admission_delay: d
           ? { ...summary(d), not_admitted: visits - (c?.admitted ?? 0), share_over: d.over / d.n, threshold: thresholds.pass_delay_minutes }
           : null,

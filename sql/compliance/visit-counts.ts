@@ -47,36 +47,35 @@ export interface ReportingGap {
 
 /**
  * Each office's reporting start (contract §4): the Almaty day of the earliest visit it ever sent.
- * An office missing from the map has never sent one.
+ * One definition, used by the rule's evidence and by the gaps below, so no caller can count from the
+ * period's start by forgetting it.
  */
+function reportingStartsSql(offices: readonly string[]): RawBuilder<{ office_code: string; start: string }> {
+  return sql`select office_code, min(day) as start from office_daily
+    where visits > 0 and office_code = any(${[...offices]}::text[]) group by office_code`;
+}
+
+/** Each office's reporting start as YYYY-MM-DD; an office missing from the map has never sent a visit. */
 export async function getReportingStarts(db: Kysely<Database>, offices: readonly string[]): Promise<Map<string, string>> {
   const r = await sql<{ office: string; start: string }>`
-    select office_code as office, min(day)::text as start from office_daily
-    where visits > 0 and office_code = any(${[...offices]}::text[]) group by office_code`.execute(db);
+    select office_code as office, start::text as start from (${reportingStartsSql(offices)}) s`.execute(db);
   return new Map(r.rows.map((row) => [row.office, row.start]));
 }
 
 /**
  * Gaps between the days an office logged visits over [start, end), where each office's start is
- * the later of `from` and its own `starts` entry (offices without one are left out), with sentinel
- * days just before the start and at `end` so silent days at either edge count too.
+ * the later of `from` and its reporting start (contract §4: the days before it are not gaps; offices
+ * that never sent a visit, or only from `end` on, are left out), with sentinel days just before the
+ * start and at `end` so silent days at either edge of that span count too.
  */
 export async function getReportingGaps(
-  db: Kysely<Database>, from: string, end: string, offices: readonly string[], starts?: ReadonlyMap<string, string>,
+  db: Kysely<Database>, from: string, end: string, offices: readonly string[],
 ): Promise<ReportingGap[]> {
-  const counted = starts
-    ? offices.flatMap((o) => {
-      const s = starts.get(o);
-      const begin = s && s > from ? s : from;
-      return s && begin < end ? [{ office: o, begin }] : [];
-    })
-    : offices.map((o) => ({ office: o, begin: from }));
-  if (!counted.length) return [];
-  const codes = counted.map((c) => c.office);
-  const begins = counted.map((c) => c.begin);
+  if (!offices.length || end <= from) return [];
   const r = await sql<ReportingGap>`
     with o as (
-      select code, begin_day::date as begin_day from unnest(${codes}::text[], ${begins}::text[]) as o (code, begin_day)
+      select office_code as code, greatest(start, ${from}::date) as begin_day from (${reportingStartsSql(offices)}) s
+      where greatest(start, ${from}::date) < ${end}::date
     ), active as (
       select d.office_code, d.day from office_daily d join o on o.code = d.office_code
       where d.day >= o.begin_day and d.day < ${end}::date and d.visits > 0

@@ -174,6 +174,13 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.locator('#compliance-matrix').waitFor();
     // No comparison checkbox that does nothing on this page.
     expect(await page.locator('#f-cmp').count()).toBe(0);
+    // The page links the month's digest, a printable page in the interface's language.
+    const digestHref = await page.locator('#digest-link').getAttribute('href');
+    const shownMonth = /from=(\d{4}-\d{2})-01/.exec(page.url())?.[1];
+    expect(digestHref).toBe(`/api/digest?month=${shownMonth}&lang=ru`);
+    const digest = await page.request.get(new URL(digestHref!, server.url).toString());
+    expect(digest.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await digest.text()).toMatch(/^<!doctype html>[\s\S]*<h1>Сводка инспектора: /);
 
     // Open cases of one rule, oldest first.
     const list = page.locator('#flags-list');
@@ -191,6 +198,56 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     expect((await csv.text()).split('\n')[0]).toMatch(/id,office,rule,status,months/);
+    // The export speaks the page's language: its evidence reads as a finding in Russian.
+    expect(csvHref).toMatch(/lang=ru/);
+
+    // The list's state is in the link: a reload, or the link sent to a colleague, shows the same page of the same list.
+    await expect.poll(() => page.url()).toMatch(/[?&]rule=no_pass_delay(&|$)/);
+    expect(page.url()).not.toMatch(/[?&](sort|page)=/);
+    // A year of cases, every status, one month of it, by office.
+    const monthLink = page.url();
+    await page.locator('#f-preset').selectOption('year');
+    await expect.poll(() => page.url()).not.toBe(monthLink);
+    expect(page.url()).toMatch(/[?&]rule=no_pass_delay(&|$)/);
+    // Every request of the page answered (the box plot drawn, the list counted) before the page is left.
+    const settled = async () => { await chartsDrawn(page); await list.locator('#case-counts').waitFor(); };
+    // The page drawn anew for the year: its month filter offers each of its months.
+    await expect.poll(() => list.locator('#case-month option').count()).toBeGreaterThan(2);
+    await settled();
+    await list.locator('#case-status').selectOption('all');
+    await list.locator('#case-rule').selectOption('');
+    const month = await list.locator('#case-month option').last().getAttribute('value');
+    await list.locator('#case-month').selectOption(month!);
+    await list.locator('#case-sort').selectOption('office');
+    await expect.poll(() => page.url()).toMatch(new RegExp(`status=all&month=${month}&sort=office(&|$)`));
+    const rows = () => list.locator('button[data-flag]').evaluateAll((b) => b.map((x) => x.getAttribute('data-flag')));
+    await settled();
+    const shown = await rows();
+    const link = page.url();
+    await page.reload();
+    expect(page.url()).toBe(link);
+    await settled();
+    expect(await list.locator('#case-status').inputValue()).toBe('all');
+    expect(await list.locator('#case-rule').inputValue()).toBe('');
+    expect(await list.locator('#case-month').inputValue()).toBe(month);
+    expect(await list.locator('#case-sort').inputValue()).toBe('office');
+    expect(await rows()).toEqual(shown);
+    // The page is in the link too: a link to page 2 asks the server for page 2 (the demo's cases fit on
+    // one page, so the list then shows its last page and the link says so).
+    const asked = page.waitForRequest((r) => /\/api\/flags\?.*[?&]page=2(&|$)/.test(r.url()));
+    await page.goto('about:blank');
+    await page.goto(`${link}&page=2`);
+    expect(new URL((await asked).url()).searchParams.get('sort')).toBe('office');
+    await expect.poll(() => list.locator('.case-pager').textContent()).toMatch(/Стр\. 1 из 1/);
+    await expect.poll(() => page.url()).toBe(link);
+    await settled();
+    await list.locator('#case-month').selectOption('');
+    // Back to the open cases of the one rule for the rest of the journey.
+    await list.locator('#case-status').selectOption('open');
+    await list.locator('#case-rule').selectOption('no_pass_delay');
+    await list.locator('#case-sort').selectOption('age');
+    await expect.poll(() => page.url()).toMatch(/[?&]rule=no_pass_delay(&|$)/);
+    expect(page.url()).not.toMatch(/[?&](status|month|sort|page)=/);
 
     // A past month: the matrix cell opens the case covering it, with that month's evidence.
     await page.locator('#f-preset').selectOption('prev_month');
@@ -249,6 +306,16 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     const box = await officeCell.boundingBox();
     expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
     await j.screenshot('inspector-matrix-phone', { fullPage: false });
+    // … and each case of the work list opens from its first column, in view (it sat off screen on the right).
+    await list.locator('#case-status').selectOption('all');
+    await expect.poll(() => list.locator('button[data-flag]').count()).toBeGreaterThan(0);
+    const open = await list.locator('button[data-flag]').first().boundingBox();
+    expect(open!.x).toBeGreaterThanOrEqual(0);
+    expect(open!.x + open!.width).toBeLessThanOrEqual(390);
+    const last = list.locator('button[data-flag]').last();
+    const officeName = (await last.textContent()) ?? '';
+    await last.click();
+    await expect.poll(() => page.locator('#flag-title').textContent()).toMatch(new RegExp(`^${officeName} · `));
     expect(j.problems).toEqual([]);
   });
 

@@ -1,7 +1,11 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnFlag } from '../../sql/compliance/flag-actions.ts';
 import { refreshFlagsForMonths } from '../../sql/compliance/flags.ts';
 import { evidenceEn } from '../../domain/evidence.ts';
+import type { Lang } from '../../domain/labels.ts';
+import { evidenceLines } from '../../web/i18n/evidence/index.ts';
+import { withLang } from '../../web/i18n/lang.ts';
 import type { ComplianceResponse, FlagDetailResponse, FlagsResponse } from '../../server/api/contract.ts';
 import { seedInspection } from '../compliance/seed.ts';
 import { seedVisits } from './seed-visits.ts';
@@ -90,6 +94,39 @@ describe('the inspector\'s work list', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-disposition')).toMatch(/cases\.xlsx/);
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes the export\'s evidence as a finding in the request\'s language, worded as the page words it', async () => {
+    const exported = async (query: string): Promise<string> => {
+      const res = await t.call(`/api/flags?${query}&format=csv`, { as: inspector });
+      expect(res.status).toBe(200);
+      const [, row] = (await res.text()).trim().split(/\r?\n/);
+      return /,"([^"]*)"$/.exec(row ?? '')?.[1] ?? '';
+    };
+    /** The evidence as the case's panel shows it in that language (web/views/compliance/flag-panel.ts). */
+    const onPage = async (office: string, rule: string, lang: Lang): Promise<string> => {
+      const [f] = (await list(`office=${office}&rule=${rule}`)).flags;
+      const d = (await (await t.call(`/api/flags/${f!.id}`, { as: inspector })).json()) as FlagDetailResponse;
+      return withLang(lang, () => evidenceLines(d.evidence.lines, d.evidence.evidence_items)).join('; ');
+    };
+    const bars = await exported('office=SRK&rule=no_bars&lang=ru');
+    expect(bars).toBe('Решётки на окнах: есть (проверка 10.04.2024, инспектор Ахметов) — по приказу: не допускаются; '
+      + 'Решётки на дверях: нет (проверка 10.04.2024, инспектор Ахметов) — по приказу: не допускаются');
+    expect(bars).toBe(await onPage('SRK', 'no_bars', 'ru'));
+    const delayKk = await exported('office=KEG&rule=no_pass_delay&lang=kk');
+    expect(delayKk).toMatch(/^p90 13,5 мин, норматив 5 мин; ең ұзағы 15 мин, 234 келуші кіргізілді; 234 кіргізілген келушіден 154 келуші 5 минуттан ұзақ күтті/);
+    expect(delayKk).not.toMatch(/\b(min|admitted|threshold|visits)\b/);
+    expect(delayKk).toBe(await onPage('KEG', 'no_pass_delay', 'kk'));
+    expect(await exported('office=KEG&rule=no_pass_delay&lang=ru')).toMatch(/^p90 13,5 мин при нормативе 5 мин; максимум 15 мин, принято 234 посетителя; 154 из 234 принятых ждали дольше 5 мин/);
+    expect(await exported('office=SRK&rule=no_bars&lang=en')).toBe(await onPage('SRK', 'no_bars', 'en'));
+    // The XLSX carries the same words.
+    const xlsx = await t.call('/api/flags?office=SRK&rule=no_bars&format=xlsx&lang=kk', { as: inspector });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('flags');
+    const head = (sheet?.getRow(1).values as unknown[]) ?? [];
+    expect(sheet?.getRow(2).getCell(head.indexOf('evidence')).value).toBe(await onPage('SRK', 'no_bars', 'kk'));
+    expect(String(sheet?.getRow(2).getCell(head.indexOf('evidence')).value)).toMatch(/^Терезедегі тор: бар \(тексеру 10\.04\.2024, инспектор Ахметов\) — бұйрық бойынша: рұқсат етілмейді; /);
   });
 });
 

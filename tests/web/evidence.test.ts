@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EVIDENCE_EN, EVIDENCE_KEYS, evidenceEn, evidenceItem, type EvidenceItem, type EvidenceKey, type EvidenceParams,
+  EVIDENCE_EN, EVIDENCE_KEYS, evidenceEn, evidenceItem, renderEvidence, type EvidenceItem, type EvidenceKey, type EvidenceParams,
 } from '../../domain/evidence.ts';
 import { LANGS } from '../../domain/labels.ts';
+import { evidenceTemplatesIntl } from '../../domain/evidence-text/index.ts';
 import { EVIDENCE_TEMPLATES, evidenceLines } from '../../web/i18n/evidence/index.ts';
 import { withLang } from '../../web/i18n/lang.ts';
 
@@ -69,6 +70,16 @@ describe('evidence in the reader’s language', () => {
     expect(withLang('kk', () => evidenceLines(en, bars))[0])
       .toBe('Терезедегі тор: бар (тексеру 23.04.2026, инспектор Ахметов Е.С.) — бұйрық бойынша: рұқсат етілмейді');
     expect(withLang('en', () => evidenceLines(en, bars))[0]).toMatch(/^Bars on windows: yes \(inspection .*, inspector Ахметов Е\.С\.\) — the order: not allowed$/);
+  });
+
+  it('the server writes every line in every language as the page does (exports read as the page)', () => {
+    for (const lang of LANGS) {
+      for (const key of EVIDENCE_KEYS) {
+        const item = sample(key);
+        expect(renderEvidence(evidenceTemplatesIntl(lang), item), `${lang} ${key}`)
+          .toBe(withLang(lang, () => renderEvidence(EVIDENCE_TEMPLATES[lang], item)));
+      }
+    }
   });
 
   it('falls back to the English line for flags stored without items, or with an item it cannot read', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, formatHash, parseHash } from '../../web/state/url-state.ts';
+import { DEFAULT_CASES, DEFAULT_STATE, formatHash, parseHash } from '../../web/state/url-state.ts';
 
 describe('the URL holds the whole filter state', () => {
   it('an office page link with period, comparison and language round-trips', () => {
@@ -28,5 +28,23 @@ describe('the URL holds the whole filter state', () => {
     expect(parseHash('#/office/%E0%A4%A')).toMatchObject({ view: 'office', office: null });
     expect(parseHash('#/office/%53RK')).toMatchObject({ view: 'office', office: 'SRK' });
     expect(parseHash('#/topics?from=%E0&next=%')).toMatchObject({ view: 'topics', from: null });
+  });
+  it('the Compliance work list keeps its status, rule, month, order and page in the link, beside the office and period', () => {
+    const hash = '#/compliance?from=2026-01-01&to=2026-04-01&office=SRK&status=all&rule=no_bars&month=2026-03&sort=office&page=3&lang=kk';
+    const state = parseHash(hash);
+    expect(state).toMatchObject({ view: 'compliance', office: 'SRK', from: '2026-01-01', to: '2026-04-01',
+      cases: { status: 'all', rule: 'no_bars', month: '2026-03', sort: 'office', page: 3 } });
+    expect(formatHash(state)).toBe(hash);
+    // The defaults (open cases, every rule and month, oldest first, page 1) stay out of the link.
+    expect(formatHash({ ...state, cases: DEFAULT_CASES })).toBe('#/compliance?from=2026-01-01&to=2026-04-01&office=SRK&lang=kk');
+    expect(parseHash('#/compliance?status=resolved').cases).toEqual({ ...DEFAULT_CASES, status: 'resolved' });
+  });
+  it('an unknown status, rule, month, order or page falls back to the default, and the list\'s state stays on its page', () => {
+    const s = parseHash('#/compliance?status=closed&rule=no_windows&month=2026-13&sort=random&page=0');
+    expect(s.cases).toEqual(DEFAULT_CASES);
+    for (const page of ['-1', '2.5', 'x', '100001']) expect(parseHash(`#/compliance?page=${page}`).cases.page, page).toBe(1);
+    const compliance = parseHash('#/compliance?from=2026-01-01&to=2026-02-01&rule=no_bars&page=2');
+    expect(formatHash({ ...compliance, view: 'overview' })).toBe('#/overview?from=2026-01-01&to=2026-02-01');
+    expect(parseHash('#/overview?rule=no_bars&page=2').cases).toEqual(DEFAULT_CASES);
   });
 });

@@ -195,6 +195,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'cases.allStatuses': 'All statuses',
   'cases.rule': 'Rule',
   'cases.allRules': 'All rules',
+  'cases.month': 'Month',
+  'cases.allMonths': 'All months',
   'cases.sort': 'Order',
   'cases.sort.age': 'Oldest first',
   'cases.sort.deadline': 'By deadline',

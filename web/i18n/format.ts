@@ -1,28 +1,16 @@
-import type { Lang } from '../../domain/labels.ts';
+import { formatLocale, KK_SUPPORTED } from '../../domain/evidence-text/formats.ts';
 import { getLang } from './lang.ts';
 
-/** Locale per interface language: Kazakhstan's conventions for ru/kk, British English (day-month order) for en. */
-export const LOCALES: Readonly<Record<Lang, string>> = { ru: 'ru-KZ', kk: 'kk-KZ', en: 'en-GB' };
 /** Every time a person reads is Almaty wall-clock time. */
 export const TIME_ZONE = 'Asia/Almaty';
 
-/**
- * Chromium's trimmed ICU has no Kazakh data (kk-KZ silently becomes en-US: "11,711", "2026-10-01").
- * Kazakhstan writes numbers and numeric dates as ru-KZ does, so that stands in, and month and
- * weekday names come from the tables below.
- */
-const KK_SUPPORTED = (() => {
-  // Chromium lists kk among its locales but formats it with root data, so test the output itself.
-  try {
-    return new Intl.DateTimeFormat('kk-KZ', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2020, 0, 15))) === 'қаңтар'
-      && new Intl.NumberFormat('kk-KZ').format(1234.5) !== '1,234.5';
-  } catch { return false; }
-})();
+// Without Kazakh locale data (Chromium) numbers and numeric dates are written as ru-KZ does
+// (domain/evidence-text/formats.ts), and month and weekday names come from the tables below.
 const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
 const KK_WEEKDAYS_SHORT = ['Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сб', 'Жс'];
 const KK_WEEKDAYS_LONG = ['дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі'];
 const kkFallback = () => getLang() === 'kk' && !KK_SUPPORTED;
-function locale(): string { return kkFallback() ? 'ru-KZ' : LOCALES[getLang()]; }
+function locale(): string { return formatLocale(getLang()); }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function numberFormat(opts: Intl.NumberFormatOptions): Intl.NumberFormat {

@@ -195,6 +195,8 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'cases.allStatuses': 'Барлық мәртебе',
   'cases.rule': 'Талап',
   'cases.allRules': 'Барлық талап',
+  'cases.month': 'Ай',
+  'cases.allMonths': 'Барлық айлар',
   'cases.sort': 'Реті',
   'cases.sort.age': 'Алдымен ескілері',
   'cases.sort.deadline': 'Мерзімі бойынша',

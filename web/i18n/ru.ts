@@ -193,6 +193,8 @@ export const ru = {
   'cases.allStatuses': 'Все статусы',
   'cases.rule': 'Требование',
   'cases.allRules': 'Все требования',
+  'cases.month': 'Месяц',
+  'cases.allMonths': 'Все месяцы',
   'cases.sort': 'Порядок',
   'cases.sort.age': 'Сначала давние',
   'cases.sort.deadline': 'По сроку',

@@ -1,4 +1,6 @@
+import { CASE_SORTS, CASE_STATUSES, type CaseSort, type CaseStatus } from '../../domain/flag-workflow.ts';
 import { LANGS, type Lang } from '../../domain/labels.ts';
+import { RULES, type Rule } from '../../domain/rules.ts';
 import { COMPARISONS, isIsoDay, type Comparison } from './period.ts';
 
 /**
@@ -22,10 +24,29 @@ export interface UrlState {
   lines: string[];
   /** Where to go after login. */
   next: string | null;
+  /** The Compliance page's work list, so a reload or a shared link shows the same page of it. */
+  cases: CasesState;
 }
 
+/** The work list's own filters (office and period are the page's), order and page. */
+export interface CasesState {
+  /** 'all': every status; the list opens on the open cases. */
+  status: CaseStatus | 'all';
+  rule: Rule | null;
+  /** A month the case covers, YYYY-MM. */
+  month: string | null;
+  sort: CaseSort;
+  /** 1-based. */
+  page: number;
+}
+
+export const DEFAULT_CASES: CasesState = { status: 'open', rule: null, month: null, sort: 'age', page: 1 };
+const CASE_STATUS_FILTERS = [...CASE_STATUSES, 'all'] as const;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const MAX_PAGE = 100_000;
+
 export const DEFAULT_STATE: UrlState = {
-  view: 'overview', office: null, from: null, to: null, cmp: 'prev', region: null, lang: null, lines: [], next: null,
+  view: 'overview', office: null, from: null, to: null, cmp: 'prev', region: null, lang: null, lines: [], next: null, cases: DEFAULT_CASES,
 };
 
 const OFFICE_CODE = /^[A-Z]{2,6}$/;
@@ -41,6 +62,27 @@ function decodeSegment(s: string): string {
   } catch {
     return '';
   }
+}
+
+function parseCases(q: URLSearchParams): CasesState {
+  const month = q.get('month');
+  const page = Number(q.get('page'));
+  return {
+    status: pick(q.get('status'), CASE_STATUS_FILTERS) ?? DEFAULT_CASES.status,
+    rule: pick(q.get('rule'), RULES),
+    month: month !== null && MONTH.test(month) ? month : null,
+    sort: pick(q.get('sort'), CASE_SORTS) ?? DEFAULT_CASES.sort,
+    page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : DEFAULT_CASES.page,
+  };
+}
+
+/** The work list's parameters that differ from the defaults, in a fixed order. */
+function formatCases(c: CasesState, q: URLSearchParams): void {
+  if (c.status !== DEFAULT_CASES.status) q.set('status', c.status);
+  if (c.rule) q.set('rule', c.rule);
+  if (c.month) q.set('month', c.month);
+  if (c.sort !== DEFAULT_CASES.sort) q.set('sort', c.sort);
+  if (c.page !== DEFAULT_CASES.page) q.set('page', String(c.page));
 }
 
 /** Parses a location hash; anything unknown or malformed falls back to the default, never throws. */
@@ -64,6 +106,7 @@ export function parseHash(hash: string): UrlState {
     lang: pick(q.get('lang'), LANGS),
     lines: (q.get('lines') ?? '').split(',').filter((c) => OFFICE_CODE.test(c)),
     next: view === 'login' ? q.get('next') : null,
+    cases: view === 'compliance' ? parseCases(q) : DEFAULT_CASES,
   };
 }
 
@@ -75,6 +118,8 @@ export function formatHash(s: UrlState): string {
   if (s.region) q.set('region', s.region);
   if (s.office && s.view !== 'office') q.set('office', s.office);
   if (s.lines.length > 0) q.set('lines', s.lines.join(','));
+  // Only the Compliance page has the work list; its state does not follow the user elsewhere.
+  if (s.view === 'compliance') formatCases(s.cases, q);
   if (s.lang) q.set('lang', s.lang);
   if (s.view === 'login' && s.next) q.set('next', s.next);
   const path = s.view === 'office' && s.office ? `office/${s.office}` : s.view;

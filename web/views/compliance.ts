@@ -83,7 +83,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceRespon
   const casesHost = h('div', { id: 'flags-list' });
   plainCard(slot('span-7'), t('compliance.flags'), canAct ? null : t('compliance.readOnly'), casesHost);
   slot('span-5').append(panelHost);
-  list = caseList(casesHost, ctx.query, name, (f) => openFlag(f));
+  list = caseList(casesHost, ctx.query, ctx.state.cases, name, (f) => openFlag(f));
 
   const threshold = matrix.offices.flatMap((o) => o.rules).find((r) => r.rule === 'no_pass_delay' && r.threshold !== null)?.threshold ?? 5;
   const withData = boxes.filter((b) => b.median !== null);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { EVIDENCE_KEYS } from '../../../domain/evidence.ts';
+import { LANGS } from '../../../domain/labels.ts';
+import { CASE_SORTS } from '../../../domain/flag-workflow.ts';
 import { RULE_STATUSES, RULES } from '../../../domain/rules.ts';
 import { Day, Id, OfficeCode, Period, PeriodQuery, RequestDay } from './common.ts';
 
@@ -53,10 +55,13 @@ export const OfficeMetrics = z.object({
   phoneShare: z.number().nullable(),
   questionedShare: z.number().nullable(),
   visitsPerDay: z.number().nullable(),
-  /** Days of the period (up to yesterday while it runs) without any visit recorded. */
-  daysWithoutLogs: z.number().int(),
-  /** Longest run of consecutive days without a visit (the reporting rule's value). */
-  longestGapDays: z.number().int(),
+  /**
+   * Days of the period (up to yesterday while it runs) without any visit recorded, counted from the
+   * office's reporting start when that is later (contract §4); null before it starts or when it never reported.
+   */
+  daysWithoutLogs: z.number().int().nullable(),
+  /** Longest run of consecutive days without a visit (the reporting rule's value); null as above. */
+  longestGapDays: z.number().int().nullable(),
 });
 export type OfficeMetrics = z.infer<typeof OfficeMetrics>;
 
@@ -127,9 +132,11 @@ export const FlagsQuery = z.object({
   /** Cases covering any month of [from, to): the page's period filter. */
   from: RequestDay.optional(),
   to: RequestDay.optional(),
-  sort: z.enum(['age', 'deadline', 'office']).default('age'),
+  sort: z.enum(CASE_SORTS).default('age'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  /** The language of the CSV/XLSX export's evidence (JSON carries evidence as data). */
+  lang: z.enum(LANGS).default('ru'),
 });
 export type FlagsQuery = z.infer<typeof FlagsQuery>;
 
