@@ -79,7 +79,12 @@ export async function reclassifyVisits(handle: DatabaseHandle, options: Reclassi
         update visits as v set category = u.category, category_confidence = u.confidence, classifier_version = ${version}
         from unnest(${ids}::bigint[], ${categories}::text[], ${confidences}::real[]) as u (id, category, confidence)
         where v.id = u.id`.execute(tx);
-      if (movedIds.length) await shiftCategoryRollups(tx, movedIds, 1);
+      if (movedIds.length) {
+        await shiftCategoryRollups(tx, movedIds, 1);
+        // A run row per batch that moved visits changes the data version (sql/queries/data-version.ts) as
+        // it commits, so cached answers and rollup units are read again at once, not after a timeout.
+        await tx.insertInto('runs').values({ command: 'reclassify', actor: 'cli', finished_at: new Date(), summary: JSON.stringify({ version, changed: movedIds.length }) }).execute();
+      }
       checked += rows.length;
       changed += movedIds.length;
       afterId = ids[ids.length - 1] ?? afterId;

@@ -62,9 +62,9 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
   });
 
   mount(router, ROUTES.complianceDelays, async ({ query, req, res }) => {
-    const { body, tables } = await cache.get(cacheKey('compliance-delays', query, 'full'), async () => {
+    const { body, tables } = await cache.get(cacheKey('compliance-delays', query, 'full'), async (units) => {
       const { scope, period } = await resolveFilter(db, query);
-      const [rows, thresholds] = await Promise.all([getDurationSummaries(db, scope, [query.metric], 'office'), getThresholds(db)]);
+      const [rows, thresholds] = await Promise.all([getDurationSummaries(db, scope, [query.metric], 'office', {}, units), getThresholds(db)]);
       const body: DelaysResponse = {
         period, metric: query.metric,
         thresholdMinutes: query.metric === 'admission_delay' ? thresholds.pass_delay_minutes

@@ -26,8 +26,8 @@ import { resolveScope, scopeFor } from '../scope/resolve-scope.ts';
 export function officePageRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.office, async ({ params, query, user, req, res }) => {
     const view = suppressorFor(user.role).on ? 'press' : 'full';
-    const { body, tables } = await cache.get(cacheKey('office', { ...query, code: params.code }, view), async () => {
-      const all = await resolveScope(db, { from: query.from, to: query.to });
+    const { body, tables } = await cache.get(cacheKey('office', { ...query, code: params.code }, view), async (units) => {
+      const all = await resolveScope(db, { from: query.from, to: query.to }, units);
       const office = all.offices.find((o) => o.code === params.code);
       if (!office) throw HttpError.of('not_found', `No office "${params.code}"`);
       const r = scopeFor(all.coverage, all.requested, [office], query.compare ?? 'previous');
@@ -48,10 +48,10 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
       const today = almatyToday();
       const until = today < period.to ? today : period.to;
       const [{ perOffice: volumes, daily, heatmap: heat }, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
-        getVolumeBreakdown(db, scope, previous),
-        getOfficeCategoryVolumes(db, scope),
+        getVolumeBreakdown(db, scope, previous, units),
+        getOfficeCategoryVolumes(db, scope, units),
         getDaysWithoutLogs(db, office.code, period.from, until),
-        s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all'),
+        s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all', {}, units),
         s.on ? null : listOfficeInspections(db, office.code, period.to),
         s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code] }),
         s.on ? null : listAllCases(db, { offices: [office.code], sort: 'age', today: almatyToday() }),

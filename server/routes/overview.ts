@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
+import type { UnitMemo } from '../../sql/cover/unit-memo.ts';
 import type { Database, DurationMetric } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
@@ -23,13 +24,13 @@ const OVERVIEW_METRICS: readonly DurationMetric[] = ['wait_time', 'service_time'
 export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.overview, async ({ query, user, req, res }) => {
     const s = suppressorFor(user.role);
-    const { body, tables } = await cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'), () => buildOverview(db, query, s));
+    const { body, tables } = await cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'), (units) => buildOverview(db, query, s, units));
     await respond(req, res, body, tables, `overview-${body.period.from}-${body.period.to}`);
   });
 }
 
-async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Suppressor): Promise<{ body: OverviewResponse; tables: Tables }> {
-  const r = await resolveScope(db, query);
+async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Suppressor, units: UnitMemo): Promise<{ body: OverviewResponse; tables: Tables }> {
+  const r = await resolveScope(db, query, units);
   if (s.on) {
     // Press: volumes only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
     const body = pressOverview(await pressScope(db, r), STANDARD);
@@ -37,10 +38,10 @@ async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Supp
   }
   const { scope, previous, offices, comparison } = r;
   const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
-    getVolumeBreakdown(db, scope, previous),
+    getVolumeBreakdown(db, scope, previous, units),
     // Press sees volumes only: durations are not even queried.
     // Only what the overview shows (median, p90, max): fewer minutes of the histograms to open.
-    s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }),
+    s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }, units),
   ]);
   const byOffice = new Map(volumes.map((v) => [v.office, v]));
   const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
+import type { UnitMemo } from '../../sql/cover/unit-memo.ts';
 import type { Database } from '../../sql/schema.ts';
 import { daysBetween } from '../../domain/calendar.ts';
 import { getTopicBreakdown, type Granularity } from '../../sql/queries/topics.ts';
@@ -29,11 +30,11 @@ export function topicsRoutes(router: Router, { handle: { db }, cache }: RouteDep
 
 /** The Topics answer as the role sees it, cached; /api/summary builds on this same answer. */
 export function topicsAnswer(db: Kysely<Database>, cache: AggregateCache, query: ScopeQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
-  return cache.get(cacheKey('topics', query, s.on ? 'press' : 'full'), () => buildTopics(db, query, s));
+  return cache.get(cacheKey('topics', query, s.on ? 'press' : 'full'), (units) => buildTopics(db, query, s, units));
 }
 
-async function buildTopics(db: Kysely<Database>, query: ScopeQuery, s: Suppressor): Promise<{ body: TopicsResponse; tables: Tables }> {
-  const r = await resolveScope(db, query);
+async function buildTopics(db: Kysely<Database>, query: ScopeQuery, s: Suppressor, units: UnitMemo): Promise<{ body: TopicsResponse; tables: Tables }> {
+  const r = await resolveScope(db, query, units);
   if (s.on) {
     // Press: every count a sum of protected month cells (server/disclosure/press-cells.ts).
     const body = pressTopics(await pressScope(db, r), categoryExamples());
@@ -41,7 +42,7 @@ async function buildTopics(db: Kysely<Database>, query: ScopeQuery, s: Suppresso
   }
   const { scope, period, previous, comparison } = r;
   const granularity = granularityFor(daysBetween(period.from, period.to));
-  const { categories, perOffice, trend } = await getTopicBreakdown(db, scope, previous, granularity, comparison.offices);
+  const { categories, perOffice, trend } = await getTopicBreakdown(db, scope, previous, granularity, comparison.offices, units);
   const total = categories.reduce((a, c) => a + c.visits, 0);
   const shownTotal = s.count(total);
   const body: TopicsResponse = {

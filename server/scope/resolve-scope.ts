@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { compareLikeForLike, type Comparison, type Coverage } from '../../domain/coverage.ts';
 import { resolvePeriod, type ComparisonKind } from '../../domain/periods.ts';
 import type { Database, OfficeRow } from '../../sql/schema.ts';
+import { oneOffMemo, type UnitMemo } from '../../sql/cover/unit-memo.ts';
 import { getCoverage } from '../../sql/queries/coverage.ts';
 import type { Scope } from '../../sql/queries/scope.ts';
 import { periodProblem, type Period } from '../api/contract.ts';
@@ -34,8 +35,9 @@ export interface ScopeQuery {
 }
 
 /** Checks the period and the office/region filter against the registry (400 naming the parameter), then applies §8. */
-export async function resolveScope(db: Kysely<Database>, q: ScopeQuery): Promise<ResolvedScope> {
-  const [{ offices }, coverage] = await Promise.all([resolveFilter(db, q), getCoverage(db)]);
+export async function resolveScope(db: Kysely<Database>, q: ScopeQuery, memo: UnitMemo = oneOffMemo(db)): Promise<ResolvedScope> {
+  // Coverage changes only with a loaded file, which changes the data version.
+  const [{ offices }, coverage] = await Promise.all([resolveFilter(db, q), memo.perVersion('coverage', () => getCoverage(db))]);
   return scopeFor(coverage, { from: q.from, to: q.to }, offices, q.compare ?? 'previous');
 }
 

@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Period } from '../../domain/calendar.ts';
-import { coverRows, labelledCover } from '../cover/labelled-cover.ts';
+import { coverPeriod } from '../cover/rollup-cover.ts';
+import { oneOffMemo, unitKey, type MinuteUnitRow, type UnitMemo } from '../cover/unit-memo.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import { ALL_STATISTICS, minutesToOpen, summarize, type DurationSummary, type MinuteHistogram, type Statistic } from './order-statistics.ts';
-import { secondColumns } from './second-columns.ts';
 
 export interface DurationStatsQuery {
   period: Period;
@@ -26,29 +26,29 @@ type Key = string;
 const key = (office: string | null, metric: string): Key => `${office ?? ''}\u0000${metric}`;
 
 /**
- * Exact duration statistics from duration_minutes in two reads: the minute counts of the period's
+ * Exact duration statistics from duration_minutes' units (sql/cover/unit-memo.ts) in two steps: the minute counts of the period's
  * rollup units (sql/cover/rollup-cover.ts), then the per-second counts of only the minutes that hold an
  * order statistic or the threshold. A year over 20 offices reads a few thousand small rows.
  */
-export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQuery): Promise<DurationStatsRow[]> {
+export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQuery, memo: UnitMemo = oneOffMemo(db)): Promise<DurationStatsRow[]> {
   if (!q.offices.length || !q.metrics.length) return [];
-  const units = labelledCover([{ part: 'period', period: q.period }]);
-  if (!units.units.length) return [];
-  // The rows are found by primary key, one index scan per unit (per office, metric and unit in the
-  // second read): the lateral subqueries with OFFSET 0 keep the planner from a hash join over the
-  // whole table, which it picks when it cannot see how few units an unnest holds.
-  const cover = coverRows(units);
-
-  const minuteRows = await sql<{ office: string; metric: DurationMetric; minute: number; n: number }>`
-    select d.office_code as office, d.metric, d.minute, sum(u.sign * d.n)::int as n
-    from ${cover}
-    cross join lateral (
-      select office_code, metric, minute, n from duration_minutes
-      where unit = u.unit and start = u.start
-        and office_code = any(${[...q.offices]}::text[]) and metric = any(${[...q.metrics]}::text[])
-      offset 0) d
-    group by 1, 2, 3
-    having sum(u.sign * d.n) <> 0`.execute(db);
+  const cover = coverPeriod(q.period);
+  if (!cover.length) return [];
+  const offices = new Set(q.offices);
+  const metrics = new Set<string>(q.metrics);
+  const unitRows = await memo.units('minutes', cover);
+  // The signed minute counts of the period per office, metric and minute (zero sums left out).
+  const summed = new Map<string, Omit<MinuteUnitRow, 'seconds'>>();
+  for (const u of cover) {
+    for (const row of unitRows.get(unitKey(u)) ?? []) {
+      if (!offices.has(row.office) || !metrics.has(row.metric)) continue;
+      const k = `${row.office}|${row.metric}|${row.minute}`;
+      const e = summed.get(k);
+      if (e) e.n += u.sign * row.n;
+      else summed.set(k, { office: row.office, metric: row.metric, minute: row.minute, n: u.sign * row.n });
+    }
+  }
+  const minuteRows = { rows: [...summed.values()].filter((r) => r.n !== 0) };
 
   // Histograms per office and, summed over offices, per metric (office null).
   const hists = new Map<Key, { office: string | null; metric: DurationMetric; h: MinuteHistogram; byMinute: Map<number, number> }>();
@@ -98,35 +98,22 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
       }
     }
   }
-  const t = [...targets.values()];
-  // One index scan per office, metric and unit, its minutes as `minute = any(…)`: the btree visits
-  // each minute in one pass instead of one executor loop per minute.
-  // The sixty sums come back as one comma-separated field: a row of 63 fields costs the driver more
-  // than the database spends finding it.
-  const secondRows = t.length ? await sql<{ office: string; metric: DurationMetric; minute: number; seconds: string }>`
-    select d.office_code as office, d.metric, d.minute, concat_ws(',', ${secondColumns((c) => sql`sum(u.sign * d.${c})`)}) as seconds
-    from unnest(${t.map((x) => x.office)}::text[], ${t.map((x) => x.metric)}::text[],
-        ${t.map((x) => `{${[...x.minutes].join(',')}}`)}::text[]) as t (office_code, metric, minutes)
-    cross join ${cover}
-    cross join lateral (
-      select * from duration_minutes
-      where office_code = t.office_code and metric = t.metric and unit = u.unit and start = u.start
-        and minute = any(t.minutes::int[])
-      offset 0) d
-    group by 1, 2, 3`.execute(db) : { rows: [] };
-
+  // The per-second counts of those minutes from the same unit rows, summed with each unit's sign.
   const seconds = new Map<Key, Map<number, number[]>>();
-  const addSeconds = (office: string | null, metric: string, minute: number, counts: number[]) => {
+  const addSeconds = (office: string | null, metric: string, minute: number, counts: Int32Array, sign: number) => {
     const k = key(office, metric);
     const m = seconds.get(k) ?? new Map<number, number[]>();
     seconds.set(k, m);
-    const sum = m.get(minute);
-    m.set(minute, sum ? sum.map((v, i) => v + (counts[i] ?? 0)) : counts);
+    const sum = m.get(minute) ?? Array.from({ length: counts.length }, () => 0);
+    m.set(minute, sum);
+    for (let i = 0; i < counts.length; i++) sum[i] = (sum[i] ?? 0) + sign * (counts[i] ?? 0);
   };
-  for (const r of secondRows.rows) {
-    const counts = r.seconds.split(',').map(Number);
-    if (q.by !== 'all') addSeconds(r.office, r.metric, r.minute, counts);
-    if (q.by !== 'office') addSeconds(null, r.metric, r.minute, counts);
+  for (const u of cover) {
+    for (const row of unitRows.get(unitKey(u)) ?? []) {
+      if (!targets.get(key(row.office, row.metric))?.minutes.has(row.minute)) continue;
+      if (q.by !== 'all') addSeconds(row.office, row.metric, row.minute, row.seconds, u.sign);
+      if (q.by !== 'office') addSeconds(null, row.metric, row.minute, row.seconds, u.sign);
+    }
   }
 
   const out: DurationStatsRow[] = [];

@@ -3,7 +3,7 @@ import type { Database } from '../schema.ts';
 
 /**
  * A token that changes whenever what the aggregates read may have changed: a new ingest run or
- * file, an inspection, a threshold change, an evaluation, a flag action or a category corrected by
+ * file, a reclassification batch that moved visits (a run row each), an inspection, a threshold change, an evaluation, a flag action or a category corrected by
  * hand. Each part is the max of a primary key (an index lookup), so asking costs about a millisecond.
  */
 export async function getDataVersion(db: Kysely<Database>): Promise<string> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import { readDurationStats } from '../durations/duration-stats.ts';
 import type { Statistic } from '../durations/order-statistics.ts';
@@ -29,14 +30,14 @@ export interface DurationSummaryRow {
  */
 export async function getDurationSummaries(
   db: Kysely<Database>, scope: Scope, metrics: readonly DurationMetric[], by: 'office' | 'all' | 'both',
-  options: { overSeconds?: number; statistics?: readonly Statistic[] } = {},
+  options: { overSeconds?: number; statistics?: readonly Statistic[] } = {}, memo: UnitMemo = oneOffMemo(db),
 ): Promise<DurationSummaryRow[]> {
   const { overSeconds, statistics } = options;
   const rows = await readDurationStats(db, {
     period: scope, metrics, offices: scope.offices, by, statistics,
     // `over` counts durations past the standard (or past overSeconds when given).
     overSeconds: (metric) => overSeconds ?? STANDARD_SECONDS[metric],
-  });
+  }, memo);
   // Statistics not asked for are null.
   const v = (x: number): number | null => (Number.isNaN(x) ? null : x);
   return rows.map((r) => ({

@@ -1,8 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { addDays, monthStart, nextMonth, type Period } from '../../domain/calendar.ts';
 import type { Category } from '../../domain/categories.ts';
 import type { Database } from '../schema.ts';
-import { coverRows, labelledCover, unitRowsOf, type CoverPart } from '../cover/labelled-cover.ts';
+import type { CoverPart } from '../cover/labelled-cover.ts';
+import { coverPeriod } from '../cover/rollup-cover.ts';
+import { oneOffMemo, unitKey, type CategoryUnitRow, type UnitMemo, type UnitRef } from '../cover/unit-memo.ts';
 import type { Scope } from './scope.ts';
 
 export interface CategoryVolumeRow {
@@ -21,15 +23,30 @@ export interface OfficeCategoryRow {
 }
 
 /** Visits per office × category over the period, summed from the signed units of its cover. */
-export async function getOfficeCategoryVolumes(db: Kysely<Database>, scope: Scope): Promise<OfficeCategoryRow[]> {
-  const cover = coverRows(labelledCover([{ part: 'current', period: { from: scope.from, to: scope.to } }]));
-  const r = await sql<OfficeCategoryRow>`
-    select t.office_code as office, t.category, sum(u.sign * t.visits)::int as visits
-    from ${cover} ${unitRowsOf('visit_category_totals', scope.offices)}
-    group by 1, 2
-    having sum(u.sign * t.visits) > 0
-    order by 1, 2`.execute(db);
-  return r.rows;
+export async function getOfficeCategoryVolumes(db: Kysely<Database>, scope: Scope, memo: UnitMemo = oneOffMemo(db)): Promise<OfficeCategoryRow[]> {
+  const cover = coverPeriod({ from: scope.from, to: scope.to });
+  const sums = sumCategories(await memo.units('category', cover), cover, new Set(scope.offices), (row) => `${row.office}|${row.category}`);
+  return [...sums].filter(([, v]) => v > 0).map(([k, visits]) => {
+    const [office = '', category] = k.split('|') as [string, Category];
+    return { office, category, visits };
+  }).sort((a, b) => cmp(a.office, b.office) || cmp(a.category, b.category));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Signed visit sums of the category rows of `cover`, per key of a row, over the offices wanted. */
+function sumCategories(
+  rows: ReadonlyMap<string, readonly CategoryUnitRow[]>, cover: readonly (UnitRef & { sign: number })[], offices: ReadonlySet<string>,
+  keyOf: (row: CategoryUnitRow) => string, into = new Map<string, number>(),
+): Map<string, number> {
+  for (const u of cover) {
+    for (const row of rows.get(unitKey(u)) ?? []) {
+      if (!offices.has(row.office)) continue;
+      const k = keyOf(row);
+      into.set(k, (into.get(k) ?? 0) + u.sign * row.visits);
+    }
+  }
+  return into;
 }
 
 export type Granularity = 'day' | 'week' | 'month';
@@ -56,6 +73,13 @@ function monthBuckets(period: Period): CoverPart[] {
   return out;
 }
 
+/** Each day of the period as its own bucket, read from its day row. */
+function dayBuckets(period: Period): CoverPart[] {
+  const out: CoverPart[] = [];
+  for (let d = period.from; d < period.to; d = addDays(d, 1)) out.push({ part: 'bucket', bucket: d, period: { from: d, to: addDays(d, 1) } });
+  return out;
+}
+
 /**
  * Each ISO week the period touches, clipped to it, named by its Monday: a whole week is its one
  * 'week' row, a clipped one its days.
@@ -74,53 +98,36 @@ function weekBuckets(period: Period): CoverPart[] {
 }
 
 /**
- * The three topic tables in one statement over visit_category_totals: per category (this and the
- * previous period) and per office × category from each period's cover; the trend per month from
+ * The three topic tables from visit_category_totals' units, summed in memory: per category (this and
+ * the previous period) and per office × category from each period's cover; the trend per month from
  * each month's own cover (a whole month is one row), per ISO week from its week row (the days of a
  * clipped week), per day from the period's day rows.
  * Categories with no visits in either period, and empty office or trend cells, are left out.
  */
 export async function getTopicBreakdown(
-  db: Kysely<Database>, scope: Scope, previous: Period, granularity: Granularity, compared: readonly string[],
+  db: Kysely<Database>, scope: Scope, previous: Period, granularity: Granularity, compared: readonly string[], memo: UnitMemo = oneOffMemo(db),
 ): Promise<TopicBreakdown> {
   const period = { from: scope.from, to: scope.to };
-  const cover = coverRows(labelledCover([
-    { part: 'current', period },
-    { part: 'previous', period: previous },
-    ...(granularity === 'month' ? monthBuckets(period) : granularity === 'week' ? weekBuckets(period) : []),
-  ]));
-  const trend = granularity !== 'day'
-    ? sql`select u.bucket, t.category, sum(u.sign * t.visits)::int as visits
-        from u ${unitRowsOf('visit_category_totals', scope.offices)}
-        where u.part = 'bucket'
-        group by 1, 2`
-    : sql`select t.start as bucket, t.category, sum(t.visits)::int as visits from visit_category_totals t
-        where t.office_code = any(${scope.offices}::text[]) and t.unit = 'day' and t.start >= ${scope.from}::date and t.start < ${scope.to}::date
-        group by 1, 2`;
-  const r = await sql<{ kind: 'category' | 'office' | 'bucket'; office: string | null; bucket: string | null; category: Category; visits: number; previous: number; compared: number }>`
-    with u as (select * from ${cover}),
-    per_office as (
-      select t.office_code as office, t.category,
-        coalesce(sum(u.sign * t.visits) filter (where u.part = 'current'), 0)::int as visits,
-        coalesce(sum(u.sign * t.visits) filter (where u.part = 'previous'), 0)::int as previous
-      from u ${unitRowsOf('visit_category_totals', scope.offices)}
-      where u.part in ('current', 'previous')
-      group by 1, 2),
-    trend as (${trend})
-    select 'category' as kind, null as office, null::date as bucket, category, sum(visits)::int as visits,
-      coalesce(sum(previous) filter (where office = any(${compared}::text[])), 0)::int as previous,
-      coalesce(sum(visits) filter (where office = any(${compared}::text[])), 0)::int as compared
-    from per_office group by category having sum(visits) <> 0 or sum(previous) <> 0
-    union all
-    select 'office', office, null, category, visits, 0, 0 from per_office where visits > 0
-    union all
-    select 'bucket', null, bucket, category, visits, 0, 0 from trend where visits > 0
-    order by 1, 2, 3, 4`.execute(db);
-  const out: TopicBreakdown = { categories: [], perOffice: [], trend: [] };
-  for (const row of r.rows) {
-    if (row.kind === 'category') out.categories.push({ category: row.category, visits: row.visits, previous: row.previous, compared: row.compared });
-    else if (row.kind === 'office') out.perOffice.push({ office: row.office ?? '', category: row.category, visits: row.visits });
-    else out.trend.push({ bucket: row.bucket ?? '', category: row.category, visits: row.visits });
+  const current = coverPeriod(period);
+  const before = coverPeriod(previous);
+  const buckets = (granularity === 'month' ? monthBuckets(period) : granularity === 'week' ? weekBuckets(period) : dayBuckets(period))
+    .map((b) => ({ bucket: b.bucket ?? b.period.from, units: b.units ?? coverPeriod(b.period) }));
+  const rows = await memo.units('category', [...current, ...before, ...buckets.flatMap((b) => b.units)]);
+  const offices = new Set(scope.offices);
+  const alike = new Set(compared.filter((o) => offices.has(o)));
+  const byCategory = (row: CategoryUnitRow) => row.category;
+  const visits = sumCategories(rows, current, offices, byCategory);
+  const prev = sumCategories(rows, before, offices, byCategory);
+  const comparedNow = sumCategories(rows, current, alike, byCategory);
+  const comparedBefore = sumCategories(rows, before, alike, byCategory);
+  const categories = [...new Set([...visits.keys(), ...prev.keys()])].sort(cmp).map((c) => ({
+    category: c as Category, visits: visits.get(c) ?? 0, previous: comparedBefore.get(c) ?? 0, compared: comparedNow.get(c) ?? 0,
+  })).filter((c) => c.visits !== 0 || (prev.get(c.category) ?? 0) !== 0);
+  const trend: CategoryTrendRow[] = [];
+  for (const b of buckets) {
+    for (const [category, n] of [...sumCategories(rows, b.units, offices, byCategory)].sort(([x], [y]) => cmp(x, y))) {
+      if (n > 0) trend.push({ bucket: b.bucket, category: category as Category, visits: n });
+    }
   }
-  return out;
+  return { categories, perOffice: await getOfficeCategoryVolumes(db, scope, memo), trend };
 }

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { Period } from '../../domain/calendar.ts';
+import { addDays, type Period } from '../../domain/calendar.ts';
 import type { Database } from '../schema.ts';
-import { coverRows, labelledCover, unitRowsOf } from '../cover/labelled-cover.ts';
+import { coverPeriod, type CoverUnit } from '../cover/rollup-cover.ts';
+import { oneOffMemo, unitKey, type UnitMemo, type UnitRef } from '../cover/unit-memo.ts';
 import type { Scope } from './scope.ts';
 
 export interface OfficeVolumeRow {
@@ -35,47 +36,69 @@ export interface VolumeBreakdown {
 }
 
 /**
- * Visits per office (this period and the one compared with), per day and per
- * weekday × hour, in one statement that reads only coarse rollups: per office and heatmap sum the
- * signed day/dekad/month/year units of each period's cover (a year is one or two units, not 8,760 hours),
- * the daily series reads office_daily. Offices, days and heatmap cells without visits are left out.
+ * Visits per office (this period and the one compared with), per day and per weekday × hour, summed in
+ * memory from the rollup units of each period's cover (a year is one or two units, not 8,760 hours):
+ * per office and heatmap from the signed day/dekad/month/year units, the daily series from office_daily's
+ * days. Offices, days and heatmap cells without visits are left out.
  */
-export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, previous: Period): Promise<VolumeBreakdown> {
-  const cover = coverRows(labelledCover([
-    { part: 'current', period: { from: scope.from, to: scope.to } },
-    { part: 'previous', period: previous },
-  ]));
-  const r = await sql<{ kind: 'office' | 'day' | 'heat'; office: string | null; day: string | null; weekday: number | null; hour: number | null }
-    & Omit<OfficeVolumeRow, 'office'>>`
-    with u as (select * from ${cover}),
-    per_office as (
-      select t.office_code as office,
-        coalesce(sum(u.sign * t.visits) filter (where u.part = 'current'), 0)::int as visits,
-        coalesce(sum(u.sign * t.visits) filter (where u.part = 'previous'), 0)::int as previous,
-        coalesce(sum(u.sign * t.admitted) filter (where u.part = 'current'), 0)::int as admitted,
-        coalesce(sum(u.sign * t.statements) filter (where u.part = 'current'), 0)::int as statements
-      from u ${unitRowsOf('visit_category_totals', scope.offices)}
-      group by t.office_code)
-    select 'office' as kind, office, null::date as day, null::int as weekday, null::int as hour, visits, previous, admitted, statements
-    from per_office where visits <> 0 or previous <> 0
-    union all
-    select 'day', null, day, null, null, sum(visits)::int, 0, 0, 0
-    from office_daily
-    where office_code = any(${scope.offices}::text[]) and day >= ${scope.from}::date and day < ${scope.to}::date
-    group by day having sum(visits) > 0
-    union all
-    select 'heat', t.office_code, null, t.isodow::int, t.hour::int, sum(u.sign * t.visits)::int, 0, 0, 0
-    from u ${unitRowsOf('visit_hour_totals', scope.offices)}
-    where u.part = 'current'
-    group by t.office_code, t.isodow, t.hour having sum(u.sign * t.visits) > 0
-    order by 1, 2, 3, 4, 5`.execute(db);
-  const out: VolumeBreakdown = { perOffice: [], daily: [], heatmap: [] };
-  for (const row of r.rows) {
-    const { visits, previous, admitted, statements } = row;
-    if (row.kind === 'office') out.perOffice.push({ office: row.office ?? '', visits, previous, admitted, statements });
-    else if (row.kind === 'day') out.daily.push({ day: row.day ?? '', visits });
-    else out.heatmap.push({ office: row.office ?? '', weekday: row.weekday ?? 0, hour: row.hour ?? 0, visits });
+export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, previous: Period, memo: UnitMemo = oneOffMemo(db)): Promise<VolumeBreakdown> {
+  const current = coverPeriod({ from: scope.from, to: scope.to });
+  const before = coverPeriod(previous);
+  const days = eachDay(scope);
+  const [categoryRows, hourRows, dailyRows] = await Promise.all([
+    memo.units('category', [...current, ...before]),
+    memo.units('hour', current),
+    memo.units('daily', days),
+  ]);
+  const wanted = new Set(scope.offices);
+
+  const offices = new Map<string, OfficeVolumeRow>();
+  const addOffice = (cover: readonly CoverUnit[], into: 'visits' | 'previous') => {
+    for (const u of cover) {
+      for (const row of categoryRows.get(unitKey(u)) ?? []) {
+        if (!wanted.has(row.office)) continue;
+        let o = offices.get(row.office);
+        if (!o) offices.set(row.office, o = { office: row.office, visits: 0, previous: 0, admitted: 0, statements: 0 });
+        o[into] += u.sign * row.visits;
+        if (into === 'visits') {
+          o.admitted += u.sign * row.admitted;
+          o.statements += u.sign * row.statements;
+        }
+      }
+    }
+  };
+  addOffice(current, 'visits');
+  addOffice(before, 'previous');
+
+  const heat = new Map<string, HeatRow>();
+  for (const u of current) {
+    for (const row of hourRows.get(unitKey(u)) ?? []) {
+      if (!wanted.has(row.office)) continue;
+      const k = `${row.office}|${row.isodow}|${row.hour}`;
+      let h = heat.get(k);
+      if (!h) heat.set(k, h = { office: row.office, weekday: row.isodow, hour: row.hour, visits: 0 });
+      h.visits += u.sign * row.visits;
+    }
   }
+
+  const daily: DailyVolumeRow[] = [];
+  for (const d of days) {
+    const visits = (dailyRows.get(unitKey(d)) ?? []).reduce((a, row) => a + (wanted.has(row.office) ? row.visits : 0), 0);
+    if (visits > 0) daily.push({ day: d.start, visits });
+  }
+  const byOffice = (a: { office: string }, b: { office: string }) => (a.office < b.office ? -1 : a.office > b.office ? 1 : 0);
+  return {
+    perOffice: [...offices.values()].filter((o) => o.visits !== 0 || o.previous !== 0).sort(byOffice),
+    daily,
+    heatmap: [...heat.values()].filter((h) => h.visits > 0)
+      .sort((a, b) => byOffice(a, b) || a.weekday - b.weekday || a.hour - b.hour),
+  };
+}
+
+/** Each day of a scope as a day unit (office_daily's rows). */
+function eachDay(period: Period): UnitRef[] {
+  const out: UnitRef[] = [];
+  for (let d = period.from; d < period.to; d = addDays(d, 1)) out.push({ unit: 'day', start: d });
   return out;
 }
 

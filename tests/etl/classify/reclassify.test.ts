@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyTopic, CLASSIFIER_VERSION } from '../../../etl/classify/classify-topic.ts';
 import { reclassifyVisits } from '../../../etl/classify/reclassify.ts';
 import type { Category } from '../../../domain/categories.ts';
+import { getDataVersion } from '../../../sql/queries/data-version.ts';
 import { addFileToRollups } from '../../../sql/rollups.ts';
 import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { hourlyByCategory, visitsByCategory } from './category-counts.ts';
@@ -92,13 +93,18 @@ describe('reclassifyVisits', () => {
     ]);
   });
 
-  it('checks nothing when every visit already carries the version', async () => {
+  it('checks nothing when every visit already carries the version, and leaves the data version as it was', async () => {
+    const version = await getDataVersion(db.db);
     expect(await reclassifyVisits(db)).toMatchObject({ checked: 0, changed: 0, moves: [], months: [] });
+    expect(await getDataVersion(db.db)).toBe(version);
   });
 
-  it('picks up a new version and moves the rollups with it', async () => {
+  // The server's cached answers and rollup units follow the data version alone.
+  it('picks up a new version, moves the rollups with it and changes the data version', async () => {
+    const version = await getDataVersion(db.db);
     const report = await reclassifyVisits(db, { version: 'topics-test.2', classify: () => ({ category: 'consultation', confidence: 0.5, terms: [] }) });
     expect(report).toMatchObject({ checked: 7, changed: 7 });
+    expect(await getDataVersion(db.db)).not.toBe(version);
     expect(await hourlyByCategory(db.db)).toEqual({ consultation: 7 });
     expect(await visitsByCategory(db.db)).toEqual({ consultation: 7 });
   });

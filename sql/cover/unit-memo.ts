@@ -1,0 +1,240 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Category } from '../../domain/categories.ts';
+import { SECOND_COLUMNS, secondColumns } from '../durations/second-columns.ts';
+import type { Database, DurationMetric } from '../schema.ts';
+import type { CountUnit } from './labelled-cover.ts';
+
+/** One rollup unit: its kind and first day. */
+export interface UnitRef {
+  unit: CountUnit;
+  start: string;
+}
+
+/** visit_category_totals: one unit's rows. */
+export interface CategoryUnitRow {
+  office: string;
+  category: Category;
+  visits: number;
+  admitted: number;
+  statements: number;
+}
+
+/** visit_hour_totals: one unit's rows (ISO weekday of the Almaty day × hour). */
+export interface HourUnitRow {
+  office: string;
+  isodow: number;
+  hour: number;
+  visits: number;
+}
+
+/** duration_minutes: one unit's count per minute of duration and, inside the minute, per second (s00–s59). */
+export interface MinuteUnitRow {
+  office: string;
+  metric: DurationMetric;
+  minute: number;
+  n: number;
+  seconds: Int32Array;
+}
+
+/** office_daily: one day's visits per office (day units only). */
+export interface DailyUnitRow {
+  office: string;
+  visits: number;
+}
+
+interface SourceRows {
+  category: CategoryUnitRow;
+  hour: HourUnitRow;
+  minutes: MinuteUnitRow;
+  daily: DailyUnitRow;
+}
+export type UnitSource = keyof SourceRows;
+
+/**
+ * The rollup rows of single units (all offices), each read from the database once and then summed in
+ * memory by whoever asks. A period's answer is a signed sum over a handful of units (rollup-cover.ts),
+ * and periods that people explore share most of their units: a year holds ~415 distinct units per
+ * table, so after the first requests a fresh period costs additions in memory, not a database query.
+ */
+export interface UnitMemo {
+  /** Each unit's rows of `source`, keyed `unit|start`; units without rows map to []. */
+  units<S extends UnitSource>(source: S, units: readonly UnitRef[]): Promise<Map<string, readonly SourceRows[S][]>>;
+  /** A value computed once per data version (the coverage every request reads). */
+  perVersion<T>(name: string, compute: () => Promise<T>): Promise<T>;
+}
+
+export const unitKey = (u: UnitRef): string => `${u.unit}|${u.start}`;
+
+/** Units remembered across requests; each request reads them at the data version it saw. */
+export interface UnitMemoStore {
+  /**
+   * The memo as of a data version (sql/queries/data-version.ts), read before any unit: a version other
+   * than the last one seen forgets everything, so no answer tagged with a version sums units older than it.
+   */
+  at(version: string): UnitMemo;
+}
+
+export interface UnitMemoOptions {
+  /** Rows kept at most; least recently used units go first. */
+  maxRows?: number;
+  /** An entry older than this is read again (default: never; the data version tells every change). */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+interface Entry<V> {
+  value: Promise<V>;
+  at: number;
+  size: number;
+}
+
+/** A memo for one answer, kept nowhere: what a one-off caller (the CLI, a test) reads through. */
+export function oneOffMemo(db: Kysely<Database>): UnitMemo {
+  return createUnitMemo(db).at('');
+}
+
+/** The server keeps one store (bounded); one-off callers read through the same code with oneOffMemo. */
+export function createUnitMemo(db: Kysely<Database>, options: UnitMemoOptions = {}): UnitMemoStore {
+  const { maxRows = 400_000, maxAgeMs = Number.POSITIVE_INFINITY, now = Date.now } = options;
+  let current: string | undefined;
+  const entries = new Map<string, Entry<unknown>>();
+  let rows = 0;
+
+  const drop = (key: string) => {
+    const e = entries.get(key);
+    if (!e) return;
+    rows -= e.size;
+    entries.delete(key);
+  };
+  const seen = (version: string) => {
+    if (version === current) return;
+    entries.clear();
+    rows = 0;
+    current = version;
+  };
+  const live = (key: string): Entry<unknown> | undefined => {
+    const e = entries.get(key);
+    if (!e) return undefined;
+    if (now() - e.at >= maxAgeMs) {
+      drop(key);
+      return undefined;
+    }
+    entries.delete(key);
+    entries.set(key, e); // most recently used last
+    return e;
+  };
+  const put = <V>(key: string, value: Promise<V>, size: (v: V) => number): Entry<V> => {
+    const e: Entry<V> = { value, at: now(), size: 0 };
+    entries.set(key, e);
+    value.then((v) => {
+      if (entries.get(key) !== e) return;
+      e.size = size(v);
+      rows += e.size;
+      for (const oldest of entries.keys()) {
+        if (rows <= maxRows || oldest === key) break;
+        drop(oldest);
+      }
+    }, () => drop(key)); // a failed read is never kept
+    return e;
+  };
+
+  /** Entries for `keys`, the missing ones read by one call of `read`, which returns a value per key. */
+  async function many<V>(prefix: string, keys: readonly string[], read: (missing: string[]) => Promise<Map<string, V>>, empty: V, size: (v: V) => number): Promise<Map<string, V>> {
+    const found = new Map<string, Promise<V>>();
+    const missing: string[] = [];
+    for (const k of new Set(keys)) {
+      const e = live(`${prefix}${k}`);
+      if (e) found.set(k, e.value as Promise<V>);
+      else missing.push(k);
+    }
+    if (missing.length) {
+      const batch = read(missing);
+      for (const k of missing) found.set(k, put(`${prefix}${k}`, batch.then((m) => m.get(k) ?? empty), size).value);
+    }
+    const out = new Map<string, V>();
+    for (const [k, v] of found) out.set(k, await v);
+    return out;
+  }
+
+  const offices = () => perVersion('offices', async () =>
+    (await db.selectFrom('offices').select('code').orderBy('code').execute()).map((o) => o.code));
+
+  function perVersion<T>(name: string, compute: () => Promise<T>): Promise<T> {
+    const key = `v:${name}`;
+    const e = live(key) ?? put(key, compute(), () => 1);
+    return e.value as Promise<T>;
+  }
+
+  const memo: UnitMemo = {
+    async units<S extends UnitSource>(source: S, units: readonly UnitRef[]) {
+      return many<readonly SourceRows[S][]>(`${source}:`, units.map(unitKey), async (missing) => {
+        const refs = missing.map((k) => {
+          const [unit, start] = k.split('|') as [CountUnit, string];
+          return { unit, start };
+        });
+        return readUnits(db, source, refs, await offices());
+      }, [], (v) => v.length);
+    },
+    perVersion,
+  };
+  return {
+    at(version) {
+      seen(version);
+      return memo;
+    },
+  };
+}
+
+type UnitRows<S extends UnitSource> = SourceRows[S] & UnitRef;
+
+/**
+ * Each source's statement for every office's rows of the units in `u`: one primary-key probe per unit,
+ * the lateral subqueries with OFFSET 0 keeping the planner from a hash join over the whole table.
+ */
+const UNIT_READS: { [S in UnitSource]: (u: RawBuilder<unknown>, offices: string[]) => RawBuilder<UnitRows<S>> } = {
+  category: (u, offices) => sql`
+    select u.unit, u.start, t.office_code as office, t.category, t.visits, t.admitted, t.statements
+    from ${u} cross join lateral (
+      select * from visit_category_totals r where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
+      offset 0) t`,
+  hour: (u, offices) => sql`
+    select u.unit, u.start, t.office_code as office, t.isodow::int as isodow, t.hour::int as hour, t.visits
+    from ${u} cross join lateral (
+      select * from visit_hour_totals r where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
+      offset 0) t`,
+  // The sixty per-second counts come back as one comma-separated field: a row of 64 fields costs the
+  // driver more than the database spends finding it.
+  minutes: (u, offices) => sql`
+    select u.unit, u.start, t.office_code as office, t.metric, t.minute, t.n, concat_ws(',', ${secondColumns((c) => sql`t.${c}`)}) as seconds
+    from ${u} cross join lateral (
+      select * from duration_minutes r
+      where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
+      offset 0) t`,
+  // office_daily has day rows only; other units hold none.
+  daily: (u, offices) => sql`
+    select u.unit, u.start, d.office_code as office, d.visits
+    from ${u} join office_daily d on d.office_code = any(${offices}::text[]) and d.day = u.start
+    where u.unit = 'day'`,
+};
+
+async function readUnits<S extends UnitSource>(db: Kysely<Database>, source: S, refs: readonly UnitRef[], offices: readonly string[]): Promise<Map<string, SourceRows[S][]>> {
+  const u = sql`unnest(${refs.map((r) => r.unit)}::text[], ${refs.map((r) => r.start)}::date[]) as u (unit, start)`;
+  const out = new Map<string, SourceRows[S][]>();
+  for (const row of (await UNIT_READS[source](u, [...offices]).execute(db)).rows) {
+    if ('seconds' in row) row.seconds = secondCounts(row.seconds as unknown as string);
+    const k = unitKey(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/** "3,0,1,…" as the 60 counts it lists. */
+function secondCounts(csv: string): Int32Array {
+  const counts = new Int32Array(SECOND_COLUMNS.length);
+  const parts = csv.split(',');
+  if (parts.length !== counts.length) throw new Error(`duration_minutes: ${parts.length} second counts`);
+  for (let i = 0; i < counts.length; i++) counts[i] = Number(parts[i]);
+  return counts;
+}

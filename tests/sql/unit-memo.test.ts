@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUnitMemo } from '../../sql/cover/unit-memo.ts';
+import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+
+let db: TestDatabase;
+
+const UNITS = [
+  { unit: 'day', start: '2019-03-04' }, { unit: 'dekad', start: '2019-03-01' }, { unit: 'month', start: '2019-03-01' },
+] as const;
+
+async function setVisits(unit: string, start: string, visits: number): Promise<void> {
+  await sql`insert into visit_category_totals (office_code, unit, start, category, visits) values ('SRK', ${unit}, ${start}::date, 'theft', ${visits})
+    on conflict (office_code, unit, start, category) do update set visits = excluded.visits`.execute(db.db);
+}
+
+async function visitsOf(memo: ReturnType<ReturnType<typeof createUnitMemo>['at']>, unit: (typeof UNITS)[number]): Promise<number | undefined> {
+  const rows = await memo.units('category', [unit]);
+  return rows.get(`${unit.unit}|${unit.start}`)?.find((r) => r.office === 'SRK')?.visits;
+}
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  for (const u of UNITS) await setVisits(u.unit, u.start, 1);
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('the rollup unit memo', () => {
+  it('reads a unit once per data version and again under a new one', async () => {
+    const store = createUnitMemo(db.db);
+    expect(await visitsOf(store.at('v1'), UNITS[0])).toBe(1);
+    await setVisits('day', '2019-03-04', 5); // a change the version does not show yet
+    expect(await visitsOf(store.at('v1'), UNITS[0])).toBe(1);
+    expect(await visitsOf(store.at('v2'), UNITS[0])).toBe(5);
+  });
+
+  it('keeps units without rows as empty, and tells them apart from units not read', async () => {
+    const store = createUnitMemo(db.db);
+    const rows = await store.at('v1').units('category', [{ unit: 'year', start: '1999-01-01' }]);
+    expect(rows.get('year|1999-01-01')).toEqual([]);
+  });
+
+  it('holds at most maxRows rows, dropping the least recently used unit first', async () => {
+    const store = createUnitMemo(db.db, { maxRows: 2 });
+    const memo = store.at('v1');
+    for (const u of UNITS) expect(await visitsOf(memo, u)).toBeGreaterThan(0);
+    // Three one-row units in a memo of two: the first read was dropped and is read again; the last stays.
+    await setVisits('day', '2019-03-04', 7);
+    await setVisits('month', '2019-03-01', 7);
+    expect(await visitsOf(memo, UNITS[2])).toBe(1);
+    expect(await visitsOf(memo, UNITS[0])).toBe(7);
+  });
+
+  it('shares one read among callers asking for the same units at once', async () => {
+    const store = createUnitMemo(db.db);
+    const memo = store.at('v1');
+    const [a, b] = await Promise.all([memo.units('hour', [UNITS[0]]), memo.units('hour', [UNITS[0]])]);
+    expect(a.get('day|2019-03-04')).toBe(b.get('day|2019-03-04'));
+  });
+});
