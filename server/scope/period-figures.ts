@@ -1,5 +1,6 @@
-import { addDays, daysBetween } from '../../domain/calendar.ts';
+import { addDays, daysBetween, monthStart } from '../../domain/calendar.ts';
 import { coversDay, coversPeriod, coveredWeekdays, uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
+import type { Granularity } from '../../sql/queries/topics.ts';
 import type { DailyVolumeRow, HeatRow } from '../../sql/queries/volumes.ts';
 import type { ResolvedScope } from './resolve-scope.ts';
 
@@ -11,6 +12,11 @@ import type { ResolvedScope } from './resolve-scope.ts';
 /** The period fields every aggregate answer carries. */
 export function periodFields(r: ResolvedScope) {
   return { period: r.period, requested: r.requested, unfinished: r.unfinished, completeTo: r.coverage.completeTo, previous: r.previous, comparison: r.comparison };
+}
+
+/** Days of the period the office's files do not cover. */
+function uncoveredDays(o: OfficeCoverage, p: { from: string; to: string }): number {
+  return uncoveredSpans(o, p).reduce((a, s) => a + daysBetween(s.from, s.to) + 1, 0);
 }
 
 function officeCoverages(r: ResolvedScope): OfficeCoverage[] {
@@ -27,6 +33,37 @@ export function dailySeries(r: ResolvedScope, rows: readonly DailyVolumeRow[]): 
     const covered = covs.some((o) => coversDay(o, day));
     return { day, visits: covered ? (byDay.get(day) ?? 0) : null, covered };
   });
+}
+
+/** The first day of the trend bucket holding `day`: itself, its ISO week's Monday, or its month's first day. */
+function bucketOf(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return monthStart(day);
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/**
+ * Every trend bucket the period touches, in order, and whether any office of the filter is covered on
+ * any of its days: a bucket with no covered day is a gap in the lines, not a zero (contract §8).
+ */
+export function trendBuckets(r: ResolvedScope, granularity: Granularity): { bucket: string; covered: boolean }[] {
+  const out = new Map<string, boolean>();
+  for (const d of dailySeries(r, [])) {
+    const b = bucketOf(d.day, granularity);
+    out.set(b, (out.get(b) ?? false) || d.covered);
+  }
+  return [...out].map(([bucket, covered]) => ({ bucket, covered }));
+}
+
+/** How much of the period each office of the filter is covered for: whole, in part, or not at all. */
+export function officeCoverageKinds(r: ResolvedScope): Map<string, 'full' | 'partial' | 'none'> {
+  const days = daysBetween(r.period.from, r.period.to);
+  const kinds = new Map<string, 'full' | 'partial' | 'none'>(r.scope.offices.map((o) => [o, 'none']));
+  for (const o of officeCoverages(r)) {
+    const missing = uncoveredDays(o, r.period);
+    kinds.set(o.office, missing === 0 ? 'full' : missing >= days ? 'none' : 'partial');
+  }
+  return kinds;
 }
 
 /** Heatmap cells as average visits per covered occurrence of the weekday, each office over its own covered days. */
@@ -58,6 +95,6 @@ export function noDataOffices(r: ResolvedScope): { office: string; reason: 'behi
     office: o.office,
     reason: o.status === 'no_data' ? 'no_data' : o.status === 'behind' ? 'behind' : 'not_covered',
     since: o.behindSince,
-    days: uncoveredSpans(o, r.period).reduce((a, s) => a + daysBetween(s.from, s.to) + 1, 0),
+    days: uncoveredDays(o, r.period),
   }));
 }

@@ -187,6 +187,38 @@ describe('drawing', () => {
     expect(page.comparison).toMatchObject({ comparable: false, reason: 'current_not_covered' });
   });
 
+  it('the topic trend holds every bucket of the period: days no log covers are gaps (no row, covered: false), never zeros, and nothing after completeTo', async () => {
+    const rmb = await get<TopicsResponse>('/api/topics?from=2024-10-01&to=2024-11-01&office=RMB');
+    expect(rmb.granularity).toBe('day');
+    expect(rmb.buckets).toHaveLength(31);
+    expect(rmb.buckets.filter((b) => b.covered).map((b) => b.bucket)).toEqual(Array.from({ length: 22 }, (_, i) => addDays('2024-10-01', i)));
+    // Each covered day's rows are the raw visits of that day by category; an uncovered day has none.
+    const raw = await sql<{ day: string; category: string; visits: number }>`
+      select arrival_date::text as day, category, count(*)::int as visits from visits
+      where office_code = 'RMB' and arrival_date >= '2024-10-01' and arrival_date < '2024-11-01' group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(rmb.trend.map(({ bucket, category, visits }) => ({ day: bucket, category, visits })).sort((a, b) => a.day.localeCompare(b.day) || a.category.localeCompare(b.category)))
+      .toEqual(raw.rows);
+    expect(rmb.trend.every((r) => r.bucket <= '2024-10-22')).toBe(true);
+    // Weeks: the week of 21 October holds two covered days; the weeks after it none.
+    const weeks = await get<TopicsResponse>('/api/topics?from=2024-09-02&to=2024-12-02&office=RMB');
+    expect(weeks.granularity).toBe('week');
+    expect(weeks.buckets.find((b) => b.bucket === '2024-10-21')?.covered).toBe(true);
+    expect(weeks.buckets.filter((b) => !b.covered).map((b) => b.bucket)).toEqual(['2024-10-28', '2024-11-04', '2024-11-11', '2024-11-18', '2024-11-25']);
+    // An unfinished month: the axis ends at completeTo.
+    const december = await get<TopicsResponse>('/api/topics?from=2024-12-01&to=2025-01-01');
+    expect(december.buckets.map((b) => b.bucket).at(-1)).toBe('2024-12-06');
+    expect(december.buckets.every((b) => b.covered)).toBe(true);
+  });
+
+  it('per office, an office no log covers for the period is «none», never a count of zero visitors; one covered in part is «partial»', async () => {
+    const nov = await get<OverviewResponse>('/api/overview?from=2024-11-01&to=2024-12-01');
+    const kind = (o: OverviewResponse, code: string) => o.perOffice.find((p) => p.office === code)?.coverage;
+    expect(kind(nov, 'RMB')).toBe('none');
+    expect(kind(nov, 'ALK')).toBe('none');
+    expect(kind(nov, 'SRK')).toBe('full');
+    expect(kind(await get<OverviewResponse>('/api/overview?from=2024-10-01&to=2024-11-01'), 'RMB')).toBe('partial');
+  });
+
   it('deleting a file updates coverage', async () => {
     const file = await t.db.db.selectFrom('ingested_files').select('id').where('path', 'like', '%опережает.csv').executeTakeFirstOrThrow();
     await t.db.db.deleteFrom('visits').where('file_id', '=', file.id).execute();
