@@ -66,10 +66,18 @@ export function officeCoverageKinds(r: ResolvedScope): Map<string, 'full' | 'par
   return kinds;
 }
 
-/** Heatmap cells as average visits per covered occurrence of the weekday, each office over its own covered days. */
+/**
+ * Heatmap cells as average visits per covered occurrence of the weekday, each office over its own
+ * covered days. Every hour of a weekday some office covers is a cell, 0 when nobody came then; a
+ * weekday no office covers in the period has no cells (no data, not zero).
+ */
 export function heatAverages(r: ResolvedScope, rows: readonly HeatRow[]): { weekday: number; hour: number; visits: number; days: number; average: number | null }[] {
   const weekdays = new Map(officeCoverages(r).map((o) => [o.office, coveredWeekdays(o, r.period)]));
   const cells = new Map<string, { weekday: number; hour: number; visits: number; days: number; average: number | null }>();
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const days = Math.max(0, ...[...weekdays.values()].map((w) => w[weekday - 1] ?? 0));
+    if (days > 0) for (let hour = 0; hour < 24; hour++) cells.set(`${weekday}|${hour}`, { weekday, hour, visits: 0, days, average: 0 });
+  }
   for (const h of rows) {
     const key = `${h.weekday}|${h.hour}`;
     const cell = cells.get(key) ?? { weekday: h.weekday, hour: h.hour, visits: 0, days: 0, average: null };
