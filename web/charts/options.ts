@@ -5,15 +5,24 @@ import { chartTheme, SERIES_COLORS } from './palette.ts';
 
 /** Chart options shared by several views; each takes plain labelled numbers, never raw API rows. */
 
-export interface BarItem { key: string; label: string; value: number | null; previous?: number | null }
+export interface BarItem { key: string; label: string; value: number | null; previous?: number | null; noData?: boolean }
 
-/** Horizontal bars, largest on top; a pale second bar for the previous period when given. */
-export function rankedBars(items: readonly BarItem[], names: { current: string; previous: string }, withPrevious: boolean): EChartsCoreOption {
+/**
+ * Horizontal bars, largest on top; a pale second bar for the previous period when given. An item
+ * marked noData (its logs do not cover the period) draws no bar and reads `names.noData`: no data
+ * is never drawn as zero (contract §8).
+ */
+export function rankedBars(items: readonly BarItem[], names: { current: string; previous: string; noData: string }, withPrevious: boolean): EChartsCoreOption {
   const sorted = [...items].sort((a, b) => (a.value ?? 0) - (b.value ?? 0)); // ECharts draws the y axis bottom-up
+  const muted = chartTheme().muted;
   const series: object[] = [{
-    name: names.current, type: 'bar', data: sorted.map((i) => ({ value: i.value ?? 0, key: i.key })),
+    name: names.current, type: 'bar', data: sorted.map((i) => ({ value: i.noData ? null : (i.value ?? 0), key: i.key })),
     itemStyle: { color: SERIES_COLORS[0], borderRadius: [0, 4, 4, 0] }, barMaxWidth: 14,
-    label: { show: true, position: 'right', color: chartTheme().muted, formatter: (p: { value: number }) => fmtInt(p.value) },
+    label: { show: true, position: 'right', color: muted, formatter: (p: { value: number }) => fmtInt(p.value) },
+  }, {
+    // The «no data» words where the bar would start: a label on an invisible point.
+    name: names.current, type: 'scatter', symbolSize: 0, silent: true, tooltip: { show: false },
+    data: sorted.map((i) => (i.noData ? { value: 0, key: i.key, label: { show: true, position: 'right', offset: [0, withPrevious ? -4 : 0], color: muted, fontStyle: 'italic', formatter: names.noData } } : null)),
   }];
   if (withPrevious) {
     series.push({
@@ -23,8 +32,11 @@ export function rankedBars(items: readonly BarItem[], names: { current: string; 
   }
   return {
     grid: { left: 8, right: 48, top: withPrevious ? 28 : 8, bottom: 8, containLabel: true },
-    legend: withPrevious ? { ...legendStyle(), top: 0, left: 0 } : undefined,
-    tooltip: { ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmtInt(v) },
+    legend: withPrevious ? { ...legendStyle(), top: 0, left: 0, data: [names.current, names.previous] } : undefined,
+    tooltip: {
+      ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' },
+      valueFormatter: (v: number | null, i: number) => (v !== null && v !== undefined ? fmtInt(v) : sorted[i]?.noData ? names.noData : '<5'),
+    },
     xAxis: countAxis(),
     yAxis: { type: 'category', data: sorted.map((i) => i.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, hideOverlap: false, interval: 0 } },
     series,
@@ -109,7 +121,8 @@ export function durationBars(rows: readonly DurationBar[], names: { median: stri
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), top: 0, left: 0 },
     tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : fmtMinutes(v)) },
-    xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, width: 110, overflow: 'break' } },
+    // Every measure named under its bars, broken onto two lines rather than hidden on a phone.
+    xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, hideOverlap: false, width: 72, overflow: 'break' } },
     yAxis: { type: 'value', max: (v: { max: number }) => Math.max(v.max, top + 2), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
     series: [
       { name: names.median, type: 'bar', data: rows.map((r) => r.median), itemStyle: { color: SERIES_COLORS[0], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28 },
