@@ -16,7 +16,7 @@ export function periodText(p: { period: { from: string; to: string }; unfinished
   return `${fmtPeriod(p.period.from, p.period.to)}${p.unfinished ? `, ${t('period.toDate')}` : ''}`;
 }
 
-/** «RMB: нет данных с 22.10.2024»; with `days`, a gap says how many days it misses. */
+/** «RMB: данные только по 22.10.2024» (its last covered day: «нет данных с» would read as one day too early); with `days`, a gap says how many days it misses. */
 export function leftOutText(o: { office: string; reason: LeftOut['reason']; since: string | null; days?: number }, name: (code: string) => string): string {
   if (o.reason === 'behind' && o.since) return t('coverage.behind', { office: name(o.office), day: fmtDay(o.since) });
   if (o.reason === 'no_data') return t('coverage.noData', { office: name(o.office) });

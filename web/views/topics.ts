@@ -80,11 +80,13 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   // Wide enough that the change column, the card's point, shows without scrolling sideways.
   underTables.push(plainCard(slot('span-7'), t('topics.change'), c.comparable ? fmtPeriod(data.previous.from, data.previous.to) : incomparableText(c), scrollTable({
     caption: t('topics.change'), hiddenCaption: true,
-    // «Now» and «before» of the change side by side over the same offices; all offices' visits apart.
-    head: [t('col.category'), t('col.visits'), t('col.share'), t('col.compared'), t('col.previous'), t('col.change')], numeric: [1, 2, 3, 4, 5],
+    // The change first, so a phone shows it without scrolling sideways; «now» and «before» of it
+    // side by side over the same offices; all offices' visits and shares apart.
+    head: [t('col.category'), t('col.change'), t('col.compared'), t('col.previous'), t('col.visits'), t('col.share')], numeric: [1, 2, 3, 4, 5],
     // Not comparable: no like-for-like counts either, rather than zeros that read as «nobody came».
-    rows: sorted.map((c) => [catName(c.category), fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1),
-      ...(data.comparison.comparable ? [fmtCount(c.compared, c.suppressed), fmtCount(c.previous, c.suppressed)] : ['—', '—']), c.change === null ? '—' : fmtChange(c.change)]),
+    rows: sorted.map((c) => [catName(c.category), c.change === null ? '—' : fmtChange(c.change),
+      ...(data.comparison.comparable ? [fmtCount(c.compared, c.suppressed), fmtCount(c.previous, c.suppressed)] : ['—', '—']),
+      fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1)]),
   })));
 
   // Per office: categories ordered by overall volume, the 7 largest coloured.
