@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestPaths } from '../../etl/pipeline.ts';
-import type { CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, TopicsResponse } from '../../server/api/contract.ts';
+import type { CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, SummaryResponse, TopicsResponse } from '../../server/api/contract.ts';
 import { tempFolder } from '../helpers/files.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 
@@ -78,6 +78,9 @@ describe('coverage from what was received', () => {
     expect(o.noDataOffices).toContainEqual({ office: 'RMB', reason: 'behind', since: '2024-10-22', days: 30 });
     expect(o.noDataOffices).toContainEqual({ office: 'ALK', reason: 'no_data', since: null, days: 30 });
     expect(o.noDataOffices).toHaveLength(17);
+    // The publishable summary says whose logs are missing instead of letting the count read as everyone's.
+    const s = await get<SummaryResponse>('/api/summary?from=2024-10-01&to=2024-11-01&office=RMB&lang=ru');
+    expect(s.text.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/ Журналы получены не за весь период: Райымбекский РОП \(только по 22\.10\.2024\)\.$/);
   });
 
   it('the files list is paged on the server with its total and filtered by office, status and month', async () => {
