@@ -45,8 +45,34 @@ export function rankedBars(items: readonly BarItem[], names: { current: string; 
 
 export interface LineSeries { name: string; points: readonly (readonly [string, number | null])[]; emphasis?: boolean }
 
-/** Lines over calendar days (category axis of YYYY-MM-DD labels shown in the interface locale). */
-export function dayLines(days: readonly string[], series: readonly LineSeries[], dayLabel: (d: string) => string): EChartsCoreOption {
+/**
+ * Shaded runs of a category axis where no log covers the data, labelled «нет данных», so a gap in
+ * the lines is read as missing logs, not as a drawing fault (contract §8). Goes on a line series.
+ */
+export function noDataAreas(covered: readonly boolean[], noData: string): object | undefined {
+  const runs: [number, number][] = [];
+  covered.forEach((c, i) => {
+    if (c) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i - 1) last[1] = i; else runs.push([i, i]);
+  });
+  if (runs.length === 0) return undefined;
+  const th = chartTheme();
+  return {
+    silent: true,
+    itemStyle: { color: th.grid, opacity: 0.35 },
+    label: { color: th.muted, position: 'insideTop', fontStyle: 'italic' },
+    data: runs.map(([a, b]) => [{ xAxis: a, name: noData }, { xAxis: b }]),
+  };
+}
+
+/**
+ * Lines over calendar days (category axis of YYYY-MM-DD labels shown in the interface locale);
+ * days in `uncovered` are shaded and labelled `noData`.
+ */
+export function dayLines(days: readonly string[], series: readonly LineSeries[], dayLabel: (d: string) => string,
+  gaps?: { uncovered: ReadonlySet<string>; noData: string }): EChartsCoreOption {
+  const areas = gaps ? noDataAreas(days.map((d) => !gaps.uncovered.has(d)), gaps.noData) : undefined;
   return {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), type: 'scroll', top: 0, left: 0 },
@@ -61,6 +87,7 @@ export function dayLines(days: readonly string[], series: readonly LineSeries[],
         data: days.map((d) => byDay.get(d) ?? null),
         lineStyle: { width: s.emphasis ? 3 : 1.8 }, color: SERIES_COLORS[i % SERIES_COLORS.length],
         areaStyle: s.emphasis ? { opacity: 0.08 } : undefined,
+        ...(i === 0 && areas ? { markArea: areas } : {}),
       };
     }),
   };

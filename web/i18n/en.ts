@@ -63,7 +63,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'kpi.standardMax': '{stat}; threshold {n}; waited longer: {share}',
   'kpi.standardRange': '{stat}; standard {from}–{to} min; over {to} min: {share}',
   'kpi.noStandard': '{stat}; no standard',
-  'overview.noDataBar': 'no data',
+  'state.noData': 'no data',
   'kpi.noChange': 'nothing to compare with',
   'kpi.changeYear': 'on the same period a year earlier',
   'kpi.yearAgo': 'a year earlier: {n}',

@@ -63,7 +63,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'kpi.standardMax': '{stat}; шегі — {n}; одан ұзақ күткендер: {share}',
   'kpi.standardRange': '{stat}; норматив — {from}–{to} мин; {to} минуттан ұзағы: {share}',
   'kpi.noStandard': '{stat}; нормативі жоқ',
-  'overview.noDataBar': 'дерек жоқ',
+  'state.noData': 'дерек жоқ',
   'kpi.noChange': 'салыстыруға дерек жоқ',
   'kpi.changeYear': 'бір жыл бұрынғы осы кезеңмен салыстырғанда',
   'kpi.yearAgo': 'бір жыл бұрын: {n}',

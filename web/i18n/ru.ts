@@ -61,7 +61,7 @@ export const ru = {
   'kpi.standardMax': '{stat}; порог — {n}; дольше ждали {share}',
   'kpi.standardRange': '{stat}; норматив — {from}–{to} мин; дольше {to} мин — {share}',
   'kpi.noStandard': '{stat}; норматива нет',
-  'overview.noDataBar': 'нет данных',
+  'state.noData': 'нет данных',
   'kpi.noChange': 'нет данных для сравнения',
   'kpi.changeYear': 'к тому же периоду год назад',
   'kpi.yearAgo': 'год назад: {n}',

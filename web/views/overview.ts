@@ -103,10 +103,10 @@ export function render(ctx: ViewContext): Cleanup {
     const bars = rows.map((r) => ({ key: r.office, label: name(r.office), value: r.coverage === 'none' ? null : r.visits, previous: r.previous, noData: r.coverage === 'none' }));
     const card = chartCard(barsSlot, {
       title: t('overview.perOffice'), note: cmp ? t('overview.perOfficeNote') : undefined,
-      option: () => rankedBars(bars, { current: t('period.current'), previous: t('period.previous'), noData: t('overview.noDataBar') }, cmp),
+      option: () => rankedBars(bars, { current: t('period.current'), previous: t('period.previous'), noData: t('state.noData') }, cmp),
       height: Math.max(320, bars.length * (cmp ? 24 : 20) + 60),
       summary: `${t('overview.perOffice')}: ${[...bars].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, 3).map((b) => `${b.label} ${fmtCount(b.value)}`).join(', ')}…`,
-      table: { head: [t('col.office'), t('col.visits'), t('col.previous')], numeric: [1, 2], rows: rows.map((r) => [name(r.office), r.coverage === 'none' ? t('overview.noDataBar') : fmtCount(r.visits, r.suppressed), fmtCount(r.previous, r.suppressed)]) },
+      table: { head: [t('col.office'), t('col.visits'), t('col.previous')], numeric: [1, 2], rows: rows.map((r) => [name(r.office), r.coverage === 'none' ? t('state.noData') : fmtCount(r.visits, r.suppressed), fmtCount(r.previous, r.suppressed)]) },
     });
     charts.push(card.chart);
     card.chart.onClick((data) => { if (typeof data.key === 'string') navigate({ view: 'office', office: data.key }); });

@@ -121,7 +121,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
     table: {
       head: [t('col.day'), ...top.map((c) => label(CATEGORY_LABELS[c]))], numeric: top.map((_, i) => i + 1),
       rows: buckets.map((b) => [bucketLabel(b.bucket), ...top.map((c) => {
-        if (!b.covered) return t('overview.noDataBar');
+        if (!b.covered) return t('state.noData');
         const r = trendAt.get(`${b.bucket}|${c}`);
         return r ? fmtCount(r.visits, r.suppressed) : fmtCount(0);
       })]),

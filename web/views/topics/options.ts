@@ -1,6 +1,7 @@
 import { CATEGORY_LABELS, type Category } from '../../../domain/categories.ts';
 import { axisStyle, countAxis, legendStyle, tooltipStyle } from '../../charts/axes.ts';
 import type { EChartsCoreOption } from '../../charts/echarts.ts';
+import { noDataAreas } from '../../charts/options.ts';
 import { chartTheme, SERIES_COLORS } from '../../charts/palette.ts';
 import { fmtInt, fmtShare } from '../../i18n/format.ts';
 import { label } from '../../i18n/lang.ts';
@@ -100,6 +101,7 @@ export function officeStack(offices: readonly { code: string; label: string }[],
  */
 export function categoryTrend(buckets: readonly { bucket: string; covered: boolean }[], bucketLabel: (b: string) => string,
   series: readonly { category: Category; values: ReadonlyMap<string, number | null> }[], noData: string): EChartsCoreOption {
+  const areas = noDataAreas(buckets.map((b) => b.covered), noData);
   return {
     grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), type: 'scroll', top: 0, left: 0 },
@@ -113,6 +115,7 @@ export function categoryTrend(buckets: readonly { bucket: string; covered: boole
       name: label(CATEGORY_LABELS[s.category]), type: 'line', showSymbol: buckets.length < 20, symbolSize: 5,
       color: SERIES_COLORS[i % SERIES_COLORS.length], connectNulls: false,
       data: buckets.map((b) => (!b.covered ? null : s.values.has(b.bucket) ? (s.values.get(b.bucket) ?? null) : 0)),
+      ...(i === 0 && areas ? { markArea: areas } : {}),
     })),
   };
 }
