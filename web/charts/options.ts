@@ -26,7 +26,7 @@ export function rankedBars(items: readonly BarItem[], names: { current: string; 
   }];
   if (withPrevious) {
     series.push({
-      name: names.previous, type: 'bar', data: sorted.map((i) => ({ value: i.previous ?? 0, key: i.key })),
+      name: names.previous, type: 'bar', data: sorted.map((i) => ({ value: i.previous ?? null, key: i.key })),
       itemStyle: { color: SERIES_COLORS[4], opacity: 0.55, borderRadius: [0, 4, 4, 0] }, barMaxWidth: 8,
     });
   }

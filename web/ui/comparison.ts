@@ -35,9 +35,10 @@ export function changeLabel(c: Comparison): string {
   return c.kind === 'year_ago' ? t('kpi.changeYear') : t('kpi.change');
 }
 
-/** «несопоставимо: <why>» */
+/** «несопоставимо: <why>»; for one office (its page, or the filter on it) why in its own words, not «ни по одному офису». */
 export function incomparableText(c: Comparison): string {
-  return `${t('cmp.incomparable')}: ${c.reason ? t(`cmp.reason.${c.reason}`) : ''}`;
+  const one = c.offices.length + c.offices_left_out.length === 1;
+  return `${t('cmp.incomparable')}: ${c.reason ? t(one ? `cmp.reasonOne.${c.reason}` : `cmp.reason.${c.reason}`) : ''}`;
 }
 
 /** The line under a page title: what is compared with what, over which offices, who is left out. */

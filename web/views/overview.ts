@@ -98,15 +98,18 @@ export function render(ctx: ViewContext): Cleanup {
     if (s.durations) charts.push(durationsCard(durSlot, s.durations));
   });
 
-  fillWhenReady(barsSlot, perOffice, isAlive, (rows) => {
-    // An office whose logs do not cover the period has no bar and says «нет данных», never 0 visitors (contract §8).
-    const bars = rows.map((r) => ({ key: r.office, label: name(r.office), value: r.coverage === 'none' ? null : r.visits, previous: r.previous, noData: r.coverage === 'none' }));
+  fillWhenReady(barsSlot, summary, isAlive, ({ perOffice: rows, comparison }) => {
+    // An office whose logs do not cover the period has no bar and says «нет данных», never 0 visitors
+    // (contract §8); one that never sent a log has no previous figure either.
+    const never = new Set(comparison.offices_left_out.filter((o) => o.reason === 'no_data').map((o) => o.office));
+    const previousOf = (r: PerOffice) => (never.has(r.office) ? t('state.noData') : fmtCount(r.previous, r.suppressed));
+    const bars = rows.map((r) => ({ key: r.office, label: name(r.office), value: r.coverage === 'none' ? null : r.visits, previous: never.has(r.office) ? null : r.previous, noData: r.coverage === 'none' }));
     const card = chartCard(barsSlot, {
       title: t('overview.perOffice'), note: cmp ? t('overview.perOfficeNote') : undefined,
       option: () => rankedBars(bars, { current: t('period.current'), previous: t('period.previous'), noData: t('state.noData') }, cmp),
       height: Math.max(320, bars.length * (cmp ? 24 : 20) + 60),
       summary: `${t('overview.perOffice')}: ${[...bars].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, 3).map((b) => `${b.label} ${fmtCount(b.value)}`).join(', ')}…`,
-      table: { head: [t('col.office'), t('col.visits'), t('col.previous')], numeric: [1, 2], rows: rows.map((r) => [name(r.office), r.coverage === 'none' ? t('state.noData') : fmtCount(r.visits, r.suppressed), fmtCount(r.previous, r.suppressed)]) },
+      table: { head: [t('col.office'), t('col.visits'), t('col.previous')], numeric: [1, 2], rows: rows.map((r) => [name(r.office), r.coverage === 'none' ? t('state.noData') : fmtCount(r.visits, r.suppressed), previousOf(r)]) },
     });
     charts.push(card.chart);
     card.chart.onClick((data) => { if (typeof data.key === 'string') navigate({ view: 'office', office: data.key }); });
