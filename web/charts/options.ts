@@ -149,7 +149,7 @@ export function durationBars(rows: readonly DurationBar[], names: { median: stri
     legend: { ...legendStyle(), top: 0, left: 0 },
     tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : fmtMinutes(v)) },
     // Every measure named under its bars, broken onto two lines rather than hidden on a phone.
-    xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, hideOverlap: false, width: 72, overflow: 'break' } },
+    xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, hideOverlap: false, lineHeight: 14, formatter: twoLines } },
     yAxis: { type: 'value', max: (v: { max: number }) => Math.max(v.max, top + 2), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
     series: [
       { name: names.median, type: 'bar', data: rows.map((r) => r.median), itemStyle: { color: SERIES_COLORS[0], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28 },
@@ -161,4 +161,13 @@ export function durationBars(rows: readonly DurationBar[], names: { median: stri
       }]),
     ],
   };
+}
+
+/** A label of several words on two lines, broken at the space nearest its middle («Задержка\nна входе»). */
+function twoLines(label: string): string {
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return label;
+  const mid = label.length / 2;
+  const at = spaces.reduce((a, b) => (Math.abs(b - mid) < Math.abs(a - mid) ? b : a));
+  return `${label.slice(0, at)}\n${label.slice(at + 1)}`;
 }
