@@ -77,7 +77,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'overview.heatmap': 'Load by weekday and hour',
   'overview.heatmapNote': 'Average visits on one such weekday (over days with logs); Almaty time',
   'overview.silent': 'Offices nobody visited',
-  'overview.silentNone': 'Every office had visitors.',
+  'overview.silentNone': 'Every office whose logs cover the whole period had visitors.',
   'overview.map': 'Map of the offices',
   'overview.mapNote': 'Colour shows compliance with the order in the period',
   'overview.weekday': 'Weekday',

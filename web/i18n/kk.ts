@@ -77,7 +77,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'overview.heatmap': 'Апта күндері мен сағаттар бойынша жүктеме',
   'overview.heatmapNote': 'Аптаның осындай бір күніндегі жүгінулердің орташа саны (журналы бар күндер бойынша); Алматы уақытымен',
   'overview.silent': 'Жүгінусіз офистер',
-  'overview.silentNone': 'Барлық офиске жүгінулер болды.',
+  'overview.silentNone': 'Журналдары бүкіл кезеңге түскен барлық офиске жүгінулер болды.',
   'overview.map': 'Офистер картасы',
   'overview.mapNote': 'Түсі — кезеңдегі бұйрықтың сақталуы',
   'overview.weekday': 'Апта күні',
