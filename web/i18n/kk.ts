@@ -58,7 +58,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'kpi.statements': 'Қабылданған өтініштер',
   'kpi.silent': 'Жүгінусіз офистер',
   'durations.title': 'Келу кезеңдеріндегі уақыт',
-  'durations.note': 'Медиана және 90-перцентиль, минут; норматив тек кірудегі кідіріске ({delay} аспауы тиіс) және өтінішті қабылдауға ({from}–{to} мин) бар',
+  'durations.note': 'Медиана және 90-перцентиль, минут; норматив тек кіреберістегі кідіріске ({delay} аспауы тиіс) және өтінішті қабылдауға ({from}–{to} мин) бар',
   'heatmap.busiest': 'ең көп жүгіну — {when}, орта есеппен {n}',
   'kpi.standardMax': '{stat}; шегі — {n}; одан ұзақ күткендер: {share}',
   'kpi.standardRange': '{stat}; норматив — {from}–{to} мин; {to} минуттан ұзағы: {share}',
