@@ -9,3 +9,16 @@ export const STANDARDS = {
   /** Admission delay (arrived → admitted): the 5 minute threshold of rule no_pass_delay. */
   admissionDelayMaxMinutes: 5,
 } as const;
+
+/** The duration measures the logs give (arrived → admitted, → started, started → finished, arrived → finished for statements). */
+export type DurationMeasure = 'admission_delay' | 'wait_time' | 'service_time' | 'application_time';
+
+/** A measure's own standard in minutes: an upper bound, and for statements a range. */
+export interface MeasureStandard { minMinutes: number | null; maxMinutes: number }
+
+/** The standard a measure is judged against, or null for one that has none (waiting, service). */
+export function standardOf(measure: DurationMeasure): MeasureStandard | null {
+  if (measure === 'admission_delay') return { minMinutes: null, maxMinutes: STANDARDS.admissionDelayMaxMinutes };
+  if (measure === 'application_time') return { minMinutes: STANDARDS.statementMinMinutes, maxMinutes: STANDARDS.statementMaxMinutes };
+  return null;
+}

@@ -4,7 +4,7 @@ import type { Database } from '../../sql/schema.ts';
 import type { OfficePageResponse, OverviewResponse, TopicsResponse } from '../api/contract.ts';
 import { change, share } from '../respond/suppress.ts';
 import type { ResolvedScope } from '../scope/resolve-scope.ts';
-import { coveredOffices, noDataOffices, periodFields } from '../scope/period-figures.ts';
+import { coveredOffices, noDataOffices, officeCoverageKinds, periodFields, trendBuckets } from '../scope/period-figures.ts';
 import { loadPressCells, monthsOf, type CellFilter, type PressCells } from './press-cells.ts';
 
 /**
@@ -69,11 +69,12 @@ export function pressTopics(p: PressScope, examples: TopicsResponse['examples'])
     const visits = cells.sum({ categories: only(category), months: only(m) });
     return { bucket: m, category, visits, suppressed: visits === null };
   }));
-  return { ...periodFields(p.r), granularity: 'month', total, categories, perOffice, trend, examples };
+  return { ...periodFields(p.r), granularity: 'month', buckets: trendBuckets(p.r, 'month'), total, categories, perOffice, trend, examples };
 }
 
 export function pressOverview(p: PressScope, standard: OverviewResponse['standard']): OverviewResponse {
   const covered = coveredOffices(p.r);
+  const kinds = officeCoverageKinds(p.r);
   const t = compared(p);
   return {
     ...periodFields(p.r),
@@ -83,7 +84,7 @@ export function pressOverview(p: PressScope, standard: OverviewResponse['standar
       // the like-for-like set); its change only when it is like for like.
       const c = compared(p, { offices: new Set([office]) });
       const previous = p.cells.sum({ offices: new Set([office]), months: p.previousMonths });
-      return { office, visits: c.visits, previous, change: c.change, statements: null, suppressed: c.visits === null || previous === null };
+      return { office, visits: c.visits, previous, change: c.change, statements: null, suppressed: c.visits === null || previous === null, coverage: kinds.get(office) ?? 'none' };
     }),
     daily: [], heatmap: [],
     silentOffices: p.offices.filter((o) => covered.has(o) && !p.cells.has({ offices: new Set([o]), months: p.months })),

@@ -1,15 +1,19 @@
 import type { DurationSummaryRow } from '../../sql/queries/durations.ts';
 
+import { standardOf, STANDARDS } from '../../domain/standards.ts';
 import type { DurationStats } from '../api/contract.ts';
 
 const toMinutes = (s: number | null): number | null => (s === null ? null : s / 60);
 
-/** Seconds from the histogram query → the API's minutes, with the share over the standard. */
+/** Seconds from the histogram query → the API's minutes, with the share over the measure's own standard (none for waiting and service). */
 export function durationStats(r: DurationSummaryRow): DurationStats {
   return {
     metric: r.metric, n: r.n, median: toMinutes(r.median), p90: toMinutes(r.p90), max: toMinutes(r.max),
-    overStandard: r.n > 0 ? r.over / r.n : null,
+    overStandard: r.n > 0 && standardOf(r.metric) ? r.over / r.n : null,
   };
 }
 
-export const STANDARD = { minMinutes: 15, maxMinutes: 20, admissionDelayMinutes: 5 } as const;
+/** The standards as the overview answer states them, from their one home. */
+export const STANDARD = {
+  minMinutes: STANDARDS.statementMinMinutes, maxMinutes: STANDARDS.statementMaxMinutes, admissionDelayMinutes: STANDARDS.admissionDelayMaxMinutes,
+} as const;

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { UnitMemo } from '../../sql/cover/unit-memo.ts';
-import type { Database, DurationMetric } from '../../sql/schema.ts';
+import { DURATION_METRICS, type Database } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
 import { pressOverview, pressScope } from '../disclosure/press-answers.ts';
@@ -12,13 +12,10 @@ import { respond, type Tables } from '../respond/respond.ts';
 import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
-import { coveredOffices, dailySeries, heatAverages, noDataOffices, periodFields } from '../scope/period-figures.ts';
+import { coveredOffices, dailySeries, heatAverages, noDataOffices, officeCoverageKinds, periodFields } from '../scope/period-figures.ts';
 import { resolveScope, type ScopeQuery } from '../scope/resolve-scope.ts';
 
 type OverviewQuery = ScopeQuery;
-
-/** The overview shows waiting and service time (no standard of their own); delays live in /api/compliance. */
-const OVERVIEW_METRICS: readonly DurationMetric[] = ['wait_time', 'service_time'];
 
 /** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations. */
 export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
@@ -40,18 +37,21 @@ async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Supp
   const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
     getVolumeBreakdown(db, scope, previous, units),
     // Press sees volumes only: durations are not even queried.
-    // Only what the overview shows (median, p90, max): fewer minutes of the histograms to open.
-    s.on ? null : getDurationSummaries(db, scope, OVERVIEW_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }, units),
+    // Every measure, each shown against its own standard or none (contract §8); only what the
+    // overview shows (median, p90, max): fewer minutes of the histograms to open.
+    s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }, units),
   ]);
   const byOffice = new Map(volumes.map((v) => [v.office, v]));
   const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });
   // Like for like (contract §8): a change only over offices covered for the whole of both periods.
   const alike = new Set(comparison.offices);
+  const kinds = officeCoverageKinds(r);
   const perOffice = rows.map((row) => {
     const shown = s.row({ office: row.office, visits: row.visits, previous: row.previous, statements: row.statements }, ['visits', 'previous', 'statements']);
     return {
       office: shown.office, visits: shown.visits, previous: shown.previous,
       change: alike.has(row.office) ? change(shown.visits, shown.previous) : null, statements: shown.statements, suppressed: shown.suppressed,
+      coverage: kinds.get(row.office) ?? 'none',
     };
   });
   const sum = (k: 'visits' | 'previous' | 'admitted' | 'statements', only?: Set<string>) =>

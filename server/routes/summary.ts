@@ -8,6 +8,7 @@ import { summaryCsv, summaryText, summaryXlsx } from '../summary/downloads.ts';
 import { nameIn, summaryFigures } from '../summary/figures.ts';
 import { writeSummary } from '../summary/write-summary.ts';
 import type { RouteDeps } from './deps.ts';
+import { noDataOffices } from '../scope/period-figures.ts';
 import { resolveScope } from '../scope/resolve-scope.ts';
 import { topicsAnswer } from './topics.ts';
 
@@ -29,7 +30,8 @@ export function summaryRoutes(router: Router, { handle: { db }, cache }: RouteDe
     const comparison = await summaryComparison(db, resolved, s);
     const byCode = new Map(resolved.offices.map((o) => [o.code, o]));
     const leftOut = comparison.officesLeftOut.map((c) => { const o = byCode.get(c); return o ? nameIn(lang, o) : c; });
-    const body: SummaryResponse = { text: writeSummary(figures, comparison, leftOut), comparison, figures };
+    const uncovered = noDataOffices(resolved).map((o) => { const row = byCode.get(o.office); return { ...o, name: row ? nameIn(lang, row) : o.office }; });
+    const body: SummaryResponse = { text: writeSummary(figures, comparison, leftOut, uncovered), comparison, figures };
     const name = `vitrina-summary-${office?.code ?? region?.code ?? 'all'}-${figures.period.from}_${figures.period.to}-${lang}`;
     if (format === 'txt') res.type('text/plain; charset=utf-8').attachment(`${name}.txt`).send(summaryText(body));
     else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryCsv(body));

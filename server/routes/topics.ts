@@ -11,7 +11,7 @@ import { mount } from '../http/route.ts';
 import { respond, type Tables } from '../respond/respond.ts';
 import { change, share, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
-import { periodFields } from '../scope/period-figures.ts';
+import { periodFields, trendBuckets } from '../scope/period-figures.ts';
 import { resolveScope, type ScopeQuery } from '../scope/resolve-scope.ts';
 import { categoryExamples } from './topic-examples.ts';
 
@@ -46,7 +46,7 @@ async function buildTopics(db: Kysely<Database>, query: ScopeQuery, s: Suppresso
   const total = categories.reduce((a, c) => a + c.visits, 0);
   const shownTotal = s.count(total);
   const body: TopicsResponse = {
-    ...periodFields(r), granularity,
+    ...periodFields(r), granularity, buckets: trendBuckets(r, granularity),
     total: shownTotal,
     categories: categories.filter((c) => c.visits > 0 || c.previous > 0).map((c) => {
       const row = s.row(c, ['visits', 'previous', 'compared']);

@@ -1,5 +1,6 @@
-import { addDays, daysBetween } from '../../domain/calendar.ts';
+import { addDays, daysBetween, monthStart } from '../../domain/calendar.ts';
 import { coversDay, coversPeriod, coveredWeekdays, uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
+import type { Granularity } from '../../sql/queries/topics.ts';
 import type { DailyVolumeRow, HeatRow } from '../../sql/queries/volumes.ts';
 import type { ResolvedScope } from './resolve-scope.ts';
 
@@ -11,6 +12,11 @@ import type { ResolvedScope } from './resolve-scope.ts';
 /** The period fields every aggregate answer carries. */
 export function periodFields(r: ResolvedScope) {
   return { period: r.period, requested: r.requested, unfinished: r.unfinished, completeTo: r.coverage.completeTo, previous: r.previous, comparison: r.comparison };
+}
+
+/** Days of the period the office's files do not cover. */
+function uncoveredDays(o: OfficeCoverage, p: { from: string; to: string }): number {
+  return uncoveredSpans(o, p).reduce((a, s) => a + daysBetween(s.from, s.to) + 1, 0);
 }
 
 function officeCoverages(r: ResolvedScope): OfficeCoverage[] {
@@ -29,10 +35,49 @@ export function dailySeries(r: ResolvedScope, rows: readonly DailyVolumeRow[]): 
   });
 }
 
-/** Heatmap cells as average visits per covered occurrence of the weekday, each office over its own covered days. */
+/** The first day of the trend bucket holding `day`: itself, its ISO week's Monday, or its month's first day. */
+function bucketOf(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return monthStart(day);
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/**
+ * Every trend bucket the period touches, in order, and whether any office of the filter is covered on
+ * any of its days: a bucket with no covered day is a gap in the lines, not a zero (contract §8).
+ */
+export function trendBuckets(r: ResolvedScope, granularity: Granularity): { bucket: string; covered: boolean }[] {
+  const out = new Map<string, boolean>();
+  for (const d of dailySeries(r, [])) {
+    const b = bucketOf(d.day, granularity);
+    out.set(b, (out.get(b) ?? false) || d.covered);
+  }
+  return [...out].map(([bucket, covered]) => ({ bucket, covered }));
+}
+
+/** How much of the period each office of the filter is covered for: whole, in part, or not at all. */
+export function officeCoverageKinds(r: ResolvedScope): Map<string, 'full' | 'partial' | 'none'> {
+  const days = daysBetween(r.period.from, r.period.to);
+  const kinds = new Map<string, 'full' | 'partial' | 'none'>(r.scope.offices.map((o) => [o, 'none']));
+  for (const o of officeCoverages(r)) {
+    const missing = uncoveredDays(o, r.period);
+    kinds.set(o.office, missing === 0 ? 'full' : missing >= days ? 'none' : 'partial');
+  }
+  return kinds;
+}
+
+/**
+ * Heatmap cells as average visits per covered occurrence of the weekday, each office over its own
+ * covered days. Every hour of a weekday some office covers is a cell, 0 when nobody came then; a
+ * weekday no office covers in the period has no cells (no data, not zero).
+ */
 export function heatAverages(r: ResolvedScope, rows: readonly HeatRow[]): { weekday: number; hour: number; visits: number; days: number; average: number | null }[] {
   const weekdays = new Map(officeCoverages(r).map((o) => [o.office, coveredWeekdays(o, r.period)]));
   const cells = new Map<string, { weekday: number; hour: number; visits: number; days: number; average: number | null }>();
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const days = Math.max(0, ...[...weekdays.values()].map((w) => w[weekday - 1] ?? 0));
+    if (days > 0) for (let hour = 0; hour < 24; hour++) cells.set(`${weekday}|${hour}`, { weekday, hour, visits: 0, days, average: 0 });
+  }
   for (const h of rows) {
     const key = `${h.weekday}|${h.hour}`;
     const cell = cells.get(key) ?? { weekday: h.weekday, hour: h.hour, visits: 0, days: 0, average: null };
@@ -58,6 +103,6 @@ export function noDataOffices(r: ResolvedScope): { office: string; reason: 'behi
     office: o.office,
     reason: o.status === 'no_data' ? 'no_data' : o.status === 'behind' ? 'behind' : 'not_covered',
     since: o.behindSince,
-    days: uncoveredSpans(o, r.period).reduce((a, s) => a + daysBetween(s.from, s.to) + 1, 0),
+    days: uncoveredDays(o, r.period),
   }));
 }

@@ -11,12 +11,19 @@ import { TOPIC_PHRASES } from './topic-phrases.ts';
  */
 const LOCALE: Readonly<Record<Lang, string>> = { ru: 'ru-KZ', kk: 'kk-KZ', en: 'en-GB' };
 
-export function writeSummary(f: SummaryFigures, cmp: SummaryComparison | null, leftOutNames: readonly string[] = []): string {
+/** An office of the scope whose logs do not cover the whole period (contract §8), named in the text. */
+export interface UncoveredOffice { name: string; reason: 'behind' | 'not_covered' | 'no_data'; since: string | null }
+
+export function writeSummary(f: SummaryFigures, cmp: SummaryComparison | null, leftOutNames: readonly string[] = [],
+  uncovered: readonly UncoveredOffice[] = []): string {
   const w = WORDS[f.lang];
   const int = (n: number) => new Intl.NumberFormat(LOCALE[f.lang], { maximumFractionDigits: 0 }).format(n);
   const pct = (p: number) => new Intl.NumberFormat(LOCALE[f.lang], { style: 'percent', maximumFractionDigits: 0 }).format(p / 100);
   const parts: string[] = [];
-  if (f.total === 0) return `${f.scope}: ${w.none(f.periodText)}.`;
+  // The count covers only the logs received: a reader is told whose logs do not cover the period.
+  const day = (d: string) => new Intl.DateTimeFormat(LOCALE[f.lang], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(`${d}T00:00:00Z`));
+  const gaps = uncovered.length ? ` ${w.uncovered(uncovered.map((o) => w.uncoveredOffice(o.name, o.reason === 'behind' && o.since ? day(o.since) : null, o.reason)).join(', '))}` : '';
+  if (f.total === 0) return `${f.scope}: ${w.none(f.periodText)}.${gaps}`;
   const count = f.total === null ? w.fewerThan5 : f.protected ? w.about(int(f.total), f.total) : w.exact(int(f.total), f.total);
   let first = w.total(f.periodText, count);
   if (cmp && cmp.comparable && cmp.change !== null) {
@@ -32,7 +39,7 @@ export function writeSummary(f: SummaryFigures, cmp: SummaryComparison | null, l
   const [lead, ...rest] = top;
   const leadShare = named[0]?.share ?? 0;
   if (lead) parts.push(leadShare > 0.5 ? w.majority(lead, rest, list(f.lang, rest)) : w.mostCommon(list(f.lang, top), top.length));
-  return parts.join(' ');
+  return parts.join(' ') + gaps;
 }
 
 interface Item { phrase: string; pct: string }
@@ -63,6 +70,9 @@ interface Words {
   notComparable: string;
   majority(lead: Item, rest: readonly Item[], restList: string): string;
   mostCommon(list: string, n: number): string;
+  uncovered(list: string): string;
+  /** `until`: the last covered day of an office whose logs stopped. */
+  uncoveredOffice(name: string, until: string | null, reason: UncoveredOffice['reason']): string;
 }
 
 const WORDS: Readonly<Record<Lang, Words>> = {
@@ -78,6 +88,8 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     notComparable: 'Сравнение с предыдущим периодом не приводится: нет полных данных за оба периода.',
     majority: (lead, rest, restList) => `Большинство посетителей (${lead.pct}) обращались ${lead.phrase}${rest.length ? `; далее — ${restList}` : ''}.`,
     mostCommon: (l) => `Чаще всего обращались ${l}.`,
+    uncovered: (l) => `Журналы получены не за весь период: ${l}.`,
+    uncoveredOffice: (n, until, r) => `${n} (${until ? `только по ${until}` : r === 'no_data' ? 'не поступали' : 'с пропусками'})`,
   },
   kk: {
     none: (p) => `${p} жүгіну тіркелмеді`,
@@ -91,6 +103,8 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     notComparable: 'Алдыңғы кезеңге қарағанда өзгеріс келтірілмейді: екі кезең бойынша толық деректер жоқ.',
     majority: (lead, rest, restList) => `Келушілердің көпшілігі (${lead.pct}) ${lead.phrase} жүгінді${rest.length ? `, одан кейін — ${restList}` : ''}.`,
     mostCommon: (l) => `Ең жиі ${l} жүгінді.`,
+    uncovered: (l) => `Журналдар кезеңнің толығына түспеген: ${l}.`,
+    uncoveredOffice: (n, until, r) => `${n} (${until ? `${until} дейін ғана` : r === 'no_data' ? 'түспеген' : 'үзілістермен'})`,
   },
   en: {
     none: (p) => `no visits were recorded ${p}`,
@@ -104,5 +118,7 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     notComparable: 'No comparison with the previous period is given: there are no complete data for both periods.',
     majority: (lead, rest, restList) => `Most visits (${lead.pct}) concerned ${lead.phrase}${rest.length ? `, followed by ${restList}` : ''}.`,
     mostCommon: (l, n) => `The most common ${n === 1 ? 'topic was' : 'topics were'} ${l}.`,
+    uncovered: (l) => `Logs do not cover the whole period for ${l}.`,
+    uncoveredOffice: (n, until, r) => `${n} (${until ? `only up to ${until}` : r === 'no_data' ? 'none received' : 'with gaps'})`,
   },
 };

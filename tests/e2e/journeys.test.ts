@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageResponse, OverviewResponse } from '../../server/api/contract.ts';
+import type { CoverageResponse, OfficesResponse, OverviewResponse } from '../../server/api/contract.ts';
 import { chartsDrawn, HAS_BROWSER, launchBrowser, REQUIRE_BROWSER, SCREENSHOTS, signIn, startJourney, type Journey } from './harness/browser.ts';
 import { startDemoServer, type DemoServer } from './harness/demo-server.ts';
 
@@ -66,18 +66,78 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
       expect(o.comparison.comparable).toBe(true);
       const expected = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format((now - before) / before);
       await expect.poll(() => page.locator('.kpi').first().locator('.delta-up, .delta-down').textContent()).toBe(expected);
+      // Each duration measure under its own standard, with its unit; waiting under none (contract §8).
+      await expect.poll(() => page.locator('.kpi', { hasText: 'Задержка на входе' }).textContent()).toMatch(/\d\s?мин90-й перцентиль; порог — 5\s?мин; дольше ждали \d/);
+      await expect.poll(() => page.locator('.kpi', { hasText: 'Приём заявления' }).textContent()).toMatch(/\d\s?мин90-й перцентиль; норматив — 15–20 мин; дольше 20 мин — \d/);
+      await expect.poll(() => page.locator('.kpi', { hasText: 'Ожидание' }).textContent()).toMatch(/\d\s?минМедиана; норматива нет$/);
+      // The figure of admission delay is the one the compliance page judges: the region's p90 of the API.
+      const delay = o.durations?.find((d) => d.metric === 'admission_delay')?.p90 ?? -1;
+      expect(await page.locator('.kpi', { hasText: 'Задержка на входе' }).locator('.kpi-value').textContent())
+        .toBe(new Intl.NumberFormat('ru-RU', { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 }).format(delay));
+      // An office whose logs do not cover the period has no bar: «нет данных», never 0 visitors.
+      const perOfficeRow = (office: string) => page.locator('table', { has: page.locator('caption', { hasText: 'Обращения по офисам' }) })
+        .locator('tbody tr', { has: page.locator('th', { hasText: office }) }).locator('td').first();
+      const registry = await api<OfficesResponse>('/api/offices');
+      for (const r of o.perOffice.filter((x) => x.coverage === 'none')) {
+        expect(await perOfficeRow(registry.offices.find((x) => x.code === r.office)?.name_ru ?? r.office).textContent()).toBe('нет данных');
+      }
       const size = w === 1366 ? '1366x900' : '390x844';
       await j.screenshot(`overview-ru-${size}`);
       await page.locator('#nav-topics').click();
       await expect.poll(() => page.url()).toMatch(/#\/topics\?/);
       await chartsDrawn(page);
       await j.screenshot(`topics-ru-${size}`);
-      await page.goto(`${server.url}/#/office/RMB?from=${from}&to=${to}`);
-      await expect.poll(() => page.locator('#office-title').textContent()).toContain('Райымбек');
+      await page.goto(`${server.url}/#/office/TDK?from=${from}&to=${to}`);
+      await expect.poll(() => page.locator('#office-title').textContent()).toContain('Талдыкорган');
       await chartsDrawn(page);
+      // The office page has the weekday × hour card of the Overview: averages per covered weekday.
+      await expect.poll(() => page.locator('.card h2', { hasText: 'Нагрузка по дням недели и часам' }).count()).toBe(1);
       await j.screenshot(`office-ru-${size}`);
       expect(j.problems).toEqual([]);
     }
+  });
+
+  it('an office whose logs stopped: «нет данных», never zero visitors, and gaps in the topic trend after its last day', async () => {
+    const j = await begin();
+    const { page } = j;
+    await signIn(page, 'department');
+    await chartsDrawn(page);
+    const api = <T>(path: string): Promise<T> => page.evaluate(async (p) => (await fetch(p, { headers: { accept: 'application/json' } })).json(), path) as Promise<T>;
+    const cov = await api<CoverageResponse>('/api/coverage');
+    const rmb = cov.offices.find((o) => o.office === 'RMB');
+    expect(rmb?.status).toBe('behind');
+    const last = rmb?.last ?? '';
+    const completeTo = cov.completeTo ?? '';
+    const day = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    // The two weeks before completeTo: RMB (silent for the last 30 days of the demo) has no log in them.
+    const [from, to] = [day(completeTo, -13), day(completeTo, 1)];
+    await page.goto(`${server.url}/#/overview?from=${from}&to=${to}`);
+    await chartsDrawn(page);
+    const rmbBar = page.locator('table', { has: page.locator('caption', { hasText: 'Обращения по офисам' }) })
+      .locator('tbody tr', { has: page.locator('th', { hasText: 'Райымбекский РОП' }) }).locator('td').first();
+    await expect.poll(() => rmbBar.textContent()).toBe('нет данных');
+    await expect.poll(() => page.locator('#no-data-offices').textContent()).toContain('Райымбекский РОП: данные только по');
+    expect(await page.locator('#silent-offices', { hasText: 'Райымбек' }).count()).toBe(0);
+    // Its page says so in words instead of empty axes.
+    await page.goto(`${server.url}/#/office/RMB?from=${from}&to=${to}`);
+    await expect.poll(() => page.locator('#office-no-data').textContent()).toMatch(/^Райымбекский РОП: данные только по \d{2}\.\d{2}\.\d{4}$/);
+    // Its change is not comparable, said of the office itself, not «ни по одному офису».
+    expect(await page.locator('.kpi').first().textContent()).toContain('несопоставимо: за выбранный период журналы офиса неполные');
+    await j.screenshot('office-behind-ru-1366x900');
+    // The topic trend of RMB over 45 days: a number on each day it was covered, «нет данных» after, and no day after completeTo.
+    const tFrom = day(completeTo, -44);
+    await page.goto(`${server.url}/#/topics?from=${tFrom}&to=${to}&office=RMB`);
+    await chartsDrawn(page);
+    const rows = page.locator('table', { has: page.locator('caption', { hasText: 'Динамика по категориям' }) }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(45);
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    cells.forEach((r, i) => {
+      const d = day(tFrom, i);
+      expect(r[0]).toBe(`${d.slice(8, 10)}.${d.slice(5, 7)}`);
+      for (const v of r.slice(1)) expect(v === 'нет данных', `${d}: ${v}`).toBe(d > last);
+    });
+    await j.screenshot('topics-behind-ru-1366x900');
+    expect(j.problems).toEqual([]);
   });
 
   it('the department compares two periods and opens an office page', async () => {
@@ -118,6 +178,12 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 25)');
     await j.screenshot('department-office-dark');
+    await page.goto(monthUrl);
+    await chartsDrawn(page);
+    await expect.poll(() => page.locator('.chart[data-chart-ready="true"]').count()).toBeGreaterThanOrEqual(5);
+    await j.screenshot('overview-dark-ru-1366x900');
+    await page.goBack();
+    await expect.poll(() => page.locator('#office-title').textContent()).toContain('Сарканский РОП');
     // The whole interface switches language, and the link keeps it.
     await page.emulateMedia({ colorScheme: 'light' });
     await page.locator('#lang').selectOption('kk');
@@ -324,6 +390,17 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     const { page } = j;
     await signIn(page, 'admin');
     await expect.poll(() => page.url()).toMatch(/#\/data/);
+    // The Data page as it opens, on a desk and on a phone, and in dark mode.
+    await page.locator('#upload-input').waitFor();
+    await page.waitForLoadState('networkidle');
+    await j.screenshot('data-ru-1366x900');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await j.screenshot('data-dark-ru-1366x900');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await j.screenshot('data-ru-390x844');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1366, height: 900 });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-upload-'));
     const file = path.join(dir, 'SRK_upload-check.csv');
     fs.writeFileSync(file, [

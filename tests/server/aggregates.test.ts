@@ -44,7 +44,10 @@ async function expectDailyAndHeatmapOfRaw(o: OverviewResponse, where: ReturnType
     select extract(isodow from arrival_date)::int as weekday,
       extract(hour from arrived_at at time zone 'Asia/Almaty')::int as hour, count(*)::int as visits
     from visits where ${where} group by 1, 2 order by 1, 2`.execute(t.db.db);
-  expect(o.heatmap.map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
+  expect(o.heatmap.filter((c) => c.visits !== 0).map(({ weekday, hour, visits }) => ({ weekday, hour, visits }))).toEqual(heat.rows);
+  // Every hour of a covered weekday is a cell: an hour nobody came is 0, not a hole.
+  expect(o.heatmap.filter((c) => c.days > 0)).toHaveLength(7 * 24);
+  expect(o.heatmap.filter((c) => c.visits === 0).every((c) => c.average === 0)).toBe(true);
 }
 
 describe('rollup answers equal the same aggregates over raw visits', () => {
@@ -64,17 +67,20 @@ describe('rollup answers equal the same aggregates over raw visits', () => {
     await expectDailyAndHeatmapOfRaw(o, inPeriod);
   });
 
-  it('overview: median, p90, max and share over 20 min of waiting and service time equal the raw visits, overall and per office', async () => {
+  it('overview: median, p90 and max of every measure equal the raw visits, overall and per office; the share over a standard only for a measure that has one', async () => {
     const o = await get<OverviewResponse>(`/api/overview?${Q}`);
-    const raw = await sql<{ office: string | null; metric: string; median: number; p90: number; max: number; over: number; n: number }>`
+    // Admission delay against its 5 min, a statement (accepted) against 20 min; waiting and service have no standard (contract §8).
+    const raw = await sql<{ office: string | null; metric: string; median: number; p90: number; max: number; over: number | null; n: number }>`
       select office_code as office, m.metric, percentile_cont(0.5) within group (order by m.s) / 60 as median,
         percentile_cont(0.9) within group (order by m.s) / 60 as p90, max(m.s) / 60 as max,
-        (count(*) filter (where m.s > 1200))::float8 / count(*) as over, count(*)::int as n
+        (count(*) filter (where m.s > m.standard))::float8 / nullif(count(*) filter (where m.standard is not null), 0) as over, count(*)::int as n
       from visits v cross join lateral (values
-        ('wait_time', floor(extract(epoch from v.started_at - v.arrived_at))),
-        ('service_time', floor(extract(epoch from v.finished_at - v.started_at)))) m (metric, s)
+        ('admission_delay', floor(extract(epoch from v.admitted_at - v.arrived_at)), 300),
+        ('wait_time', floor(extract(epoch from v.started_at - v.arrived_at)), null),
+        ('service_time', floor(extract(epoch from v.finished_at - v.started_at)), null),
+        ('application_time', case when v.outcome = 'statement_accepted' then floor(extract(epoch from v.finished_at - v.arrived_at)) end, 1200)) m (metric, s, standard)
       where ${inPeriod} and m.s is not null group by grouping sets ((1, 2), (2))`.execute(t.db.db);
-    expect(raw.rows).toHaveLength(2 * 4);
+    expect(raw.rows).toHaveLength(4 * 4);
     for (const r of raw.rows) {
       const got = r.office === null ? o.durations?.find((d) => d.metric === r.metric)
         : o.officeDurations?.find((d) => d.metric === r.metric && d.office === r.office);
@@ -82,8 +88,10 @@ describe('rollup answers equal the same aggregates over raw visits', () => {
       expect(got?.median).toBeCloseTo(r.median, 9);
       expect(got?.p90).toBeCloseTo(r.p90, 9);
       expect(got?.max).toBeCloseTo(r.max, 9);
-      expect(got?.overStandard).toBeCloseTo(r.over, 12);
+      if (r.over === null) expect(got?.overStandard, `${r.office} ${r.metric}`).toBeNull();
+      else expect(got?.overStandard).toBeCloseTo(r.over, 12);
     }
+    expect(o.standard).toEqual({ minMinutes: 15, maxMinutes: 20, admissionDelayMinutes: 5 });
   });
 
   it('topics: visits per category with the previous period', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestPaths } from '../../etl/pipeline.ts';
-import type { CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, TopicsResponse } from '../../server/api/contract.ts';
+import type { CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, SummaryResponse, TopicsResponse } from '../../server/api/contract.ts';
 import { tempFolder } from '../helpers/files.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 
@@ -78,6 +78,9 @@ describe('coverage from what was received', () => {
     expect(o.noDataOffices).toContainEqual({ office: 'RMB', reason: 'behind', since: '2024-10-22', days: 30 });
     expect(o.noDataOffices).toContainEqual({ office: 'ALK', reason: 'no_data', since: null, days: 30 });
     expect(o.noDataOffices).toHaveLength(17);
+    // The publishable summary says whose logs are missing instead of letting the count read as everyone's.
+    const s = await get<SummaryResponse>('/api/summary?from=2024-10-01&to=2024-11-01&office=RMB&lang=ru');
+    expect(s.text.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/ Журналы получены не за весь период: Райымбекский РОП \(только по 22\.10\.2024\)\.$/);
   });
 
   it('the files list is paged on the server with its total and filtered by office, status and month', async () => {
@@ -185,6 +188,38 @@ describe('drawing', () => {
     expect(page.daily.find((d) => d.day === '2024-10-22')?.covered).toBe(true);
     expect(page.coverage).toMatchObject({ status: 'behind', behindSince: '2024-10-22', uncovered: [{ from: '2024-10-23', to: '2024-10-31' }] });
     expect(page.comparison).toMatchObject({ comparable: false, reason: 'current_not_covered' });
+  });
+
+  it('the topic trend holds every bucket of the period: days no log covers are gaps (no row, covered: false), never zeros, and nothing after completeTo', async () => {
+    const rmb = await get<TopicsResponse>('/api/topics?from=2024-10-01&to=2024-11-01&office=RMB');
+    expect(rmb.granularity).toBe('day');
+    expect(rmb.buckets).toHaveLength(31);
+    expect(rmb.buckets.filter((b) => b.covered).map((b) => b.bucket)).toEqual(Array.from({ length: 22 }, (_, i) => addDays('2024-10-01', i)));
+    // Each covered day's rows are the raw visits of that day by category; an uncovered day has none.
+    const raw = await sql<{ day: string; category: string; visits: number }>`
+      select arrival_date::text as day, category, count(*)::int as visits from visits
+      where office_code = 'RMB' and arrival_date >= '2024-10-01' and arrival_date < '2024-11-01' group by 1, 2 order by 1, 2`.execute(t.db.db);
+    expect(rmb.trend.map(({ bucket, category, visits }) => ({ day: bucket, category, visits })).sort((a, b) => a.day.localeCompare(b.day) || a.category.localeCompare(b.category)))
+      .toEqual(raw.rows);
+    expect(rmb.trend.every((r) => r.bucket <= '2024-10-22')).toBe(true);
+    // Weeks: the week of 21 October holds two covered days; the weeks after it none.
+    const weeks = await get<TopicsResponse>('/api/topics?from=2024-09-02&to=2024-12-02&office=RMB');
+    expect(weeks.granularity).toBe('week');
+    expect(weeks.buckets.find((b) => b.bucket === '2024-10-21')?.covered).toBe(true);
+    expect(weeks.buckets.filter((b) => !b.covered).map((b) => b.bucket)).toEqual(['2024-10-28', '2024-11-04', '2024-11-11', '2024-11-18', '2024-11-25']);
+    // An unfinished month: the axis ends at completeTo.
+    const december = await get<TopicsResponse>('/api/topics?from=2024-12-01&to=2025-01-01');
+    expect(december.buckets.map((b) => b.bucket).at(-1)).toBe('2024-12-06');
+    expect(december.buckets.every((b) => b.covered)).toBe(true);
+  });
+
+  it('per office, an office no log covers for the period is «none», never a count of zero visitors; one covered in part is «partial»', async () => {
+    const nov = await get<OverviewResponse>('/api/overview?from=2024-11-01&to=2024-12-01');
+    const kind = (o: OverviewResponse, code: string) => o.perOffice.find((p) => p.office === code)?.coverage;
+    expect(kind(nov, 'RMB')).toBe('none');
+    expect(kind(nov, 'ALK')).toBe('none');
+    expect(kind(nov, 'SRK')).toBe('full');
+    expect(kind(await get<OverviewResponse>('/api/overview?from=2024-10-01&to=2024-11-01'), 'RMB')).toBe('partial');
   });
 
   it('deleting a file updates coverage', async () => {

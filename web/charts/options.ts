@@ -5,26 +5,38 @@ import { chartTheme, SERIES_COLORS } from './palette.ts';
 
 /** Chart options shared by several views; each takes plain labelled numbers, never raw API rows. */
 
-export interface BarItem { key: string; label: string; value: number | null; previous?: number | null }
+export interface BarItem { key: string; label: string; value: number | null; previous?: number | null; noData?: boolean }
 
-/** Horizontal bars, largest on top; a pale second bar for the previous period when given. */
-export function rankedBars(items: readonly BarItem[], names: { current: string; previous: string }, withPrevious: boolean): EChartsCoreOption {
+/**
+ * Horizontal bars, largest on top; a pale second bar for the previous period when given. An item
+ * marked noData (its logs do not cover the period) draws no bar and reads `names.noData`: no data
+ * is never drawn as zero (contract §8).
+ */
+export function rankedBars(items: readonly BarItem[], names: { current: string; previous: string; noData: string }, withPrevious: boolean): EChartsCoreOption {
   const sorted = [...items].sort((a, b) => (a.value ?? 0) - (b.value ?? 0)); // ECharts draws the y axis bottom-up
+  const muted = chartTheme().muted;
   const series: object[] = [{
-    name: names.current, type: 'bar', data: sorted.map((i) => ({ value: i.value ?? 0, key: i.key })),
+    name: names.current, type: 'bar', data: sorted.map((i) => ({ value: i.noData ? null : (i.value ?? 0), key: i.key })),
     itemStyle: { color: SERIES_COLORS[0], borderRadius: [0, 4, 4, 0] }, barMaxWidth: 14,
-    label: { show: true, position: 'right', color: chartTheme().muted, formatter: (p: { value: number }) => fmtInt(p.value) },
+    label: { show: true, position: 'right', color: muted, formatter: (p: { value: number }) => fmtInt(p.value) },
+  }, {
+    // The «no data» words where the bar would start: a label on an invisible point.
+    name: names.current, type: 'scatter', symbolSize: 0, silent: true, tooltip: { show: false },
+    data: sorted.map((i) => (i.noData ? { value: 0, key: i.key, label: { show: true, position: 'right', offset: [0, withPrevious ? -4 : 0], color: muted, fontStyle: 'italic', formatter: names.noData } } : null)),
   }];
   if (withPrevious) {
     series.push({
-      name: names.previous, type: 'bar', data: sorted.map((i) => ({ value: i.previous ?? 0, key: i.key })),
+      name: names.previous, type: 'bar', data: sorted.map((i) => ({ value: i.previous ?? null, key: i.key })),
       itemStyle: { color: SERIES_COLORS[4], opacity: 0.55, borderRadius: [0, 4, 4, 0] }, barMaxWidth: 8,
     });
   }
   return {
     grid: { left: 8, right: 48, top: withPrevious ? 28 : 8, bottom: 8, containLabel: true },
-    legend: withPrevious ? { ...legendStyle(), top: 0, left: 0 } : undefined,
-    tooltip: { ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmtInt(v) },
+    legend: withPrevious ? { ...legendStyle(), top: 0, left: 0, data: [names.current, names.previous] } : undefined,
+    tooltip: {
+      ...tooltipStyle(), trigger: 'axis', axisPointer: { type: 'shadow' },
+      valueFormatter: (v: number | null, i: number) => (v !== null && v !== undefined ? fmtInt(v) : sorted[i]?.noData ? names.noData : '<5'),
+    },
     xAxis: countAxis(),
     yAxis: { type: 'category', data: sorted.map((i) => i.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, hideOverlap: false, interval: 0 } },
     series,
@@ -33,8 +45,34 @@ export function rankedBars(items: readonly BarItem[], names: { current: string; 
 
 export interface LineSeries { name: string; points: readonly (readonly [string, number | null])[]; emphasis?: boolean }
 
-/** Lines over calendar days (category axis of YYYY-MM-DD labels shown in the interface locale). */
-export function dayLines(days: readonly string[], series: readonly LineSeries[], dayLabel: (d: string) => string): EChartsCoreOption {
+/**
+ * Shaded runs of a category axis where no log covers the data, labelled «нет данных», so a gap in
+ * the lines is read as missing logs, not as a drawing fault (contract §8). Goes on a line series.
+ */
+export function noDataAreas(covered: readonly boolean[], noData: string): object | undefined {
+  const runs: [number, number][] = [];
+  covered.forEach((c, i) => {
+    if (c) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i - 1) last[1] = i; else runs.push([i, i]);
+  });
+  if (runs.length === 0) return undefined;
+  const th = chartTheme();
+  return {
+    silent: true,
+    itemStyle: { color: th.grid, opacity: 0.35 },
+    label: { color: th.muted, position: 'insideTop', fontStyle: 'italic' },
+    data: runs.map(([a, b]) => [{ xAxis: a, name: noData }, { xAxis: b }]),
+  };
+}
+
+/**
+ * Lines over calendar days (category axis of YYYY-MM-DD labels shown in the interface locale);
+ * days in `uncovered` are shaded and labelled `noData`.
+ */
+export function dayLines(days: readonly string[], series: readonly LineSeries[], dayLabel: (d: string) => string,
+  gaps?: { uncovered: ReadonlySet<string>; noData: string }): EChartsCoreOption {
+  const areas = gaps ? noDataAreas(days.map((d) => !gaps.uncovered.has(d)), gaps.noData) : undefined;
   return {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), type: 'scroll', top: 0, left: 0 },
@@ -49,6 +87,7 @@ export function dayLines(days: readonly string[], series: readonly LineSeries[],
         data: days.map((d) => byDay.get(d) ?? null),
         lineStyle: { width: s.emphasis ? 3 : 1.8 }, color: SERIES_COLORS[i % SERIES_COLORS.length],
         areaStyle: s.emphasis ? { opacity: 0.08 } : undefined,
+        ...(i === 0 && areas ? { markArea: areas } : {}),
       };
     }),
   };
@@ -109,7 +148,8 @@ export function durationBars(rows: readonly DurationBar[], names: { median: stri
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), top: 0, left: 0 },
     tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : fmtMinutes(v)) },
-    xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, width: 110, overflow: 'break' } },
+    // Every measure named under its bars, broken onto two lines rather than hidden on a phone.
+    xAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, interval: 0, hideOverlap: false, lineHeight: 14, formatter: twoLines } },
     yAxis: { type: 'value', max: (v: { max: number }) => Math.max(v.max, top + 2), ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: (v: number) => fmtMinutes(v) } },
     series: [
       { name: names.median, type: 'bar', data: rows.map((r) => r.median), itemStyle: { color: SERIES_COLORS[0], borderRadius: [4, 4, 0, 0] }, barMaxWidth: 28 },
@@ -121,4 +161,13 @@ export function durationBars(rows: readonly DurationBar[], names: { median: stri
       }]),
     ],
   };
+}
+
+/** A label of several words on two lines, broken at the space nearest its middle («Задержка\nна входе»). */
+function twoLines(label: string): string {
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return label;
+  const mid = label.length / 2;
+  const at = spaces.reduce((a, b) => (Math.abs(b - mid) < Math.abs(a - mid) ? b : a));
+  return `${label.slice(0, at)}\n${label.slice(at + 1)}`;
 }

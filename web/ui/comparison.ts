@@ -16,7 +16,7 @@ export function periodText(p: { period: { from: string; to: string }; unfinished
   return `${fmtPeriod(p.period.from, p.period.to)}${p.unfinished ? `, ${t('period.toDate')}` : ''}`;
 }
 
-/** «RMB: нет данных с 22.10.2024»; with `days`, a gap says how many days it misses. */
+/** «RMB: данные только по 22.10.2024» (its last covered day: «нет данных с» would read as one day too early); with `days`, a gap says how many days it misses. */
 export function leftOutText(o: { office: string; reason: LeftOut['reason']; since: string | null; days?: number }, name: (code: string) => string): string {
   if (o.reason === 'behind' && o.since) return t('coverage.behind', { office: name(o.office), day: fmtDay(o.since) });
   if (o.reason === 'no_data') return t('coverage.noData', { office: name(o.office) });
@@ -35,9 +35,10 @@ export function changeLabel(c: Comparison): string {
   return c.kind === 'year_ago' ? t('kpi.changeYear') : t('kpi.change');
 }
 
-/** «несопоставимо: <why>» */
+/** «несопоставимо: <why>»; for one office (its page, or the filter on it) why in its own words, not «ни по одному офису». */
 export function incomparableText(c: Comparison): string {
-  return `${t('cmp.incomparable')}: ${c.reason ? t(`cmp.reason.${c.reason}`) : ''}`;
+  const one = c.offices.length + c.offices_left_out.length === 1;
+  return `${t('cmp.incomparable')}: ${c.reason ? t(one ? `cmp.reasonOne.${c.reason}` : `cmp.reason.${c.reason}`) : ''}`;
 }
 
 /** The line under a page title: what is compared with what, over which offices, who is left out. */

@@ -80,9 +80,11 @@ function coverageTable(r: CoverageResponse, name: (code: string) => string): HTM
     }))) : h('p', { className: 'note' }, t('coverage.none')),
     scrollTable({
       caption: t('coverage.title'), hiddenCaption: true,
-      head: [t('col.office'), t('coverage.first'), t('coverage.last'), t('coverage.status')],
-      rows: r.offices.map((o) => [name(o.office), o.first ? fmtDay(o.first) : '—', o.last ? fmtDay(o.last) : '—',
-        h('span', { className: `chip chip-${o.status === 'active' ? 'ok' : o.status === 'behind' ? 'breach' : 'no_data'}` }, state(o))]),
+      // The state right after the office, so a phone shows who is behind without scrolling sideways.
+      head: [t('col.office'), t('coverage.status'), t('coverage.last'), t('coverage.first')],
+      rows: r.offices.map((o) => [name(o.office),
+        h('span', { className: `chip chip-${o.status === 'active' ? 'ok' : o.status === 'behind' ? 'breach' : 'no_data'}` }, state(o)),
+        o.last ? fmtDay(o.last) : '—', o.first ? fmtDay(o.first) : '—']),
     }));
 }
 

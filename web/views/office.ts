@@ -1,12 +1,11 @@
 import type { OfficePageResponse } from '../../server/api/contract.ts';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/categories.ts';
 import { RULE_LABELS } from '../../domain/rules.ts';
-import { STANDARDS } from '../../domain/standards.ts';
 import { getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
-import { dayLines, durationBars } from '../charts/options.ts';
-import { fmtCount, fmtDateTime, fmtDay, fmtInt, fmtMinutes, fmtMonth, fmtPeriod } from '../i18n/format.ts';
+import { dayLines } from '../charts/options.ts';
+import { fmtCount, fmtDateTime, fmtDay, fmtInt, fmtPeriod } from '../i18n/format.ts';
 import { label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { officeLabel, officeName, regionLabel, type Cleanup, type ViewContext } from '../state/context.ts';
@@ -21,6 +20,8 @@ import { scrollTable } from '../ui/table.ts';
 import { fmtVerdictValue, statusText } from './compliance/matrix.ts';
 import { flagStatusChip } from './compliance/flag-panel.ts';
 import { mixBars } from './topics/options.ts';
+import { durationsCard, measureKpi } from './shared/durations-card.ts';
+import { heatmapCard } from './shared/heatmap-card.ts';
 
 type Daily = OfficePageResponse['daily'][number];
 type Topic = OfficePageResponse['topics'][number];
@@ -77,41 +78,41 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
         : kpi(t('kpi.visits'), visits, incomparableText(c)),
     kpi(t('kpi.statements'), nothing ? '—' : fmtCount(p.totals.statements, p.totals.suppressed)),
     kpi(t('office.gaps'), nothing ? '—' : fmtInt(silentDays.length)),
-    ...(admission ? [kpi(`${t('metric.admission_delay')}, ${t('stat.p90')}`, admission.p90 === null ? '—' : fmtMinutes(admission.p90))] : []),
+    // Each measure against its own standard (contract §8), as on the Overview.
+    ...(p.durations && !nothing ? [
+      measureKpi(admission, 'admission_delay', 'p90'),
+      measureKpi(p.durations.find((d) => d.metric === 'application_time'), 'application_time', 'p90'),
+    ] : []),
   ));
   const grid = h('div', { className: 'grid' });
   root.append(grid);
   const slot = (cls: string) => { const el = h('div', { className: cls }); grid.append(el); return el; };
 
-  const days = Array.from({ length: daysBetween(p.period.from, p.period.to) }, (_, i) => addDays(p.period.from, i));
-  charts.push(chartCard(slot('span-8'), {
-    title: t('office.volumes'), height: 300,
-    option: () => dayLines(days, [{ name: officeLabel(p.office), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true }], (d) => fmtDay(d).slice(0, 5)),
-    summary: `${t('office.volumes')}: ${fmtCount(p.totals.visits, p.totals.suppressed)}`,
-    table: { head: [t('col.day'), t('col.visits')], numeric: [1], rows: daily.map((d) => [fmtDay(d.day), fmtCount(d.visits, d.suppressed)]) },
-  }).chart);
-
-  const total = topics.reduce((a, r) => a + (r.visits ?? 0), 0);
-  const cat = (c: string): Category => ((CATEGORIES as readonly string[]).includes(c) ? (c as Category) : 'unspecified');
-  charts.push(chartCard(slot('span-4'), {
-    title: t('office.topics'), height: 300,
-    option: () => mixBars(topics.map((r) => ({ category: cat(r.category), share: r.visits === null || total === 0 ? null : r.visits / total })), t('col.share')),
-    summary: `${t('office.topics')}: ${topics.length}`,
-    table: { head: [t('col.category'), t('col.visits')], numeric: [1], rows: topics.map((r) => [label(CATEGORY_LABELS[cat(r.category)]), fmtCount(r.visits, r.suppressed)]) },
-  }).chart);
-
-  if (p.durations) {
-    // Each measure against its own standard only (contract §8): admission delay ≤ 5 min, a statement 15–20 min.
-    const rows = p.durations.map((d) => ({ label: t(`metric.${d.metric}` as const), median: d.median, p90: d.p90, ...standardOf(d.metric) }));
-    charts.push(chartCard(slot('span-6'), {
-      title: t('office.delays'), note: t('office.delaysNote'), height: 280,
-      option: () => durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }),
-      summary: rows.map((r) => `${r.label}: ${r.median === null ? '—' : fmtMinutes(r.median)}`).join('; '),
-      table: {
-        head: ['', t('stat.median'), t('stat.p90'), t('stat.standardFor')], numeric: [1, 2],
-        rows: rows.map((r) => [r.label, r.median === null ? '—' : fmtMinutes(r.median), r.p90 === null ? '—' : fmtMinutes(r.p90), r.standardText]),
-      },
+  if (nothing) {
+    // Nothing received for the period: one plain statement instead of empty axes (contract §8).
+    plainCard(slot('span-12'), t('office.volumes'), null, h('p', { id: 'office-no-data' }, p.coverage.behindSince
+      ? leftOutText({ office: p.office.code, reason: 'behind', since: p.coverage.behindSince }, name) : t('coverage.noDataStatus')));
+  } else {
+    const days = Array.from({ length: daysBetween(p.period.from, p.period.to) }, (_, i) => addDays(p.period.from, i));
+    charts.push(chartCard(slot('span-8'), {
+      title: t('office.volumes'), height: 300,
+      option: () => dayLines(days, [{ name: officeLabel(p.office), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true }], (d) => fmtDay(d).slice(0, 5),
+        { uncovered, noData: t('state.noData') }),
+      summary: `${t('office.volumes')}: ${fmtCount(p.totals.visits, p.totals.suppressed)}`,
+      table: { head: [t('col.day'), t('col.visits')], numeric: [1], rows: daily.map((d) => [fmtDay(d.day), fmtCount(d.visits, d.suppressed)]) },
     }).chart);
+
+    const total = topics.reduce((a, r) => a + (r.visits ?? 0), 0);
+    const cat = (c: string): Category => ((CATEGORIES as readonly string[]).includes(c) ? (c as Category) : 'unspecified');
+    charts.push(chartCard(slot('span-4'), {
+      title: t('office.topics'), height: 300,
+      option: () => mixBars(topics.map((r) => ({ category: cat(r.category), share: r.visits === null || total === 0 ? null : r.visits / total })), t('col.share')),
+      summary: `${t('office.topics')}: ${topics.length}`,
+      table: { head: [t('col.category'), t('col.visits')], numeric: [1], rows: topics.map((r) => [label(CATEGORY_LABELS[cat(r.category)]), fmtCount(r.visits, r.suppressed)]) },
+    }).chart);
+    // The same card as the Overview's: averages per covered weekday; press gets no hourly detail.
+    if (p.heatmap.length) charts.push(heatmapCard(slot('span-12'), p.heatmap));
+    if (p.durations) charts.push(durationsCard(slot('span-6'), p.durations, 280));
   }
   if (p.compliance) {
     plainCard(slot('span-6'), t('office.compliance'), null, scrollTable({
@@ -143,11 +144,3 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
   }
 }
 
-/** A duration measure's own standard (contract §8): drawn as a dash at its upper bound, said in the table. */
-function standardOf(metric: string): { standardMax?: number; standardText: string } {
-  if (metric === 'admission_delay') return { standardMax: STANDARDS.admissionDelayMaxMinutes, standardText: t('stat.standardMax', { n: fmtMinutes(STANDARDS.admissionDelayMaxMinutes) }) };
-  if (metric === 'application_time') {
-    return { standardMax: STANDARDS.statementMaxMinutes, standardText: t('stat.standardRange', { from: STANDARDS.statementMinMinutes, to: STANDARDS.statementMaxMinutes }) };
-  }
-  return { standardText: t('stat.standardNone') };
-}

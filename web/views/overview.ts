@@ -1,10 +1,10 @@
-import type { ComplianceResponse, CoverageResponse, OverviewResponse } from '../../server/api/contract.ts';
+import type { ComplianceResponse, CoverageResponse, DurationStats, OverviewResponse } from '../../server/api/contract.ts';
 import { getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { officeMap, overallStatus, type MapPoint } from '../charts/office-map.ts';
-import { durationBars, rankedBars, weekHourHeatmap } from '../charts/options.ts';
-import { fmtCount, fmtInt, fmtMinutes, fmtNum, fmtPeriod } from '../i18n/format.ts';
+import { rankedBars } from '../charts/options.ts';
+import { fmtCount, fmtInt, fmtPeriod } from '../i18n/format.ts';
 import { t } from '../i18n/t.ts';
 import { officeName, shortOfficeName, type Cleanup, type ViewContext } from '../state/context.ts';
 import { hrefFor, navigate } from '../state/router.ts';
@@ -13,6 +13,8 @@ import { changeLabel, comparisonNote, coverageStamp, incomparableText, leftOutTe
 import { kpi, kpiRow } from '../ui/kpi.ts';
 import { emptyState, fillWhenReady } from '../ui/states.ts';
 import { drawLines } from './overview/lines.ts';
+import { durationsCard, measureKpi } from './shared/durations-card.ts';
+import { heatmapCard } from './shared/heatmap-card.ts';
 
 type PerOffice = OverviewResponse['perOffice'][number];
 type Daily = OverviewResponse['daily'][number];
@@ -63,7 +65,7 @@ export function render(ctx: ViewContext): Cleanup {
     const c = s.comparison;
     if (cmp) previous.textContent = ` · ${c.kind === 'year_ago' ? t('period.yearAgo') : t('period.previous')}: ${fmtPeriod(s.previous.from, s.previous.to)}`;
     if (cmp) cmpNote.replaceChildren(comparisonNote(c, name));
-    const wait = s.durations?.find((d) => d.metric === 'wait_time');
+    const measure = (m: DurationStats['metric']) => s.durations?.find((d) => d.metric === m);
     // Like for like (contract §8): the change and the count it is set against cover the same offices.
     const before = t(c.kind === 'year_ago' ? 'kpi.yearAgo' : 'kpi.previous', { n: fmtCount(s.totals.previous, s.totals.suppressed) })
       + (s.totals.compared !== s.totals.visits ? ` · ${t('kpi.comparedNow', { n: fmtCount(s.totals.compared, s.totals.suppressed) })}` : '');
@@ -73,7 +75,14 @@ export function render(ctx: ViewContext): Cleanup {
           : kpi(t('kpi.visits'), fmtCount(s.totals.visits, s.totals.suppressed), incomparableText(c)),
       kpi(t('kpi.statements'), fmtCount(s.totals.statements, s.totals.suppressed)),
       kpi(t('kpi.silent'), fmtInt(s.silentOffices.length)),
-      kpi(t('kpi.medianWait'), wait?.median == null ? '—' : fmtMinutes(wait.median))));
+      // Each measure against its own standard (contract §8), by the statistic its rule judges: the
+      // p90 of admission delay against 5 min (no_pass_delay), of a statement against 20 min
+      // (application_time), so the figure here is the one the compliance page shows; waiting has none.
+      ...(s.durations ? [
+        measureKpi(measure('admission_delay'), 'admission_delay', 'p90'),
+        measureKpi(measure('application_time'), 'application_time', 'p90'),
+        measureKpi(measure('wait_time'), 'wait_time', 'median'),
+      ] : [])));
     if ((s.totals.visits ?? 0) === 0 && !s.totals.suppressed) {
       charts.splice(0).forEach((c) => c.destroy());
       grid.replaceChildren(h('div', { className: 'span-12' }, emptyState(ctx.session.data.lastDay ? t('state.empty') : t('state.noDataYet'))));
@@ -86,24 +95,21 @@ export function render(ctx: ViewContext): Cleanup {
     plainCard(silentSlot, t('overview.noData'), null, s.noDataOffices.length === 0
       ? h('p', {}, t('overview.noDataNone'))
       : h('ul', { className: 'pill-list', id: 'no-data-offices' }, ...s.noDataOffices.map((o) => h('li', {}, h('a', { href: hrefFor({ view: 'office', office: o.office }) }, leftOutText(o, name))))));
-    if (!s.durations) return;
-    const rows = s.durations.map((d) => ({ label: t(`metric.${d.metric}` as const), median: d.median, p90: d.p90 }));
-    charts.push(chartCard(durSlot, {
-      title: t('overview.durations'), note: t('overview.durationsNote'), height: 300,
-      option: () => durationBars(rows, { median: t('stat.median'), p90: t('stat.p90'), standard: t('stat.standard') }),
-      summary: rows.map((r) => `${r.label}: ${t('stat.median')} ${r.median === null ? '—' : fmtMinutes(r.median)}, ${t('stat.p90')} ${r.p90 === null ? '—' : fmtMinutes(r.p90)}`).join('; '),
-      table: { head: ['', t('stat.median'), t('stat.p90'), t('stat.n')], numeric: [1, 2, 3], rows: s.durations.map((d) => [t(`metric.${d.metric}` as const), d.median === null ? '—' : fmtMinutes(d.median), d.p90 === null ? '—' : fmtMinutes(d.p90), fmtInt(d.n)]) },
-    }).chart);
+    if (s.durations) charts.push(durationsCard(durSlot, s.durations));
   });
 
-  fillWhenReady(barsSlot, perOffice, isAlive, (rows) => {
-    const bars = rows.map((r) => ({ key: r.office, label: name(r.office), value: r.visits, previous: r.previous }));
+  fillWhenReady(barsSlot, summary, isAlive, ({ perOffice: rows, comparison }) => {
+    // An office whose logs do not cover the period has no bar and says «нет данных», never 0 visitors
+    // (contract §8); one that never sent a log has no previous figure either.
+    const never = new Set(comparison.offices_left_out.filter((o) => o.reason === 'no_data').map((o) => o.office));
+    const previousOf = (r: PerOffice) => (never.has(r.office) ? t('state.noData') : fmtCount(r.previous, r.suppressed));
+    const bars = rows.map((r) => ({ key: r.office, label: name(r.office), value: r.coverage === 'none' ? null : r.visits, previous: never.has(r.office) ? null : r.previous, noData: r.coverage === 'none' }));
     const card = chartCard(barsSlot, {
       title: t('overview.perOffice'), note: cmp ? t('overview.perOfficeNote') : undefined,
-      option: () => rankedBars(bars, { current: t('period.current'), previous: t('period.previous') }, cmp),
+      option: () => rankedBars(bars, { current: t('period.current'), previous: t('period.previous'), noData: t('state.noData') }, cmp),
       height: Math.max(320, bars.length * (cmp ? 24 : 20) + 60),
       summary: `${t('overview.perOffice')}: ${[...bars].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, 3).map((b) => `${b.label} ${fmtCount(b.value)}`).join(', ')}…`,
-      table: { head: [t('col.office'), t('col.visits'), t('col.previous')], numeric: [1, 2], rows: rows.map((r) => [name(r.office), fmtCount(r.visits, r.suppressed), fmtCount(r.previous, r.suppressed)]) },
+      table: { head: [t('col.office'), t('col.visits'), t('col.previous')], numeric: [1, 2], rows: rows.map((r) => [name(r.office), r.coverage === 'none' ? t('state.noData') : fmtCount(r.visits, r.suppressed), previousOf(r)]) },
     });
     charts.push(card.chart);
     card.chart.onClick((data) => { if (typeof data.key === 'string') navigate({ view: 'office', office: data.key }); });
@@ -112,7 +118,7 @@ export function render(ctx: ViewContext): Cleanup {
   fillWhenReady(mapSlot, Promise.all([compliance, perOffice]), isAlive, ([c, rows]) => {
     const status = new Map(c?.offices.map((o) => [o.office, overallStatus(o.rules.map((r) => r.status))]) ?? []);
     const statusNames = { ok: t('status.ok'), breach: t('status.breach'), no_data: t('status.no_data') };
-    const visits = new Map(rows.map((r) => [r.office, r.visits]));
+    const visits = new Map(rows.filter((r) => r.coverage !== 'none').map((r) => [r.office, r.visits]));
     const points: MapPoint[] = ctx.registry.offices.filter((o) => !ctx.state.region || o.region === ctx.state.region).map((o) => {
       const st = status.get(o.code) ?? 'no_data';
       const v = visits.get(o.code);
@@ -132,16 +138,7 @@ export function render(ctx: ViewContext): Cleanup {
 
   fillWhenReady(linesSlot, daily, isAlive, (rows) => drawLines(ctx, linesSlot, charts, rows, name));
 
-  fillWhenReady(heatSlot, heat, isAlive, (cellsIn) => {
-    // Average visits per covered occurrence of the weekday (contract §8), not sums that favour five-Monday months.
-    const cells = cellsIn.map((c) => ({ weekday: c.weekday, hour: c.hour, visits: c.average }));
-    const busiest = [...cellsIn].sort((a, b) => (b.average ?? 0) - (a.average ?? 0))[0];
-    charts.push(chartCard(heatSlot, {
-      title: t('overview.heatmap'), note: t('overview.heatmapNote'), height: 300,
-      option: () => weekHourHeatmap(cells, { weekday: t('overview.weekday'), hour: t('overview.hour'), visits: t('col.visits') }),
-      summary: busiest ? `${t('overview.heatmap')}: max ${busiest.average === null ? '<5' : fmtNum(busiest.average)} (${busiest.weekday}, ${busiest.hour}:00)` : t('state.empty'),
-      table: { head: [t('overview.weekday'), t('overview.hour'), t('col.average'), t('col.visits')], numeric: [2, 3], rows: cellsIn.map((c) => [String(c.weekday), String(c.hour), c.average === null ? '<5' : fmtNum(c.average), fmtCount(c.visits, c.suppressed)]) },
-    }).chart);
-  });
+  fillWhenReady(heatSlot, heat, isAlive, (cells) => { charts.push(heatmapCard(heatSlot, cells)); });
   return () => { alive = false; charts.forEach((c) => c.destroy()); };
 }
+

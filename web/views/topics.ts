@@ -67,7 +67,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   const slot = (cls: string) => { const el = h('div', { className: cls }); grid.append(el); return el; };
   const catName = (c: string) => label(CATEGORY_LABELS[catOf(c)]);
 
-  const mix = chartCard(slot('span-6'), {
+  const mix = chartCard(slot('span-5'), {
     title: t('topics.mix'), note: t('topics.mixNote'), height: 380,
     option: () => mixBars(cats.map((c) => ({ category: catOf(c.category), share: c.share })), t('col.share')),
     summary: sorted.slice(0, 3).map((c) => `${catName(c.category)} ${c.share === null ? '<5' : fmtShare(c.share)}`).join(', '),
@@ -77,12 +77,16 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   const underTables: HTMLElement[] = [mix.el];
 
   // Like for like: «before» and «now» of the change cover the same offices (comparison.offices).
-  underTables.push(plainCard(slot('span-6'), t('topics.change'), c.comparable ? fmtPeriod(data.previous.from, data.previous.to) : incomparableText(c), scrollTable({
+  // Wide enough that the change column, the card's point, shows without scrolling sideways.
+  underTables.push(plainCard(slot('span-7'), t('topics.change'), c.comparable ? fmtPeriod(data.previous.from, data.previous.to) : incomparableText(c), scrollTable({
     caption: t('topics.change'), hiddenCaption: true,
-    // «Now» and «before» of the change side by side over the same offices; all offices' visits apart.
-    head: [t('col.category'), t('col.visits'), t('col.share'), t('col.compared'), t('col.previous'), t('col.change')], numeric: [1, 2, 3, 4, 5],
-    rows: sorted.map((c) => [catName(c.category), fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1),
-      fmtCount(c.compared, c.suppressed), fmtCount(c.previous, c.suppressed), c.change === null ? '—' : fmtChange(c.change)]),
+    // The change first, so a phone shows it without scrolling sideways; «now» and «before» of it
+    // side by side over the same offices; all offices' visits and shares apart.
+    head: [t('col.category'), t('col.change'), t('col.compared'), t('col.previous'), t('col.visits'), t('col.share')], numeric: [1, 2, 3, 4, 5],
+    // Not comparable: no like-for-like counts either, rather than zeros that read as «nobody came».
+    rows: sorted.map((c) => [catName(c.category), c.change === null ? '—' : fmtChange(c.change),
+      ...(data.comparison.comparable ? [fmtCount(c.compared, c.suppressed), fmtCount(c.previous, c.suppressed)] : ['—', '—']),
+      fmtCount(c.visits, c.suppressed), c.share === null ? '<5' : fmtShare(c.share, 1)]),
   })));
 
   // Per office: categories ordered by overall volume, the 7 largest coloured.
@@ -104,14 +108,24 @@ function draw(ctx: ViewContext, charts: MountedChart[], data: TopicsResponse, ca
   charts.push(perOfficeCard.chart);
   underTables.push(perOfficeCard.el);
 
-  const buckets = [...new Set(trend.map((r) => r.bucket))].sort();
+  // Every bucket of the period, covered or not, from the server: the axis never skips a quiet day.
+  const buckets = data.buckets;
+  const trendAt = new Map(trend.map((r) => [`${r.bucket}|${r.category}`, r]));
   const bucketLabel = data.granularity === 'month' ? fmtMonth : (b: string) => fmtDay(b).slice(0, 5);
   const top = order.slice(0, 6);
   const trendCard = chartCard(slot('span-12'), {
     title: t('topics.trend'), height: 320,
-    option: () => categoryTrend(buckets, bucketLabel, top.map((c) => ({ category: c, values: new Map(trend.filter((r) => r.category === c).map((r) => [r.bucket, r.visits])) }))),
+    option: () => categoryTrend(buckets, bucketLabel, top.map((c) => ({ category: c, values: new Map(trend.filter((r) => r.category === c).map((r) => [r.bucket, r.visits])) })), t('status.no_data')),
     summary: `${t('topics.trend')}: ${top.map((c) => label(CATEGORY_LABELS[c])).join(', ')}`,
-    table: { head: [t('col.day'), t('col.category'), t('col.visits')], numeric: [2], rows: trend.map((r) => [bucketLabel(r.bucket), catName(r.category), fmtCount(r.visits, r.suppressed)]) },
+    // One row per bucket, as drawn: a count, 0 for a covered bucket without visits, «нет данных» for a gap.
+    table: {
+      head: [t('col.day'), ...top.map((c) => label(CATEGORY_LABELS[c]))], numeric: top.map((_, i) => i + 1),
+      rows: buckets.map((b) => [bucketLabel(b.bucket), ...top.map((c) => {
+        if (!b.covered) return t('state.noData');
+        const r = trendAt.get(`${b.bucket}|${c}`);
+        return r ? fmtCount(r.visits, r.suppressed) : fmtCount(0);
+      })]),
+    },
   });
   charts.push(trendCard.chart);
   underTables.push(trendCard.el);

@@ -91,10 +91,10 @@ export const DurationStats = z.object({
   median: z.number().nullable().describe('minutes'),
   p90: z.number().nullable().describe('minutes'),
   max: z.number().nullable().describe('minutes'),
-  /** Share of visits over the standard's upper bound (20 min for wait/service/application, 5 min for admission delay). */
-  overStandard: z.number().nullable().describe('0–1'),
+  /** Share over the measure's own upper bound (5 min admission delay, 20 min application time); null for waiting and service time, which have no standard. */
+  overStandard: z.number().nullable().describe('0–1; null for a measure without a standard'),
 });
 export type DurationStats = z.infer<typeof DurationStats>;
 
-/** The national service standard: a visitor is served within 15–20 minutes. */
+/** The standards (domain/standards.ts): a statement is filed within 15–20 minutes; admission within 5. */
 export const ServiceStandard = z.object({ minMinutes: z.literal(15), maxMinutes: z.literal(20), admissionDelayMinutes: z.literal(5) });

@@ -21,6 +21,8 @@ export const OfficeVolume = z.object({
   change: Change,
   statements: Count,
   suppressed: Suppressed,
+  /** How much of the period the office's files cover: with `none` its counts are no data, never zero visitors (contract §8). */
+  coverage: z.enum(['full', 'partial', 'none']),
 });
 export type OfficeVolume = z.infer<typeof OfficeVolume>;
 
@@ -74,9 +76,12 @@ export const OverviewResponse = z.object({
   /** Offices of the filter not covered for the whole period. */
   noDataOffices: z.array(NoDataOffice),
   standard: ServiceStandard,
-  /** Whole filter (all offices in it), one row per metric (wait_time, service_time); null for press. */
+  /**
+   * Whole filter (all offices in it), one row per metric: admission_delay and application_time
+   * (against their own standards, `standard`), wait_time and service_time (none); null for press.
+   */
   durations: z.array(DurationStats).nullable(),
-  /** Per office and metric (wait_time, service_time); null for press. */
+  /** Per office and metric; null for press. */
   officeDurations: z.array(OfficeDurations).nullable(),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
@@ -102,11 +107,16 @@ export const TopicTrendPoint = z.object({
   suppressed: Suppressed,
 });
 
+/** A trend bucket of the period; with no covered day in it, its lines have a gap there, not a zero (contract §8). */
+export const TrendBucket = z.object({ bucket: Day, covered: z.boolean() });
+
 /** GET /api/topics?from&to&office&region. Tables: categories, perOffice, trend. */
 export const TopicsResponse = z.object({
   ...PeriodFields,
   /** day up to 62 days, week up to 366 days, month beyond. */
   granularity: z.enum(['day', 'week', 'month']),
+  /** Every bucket of the (cut) period in order: a covered bucket without a trend row is zero visits, an uncovered one no data. */
+  buckets: z.array(TrendBucket),
   total: Count,
   categories: z.array(TopicShare),
   perOffice: z.array(OfficeTopic),

@@ -112,4 +112,12 @@ describe('the summary sentences', () => {
     expect(writeSummary(figures('kk', { total: 0, categories: [] }), null)).toBe('X: 2026 жылғы қарашада жүгіну тіркелмеді.');
     expect(writeSummary(figures('en', { total: 0, categories: [] }), null)).toBe('X: no visits were recorded in November 2026.');
   });
+  it('offices whose logs do not cover the period are named last: a count of the logs received is not read as everyone\'s', () => {
+    const gaps = [{ name: 'R', reason: 'behind' as const, since: '2026-10-22' }, { name: 'A', reason: 'no_data' as const, since: null }, { name: 'G', reason: 'not_covered' as const, since: null }];
+    expect(writeSummary(figures('ru'), null, [], gaps)).toMatch(/\. Журналы получены не за весь период: R \(только по 22\.10\.2026\), A \(не поступали\), G \(с пропусками\)\.$/);
+    expect(writeSummary(figures('kk'), null, [], gaps)).toMatch(/\. Журналдар кезеңнің толығына түспеген: R \(22\.10\.2026 дейін ғана\), A \(түспеген\), G \(үзілістермен\)\.$/);
+    expect(writeSummary(figures('en'), null, [], gaps)).toMatch(/\. Logs do not cover the whole period for R \(only up to 22\/10\/2026\), A \(none received\), G \(with gaps\)\.$/);
+    expect(writeSummary(figures('ru', { total: 0, categories: [] }), null, [], gaps.slice(0, 1))).toBe('X: в ноябре 2026 года обращений не зарегистрировано. Журналы получены не за весь период: R (только по 22.10.2026).');
+    expect(writeSummary(figures('ru'), null)).not.toMatch(/Журналы получены/);
+  });
 });

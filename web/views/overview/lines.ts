@@ -24,7 +24,8 @@ export function drawLines(ctx: ViewContext, parent: HTMLElement, charts: Mounted
     { name: ctx.state.office ? t('overview.totalOffice', { office: name(ctx.state.office) }) : t('overview.total'), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true },
     ...on.filter((c) => perOffice.has(c)).map((c) => ({ name: name(c), points: (perOffice.get(c) ?? []).map((d) => [d.day, d.visits] as const) })),
   ];
-  const option = () => dayLines(days, series(), (d) => fmtDay(d).slice(0, 5));
+  const uncovered = new Set(daily.filter((d) => !d.covered).map((d) => d.day));
+  const option = () => dayLines(days, series(), (d) => fmtDay(d).slice(0, 5), { uncovered, noData: t('state.noData') });
   const toggles = h('div', { className: 'toggles', role: 'group', 'aria-label': t('filter.office') });
   const card = chartCard(parent, {
     title: t('overview.daily'), note: t('overview.dailyNote'), option, height: 320,

@@ -1,6 +1,7 @@
 import { CATEGORY_LABELS, type Category } from '../../../domain/categories.ts';
 import { axisStyle, countAxis, legendStyle, tooltipStyle } from '../../charts/axes.ts';
 import type { EChartsCoreOption } from '../../charts/echarts.ts';
+import { noDataAreas } from '../../charts/options.ts';
 import { chartTheme, SERIES_COLORS } from '../../charts/palette.ts';
 import { fmtInt, fmtShare } from '../../i18n/format.ts';
 import { label } from '../../i18n/lang.ts';
@@ -93,19 +94,28 @@ export function officeStack(offices: readonly { code: string; label: string }[],
   };
 }
 
-/** Visits per category over time buckets (days, weeks or months). */
-export function categoryTrend(buckets: readonly string[], bucketLabel: (b: string) => string,
-  series: readonly { category: Category; values: ReadonlyMap<string, number | null> }[]): EChartsCoreOption {
+/**
+ * Visits per category over time buckets (days, weeks or months), every bucket of the period on the
+ * axis: in a covered bucket a category without visits is 0; an uncovered bucket, and a hidden
+ * value, are gaps in the line, never 0 (contract §8).
+ */
+export function categoryTrend(buckets: readonly { bucket: string; covered: boolean }[], bucketLabel: (b: string) => string,
+  series: readonly { category: Category; values: ReadonlyMap<string, number | null> }[], noData: string): EChartsCoreOption {
+  const areas = noDataAreas(buckets.map((b) => b.covered), noData);
   return {
     grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     legend: { ...legendStyle(), type: 'scroll', top: 0, left: 0 },
-    tooltip: { ...tooltipStyle(), trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '<5' : fmtInt(v)) },
-    xAxis: { type: 'category', data: buckets.map(bucketLabel), boundaryGap: false, ...axisStyle() },
+    tooltip: {
+      ...tooltipStyle(), trigger: 'axis',
+      valueFormatter: (v: number | null, i: number) => (v !== null ? fmtInt(v) : buckets[i]?.covered === false ? noData : '<5'),
+    },
+    xAxis: { type: 'category', data: buckets.map((b) => bucketLabel(b.bucket)), boundaryGap: false, ...axisStyle() },
     yAxis: countAxis(),
     series: series.map((s, i) => ({
       name: label(CATEGORY_LABELS[s.category]), type: 'line', showSymbol: buckets.length < 20, symbolSize: 5,
-      // Absent bucket = no visits (0); a hidden one is a gap in the line, never 0.
-      color: SERIES_COLORS[i % SERIES_COLORS.length], connectNulls: false, data: buckets.map((b) => (s.values.has(b) ? (s.values.get(b) ?? null) : 0)),
+      color: SERIES_COLORS[i % SERIES_COLORS.length], connectNulls: false,
+      data: buckets.map((b) => (!b.covered ? null : s.values.has(b.bucket) ? (s.values.get(b.bucket) ?? null) : 0)),
+      ...(i === 0 && areas ? { markArea: areas } : {}),
     })),
   };
 }
