@@ -100,13 +100,13 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   }
   // The per-second counts of those minutes from the same unit rows, summed with each unit's sign.
   const seconds = new Map<Key, Map<number, number[]>>();
-  const addSeconds = (office: string | null, metric: string, minute: number, counts: Int32Array, sign: number) => {
+  const addSeconds = (office: string | null, metric: string, minute: number, pairs: readonly number[], sign: number) => {
     const k = key(office, metric);
     const m = seconds.get(k) ?? new Map<number, number[]>();
     seconds.set(k, m);
-    const sum = m.get(minute) ?? Array.from({ length: counts.length }, () => 0);
+    const sum = m.get(minute) ?? Array.from({ length: 60 }, () => 0);
     m.set(minute, sum);
-    for (let i = 0; i < counts.length; i++) sum[i] = (sum[i] ?? 0) + sign * (counts[i] ?? 0);
+    for (let i = 0; i + 1 < pairs.length; i += 2) sum[pairs[i] ?? 0] = (sum[pairs[i] ?? 0] ?? 0) + sign * (pairs[i + 1] ?? 0);
   };
   for (const u of cover) {
     for (const row of unitRows.get(unitKey(u)) ?? []) {
