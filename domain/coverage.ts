@@ -97,10 +97,11 @@ export function uncoveredSpans(o: OfficeCoverage, p: Period): DaySpan[] {
 export function coveredWeekdays(o: OfficeCoverage, p: Period): number[] {
   const counts = [0, 0, 0, 0, 0, 0, 0];
   const n = daysBetween(p.from, p.to);
-  for (let i = 0; i < n; i++) {
-    const day = addDays(p.from, i);
+  const first = (new Date(`${p.from}T00:00:00Z`).getUTCDay() + 6) % 7;
+  let day = p.from;
+  for (let i = 0; i < n; i++, day = addDays(day, 1)) {
     if (!coversDay(o, day)) continue;
-    const isoIndex = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const isoIndex = (first + i) % 7;
     counts[isoIndex] = (counts[isoIndex] ?? 0) + 1;
   }
   return counts;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Category } from '../../domain/categories.ts';
-import { SECOND_COLUMNS, secondColumns } from '../durations/second-columns.ts';
+import { secondColumns } from '../durations/second-columns.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import type { CountUnit } from './labelled-cover.ts';
 
@@ -33,7 +33,8 @@ export interface MinuteUnitRow {
   metric: DurationMetric;
   minute: number;
   n: number;
-  seconds: Int32Array;
+  /** The seconds of the minute that hold durations, as pairs: [second, count, second, count, …]. */
+  seconds: readonly number[];
 }
 
 /** office_daily: one day's visits per office (day units only). */
@@ -202,10 +203,12 @@ const UNIT_READS: { [S in UnitSource]: (u: RawBuilder<unknown>, offices: string[
     from ${u} cross join lateral (
       select * from visit_hour_totals r where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
       offset 0) t`,
-  // The sixty per-second counts come back as one comma-separated field: a row of 64 fields costs the
-  // driver more than the database spends finding it.
+  // The per-second counts come back as one field listing only the seconds that hold any ("12:1,47:2"):
+  // most minutes of a unit hold a duration or two, and a row of 64 fields costs the driver (and the
+  // memo's memory) more than the database spends finding it.
   minutes: (u, offices) => sql`
-    select u.unit, u.start, t.office_code as office, t.metric, t.minute, t.n, concat_ws(',', ${secondColumns((c) => sql`t.${c}`)}) as seconds
+    select u.unit, u.start, t.office_code as office, t.metric, t.minute, t.n,
+      concat_ws(',', ${secondColumns((c, i) => sql`case when t.${c} <> 0 then ${sql.lit(`${i}:`)} || t.${c} end`)}) as seconds
     from ${u} cross join lateral (
       select * from duration_minutes r
       where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
@@ -221,7 +224,8 @@ async function readUnits<S extends UnitSource>(db: Kysely<Database>, source: S, 
   const u = sql`unnest(${refs.map((r) => r.unit)}::text[], ${refs.map((r) => r.start)}::date[]) as u (unit, start)`;
   const out = new Map<string, SourceRows[S][]>();
   for (const row of (await UNIT_READS[source](u, [...offices]).execute(db)).rows) {
-    if ('seconds' in row) row.seconds = secondCounts(row.seconds as unknown as string);
+    for (const [field, value] of Object.entries(row)) if (typeof value === 'string') (row as unknown as Record<string, unknown>)[field] = intern(value);
+    if ('seconds' in row) row.seconds = secondPairs(row.seconds as unknown as string);
     const k = unitKey(row);
     const list = out.get(k);
     if (list) list.push(row);
@@ -230,11 +234,26 @@ async function readUnits<S extends UnitSource>(db: Kysely<Database>, source: S, 
   return out;
 }
 
-/** "3,0,1,…" as the 60 counts it lists. */
-function secondCounts(csv: string): Int32Array {
-  const counts = new Int32Array(SECOND_COLUMNS.length);
-  const parts = csv.split(',');
-  if (parts.length !== counts.length) throw new Error(`duration_minutes: ${parts.length} second counts`);
-  for (let i = 0; i < counts.length; i++) counts[i] = Number(parts[i]);
-  return counts;
+/** "12:1,47:2" as [12, 1, 47, 2]. */
+function secondPairs(list: string): number[] {
+  const out: number[] = [];
+  if (list === '') return out;
+  for (const pair of list.split(',')) {
+    const colon = pair.indexOf(':');
+    out.push(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
+  }
+  return out;
+}
+
+/**
+ * One copy of each short text the rows repeat (office codes, units, days, metrics, categories): held
+ * by every row of a unit, each a string of its own as the driver makes them. Bounded: past the limit
+ * strings are kept as they come.
+ */
+const interned = new Map<string, string>();
+function intern(value: string): string {
+  const hit = interned.get(value);
+  if (hit !== undefined) return hit;
+  if (interned.size < 100_000 && value.length <= 32) interned.set(value, value);
+  return value;
 }

@@ -22,9 +22,6 @@ export interface DurationStatsRow extends DurationSummary {
   metric: DurationMetric;
 }
 
-type Key = string;
-const key = (office: string | null, metric: string): Key => `${office ?? ''}\u0000${metric}`;
-
 /**
  * Exact duration statistics from duration_minutes' units (sql/cover/unit-memo.ts) in two steps: the minute counts of the period's
  * rollup units (sql/cover/rollup-cover.ts), then the per-second counts of only the minutes that hold an
@@ -37,36 +34,52 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   const offices = new Set(q.offices);
   const metrics = new Set<string>(q.metrics);
   const unitRows = await memo.units('minutes', cover);
-  // The signed minute counts of the period per office, metric and minute (zero sums left out).
-  const summed = new Map<string, Omit<MinuteUnitRow, 'seconds'>>();
+
+  // Histograms per office and metric and, summed over offices, per metric (office null), each with
+  // the minutes to open and, once opened, their per-second counts. Nested maps rather than
+  // string keys: this runs over every row of every unit of the period, on every request.
+  interface Hist { office: string | null; metric: DurationMetric; byMinute: Map<number, number>; h: MinuteHistogram; open: Set<number>; seconds: Map<number, number[]> }
+  const byOffice = new Map<string | null, Map<string, Hist>>();
+  const histOf = (office: string | null, metric: DurationMetric): Hist => {
+    let perMetric = byOffice.get(office);
+    if (!perMetric) byOffice.set(office, perMetric = new Map());
+    let e = perMetric.get(metric);
+    if (!e) perMetric.set(metric, e = { office, metric, byMinute: new Map(), h: { minutes: [], counts: [], total: 0 }, open: new Set(), seconds: new Map() });
+    return e;
+  };
   for (const u of cover) {
     for (const row of unitRows.get(unitKey(u)) ?? []) {
       if (!offices.has(row.office) || !metrics.has(row.metric)) continue;
-      const k = `${row.office}|${row.metric}|${row.minute}`;
-      const e = summed.get(k);
-      if (e) e.n += u.sign * row.n;
-      else summed.set(k, { office: row.office, metric: row.metric, minute: row.minute, n: u.sign * row.n });
+      const e = histOf(row.office, row.metric);
+      e.byMinute.set(row.minute, (e.byMinute.get(row.minute) ?? 0) + u.sign * row.n);
     }
   }
-  const minuteRows = { rows: [...summed.values()].filter((r) => r.n !== 0) };
-
-  // Histograms per office and, summed over offices, per metric (office null).
-  const hists = new Map<Key, { office: string | null; metric: DurationMetric; h: MinuteHistogram; byMinute: Map<number, number> }>();
-  const add = (office: string | null, metric: DurationMetric, minute: number, n: number) => {
-    const k = key(office, metric);
-    let e = hists.get(k);
-    if (!e) hists.set(k, e = { office, metric, h: { minutes: [], counts: [], total: 0 }, byMinute: new Map() });
-    e.byMinute.set(minute, (e.byMinute.get(minute) ?? 0) + n);
-    e.h.total += n;
-  };
-  for (const r of minuteRows.rows) {
-    if (q.by !== 'all') add(r.office, r.metric, r.minute, r.n);
-    if (q.by !== 'office') add(null, r.metric, r.minute, r.n);
+  const officeHists = [...byOffice.values()].flatMap((m) => [...m.values()]);
+  // The offices holding each minute of a metric (after the signed sum): whom the all-office summary opens.
+  const officesOf = new Map<string, Map<number, string[]>>();
+  for (const e of officeHists) {
+    const perMinute = officesOf.get(e.metric) ?? new Map<number, string[]>();
+    officesOf.set(e.metric, perMinute);
+    for (const [minute, n] of e.byMinute) {
+      if (n === 0) {
+        e.byMinute.delete(minute);
+        continue;
+      }
+      if (q.by !== 'office') {
+        const all = histOf(null, e.metric);
+        all.byMinute.set(minute, (all.byMinute.get(minute) ?? 0) + n);
+      }
+      const holding = perMinute.get(minute);
+      if (holding) holding.push(e.office ?? '');
+      else perMinute.set(minute, [e.office ?? '']);
+    }
   }
-  for (const e of hists.values()) {
+  if (q.by === 'all') for (const e of officeHists) byOffice.delete(e.office);
+  const hists = [...byOffice.values()].flatMap((m) => [...m.values()]);
+  for (const e of hists) {
     const minutes = [...e.byMinute.keys()].sort((a, b) => a - b);
-    e.h.minutes = minutes;
-    e.h.counts = minutes.map((m) => e.byMinute.get(m) ?? 0);
+    e.h = { minutes, counts: minutes.map((m) => e.byMinute.get(m) ?? 0), total: 0 };
+    e.h.total = e.h.counts.reduce((a, n) => a + n, 0);
   }
 
   // In 'both', the all-office min, max and count over the threshold follow from the offices' own:
@@ -77,49 +90,34 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   const overFor = (office: string | null, metric: DurationMetric) => (derived && office === null ? Infinity : q.overSeconds(metric));
 
   // The minutes to open: an office's own, and for the all-office summary every office holding them.
-  const officesOf = new Map<string, Map<number, string[]>>();
-  for (const r of minuteRows.rows) {
-    const perMinute = officesOf.get(r.metric) ?? new Map<number, string[]>();
-    officesOf.set(r.metric, perMinute);
-    const offices = perMinute.get(r.minute);
-    if (offices) offices.push(r.office);
-    else perMinute.set(r.minute, [r.office]);
-  }
-  // Per office and metric, the set of minutes to open.
-  const targets = new Map<string, { office: string; metric: DurationMetric; minutes: Set<number> }>();
-  for (const e of hists.values()) {
+  for (const e of hists) {
     for (const minute of minutesToOpen(e.h, overFor(e.office, e.metric), wantedFor(e.office))) {
-      const offices = e.office !== null ? [e.office] : officesOf.get(e.metric)?.get(minute) ?? [];
-      for (const office of offices) {
-        const k = key(office, e.metric);
-        const target = targets.get(k) ?? { office, metric: e.metric, minutes: new Set<number>() };
-        targets.set(k, target);
-        target.minutes.add(minute);
-      }
+      const holding = e.office !== null ? [e.office] : officesOf.get(e.metric)?.get(minute) ?? [];
+      for (const office of holding) histOf(office, e.metric).open.add(minute);
     }
   }
   // The per-second counts of those minutes from the same unit rows, summed with each unit's sign.
-  const seconds = new Map<Key, Map<number, number[]>>();
-  const addSeconds = (office: string | null, metric: string, minute: number, counts: Int32Array, sign: number) => {
-    const k = key(office, metric);
-    const m = seconds.get(k) ?? new Map<number, number[]>();
-    seconds.set(k, m);
-    const sum = m.get(minute) ?? Array.from({ length: counts.length }, () => 0);
-    m.set(minute, sum);
-    for (let i = 0; i < counts.length; i++) sum[i] = (sum[i] ?? 0) + sign * (counts[i] ?? 0);
+  const addSeconds = (e: Hist, minute: number, pairs: readonly number[], sign: number) => {
+    let sum = e.seconds.get(minute);
+    if (!sum) e.seconds.set(minute, sum = Array.from({ length: 60 }, () => 0));
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const second = pairs[i] ?? 0;
+      sum[second] = (sum[second] ?? 0) + sign * (pairs[i + 1] ?? 0);
+    }
   };
   for (const u of cover) {
     for (const row of unitRows.get(unitKey(u)) ?? []) {
-      if (!targets.get(key(row.office, row.metric))?.minutes.has(row.minute)) continue;
-      if (q.by !== 'all') addSeconds(row.office, row.metric, row.minute, row.seconds, u.sign);
-      if (q.by !== 'office') addSeconds(null, row.metric, row.minute, row.seconds, u.sign);
+      const own = byOffice.get(row.office)?.get(row.metric);
+      if (!own?.open.has(row.minute)) continue;
+      if (q.by !== 'all') addSeconds(own, row.minute, row.seconds, u.sign);
+      if (q.by !== 'office') addSeconds(histOf(null, row.metric), row.minute, row.seconds, u.sign);
     }
   }
 
   const out: DurationStatsRow[] = [];
-  for (const [k, e] of hists) {
-    if (e.h.total <= 0) continue;
-    out.push({ office: e.office, metric: e.metric, ...summarize(e.h, seconds.get(k) ?? new Map(), overFor(e.office, e.metric), wantedFor(e.office)) });
+  for (const e of hists) {
+    if (e.h.total <= 0 || (q.by === 'all' && e.office !== null)) continue;
+    out.push({ office: e.office, metric: e.metric, ...summarize(e.h, e.seconds, overFor(e.office, e.metric), wantedFor(e.office)) });
   }
   if (derived) {
     for (const all of out.filter((r) => r.office === null)) {
