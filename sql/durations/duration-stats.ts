@@ -31,9 +31,10 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   if (!q.offices.length || !q.metrics.length) return [];
   const cover = coverPeriod(q.period);
   if (!cover.length) return [];
-  const offices = new Set(q.offices);
-  const metrics = new Set<string>(q.metrics);
+  const offices = [...new Set(q.offices)];
+  const metrics = [...new Set(q.metrics)];
   const unitRows = await memo.units('minutes', cover);
+  const unitGroups = cover.map((u) => ({ sign: u.sign, groups: byOfficeAndMetric(unitRows.get(unitKey(u)) ?? []) }));
 
   // Histograms per office and metric and, summed over offices, per metric (office null), each with
   // the minutes to open and, once opened, their per-second counts. Nested maps rather than
@@ -47,11 +48,16 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
     if (!e) perMetric.set(metric, e = { office, metric, byMinute: new Map(), h: { minutes: [], counts: [], total: 0 }, open: new Set(), seconds: new Map() });
     return e;
   };
-  for (const u of cover) {
-    for (const row of unitRows.get(unitKey(u)) ?? []) {
-      if (!offices.has(row.office) || !metrics.has(row.metric)) continue;
-      const e = histOf(row.office, row.metric);
-      e.byMinute.set(row.minute, (e.byMinute.get(row.minute) ?? 0) + u.sign * row.n);
+  for (const { sign, groups } of unitGroups) {
+    for (const office of offices) {
+      const perMetric = groups.get(office);
+      if (!perMetric) continue;
+      for (const metric of metrics) {
+        const rows = perMetric.get(metric);
+        if (!rows) continue;
+        const e = histOf(office, metric);
+        for (const row of rows) e.byMinute.set(row.minute, (e.byMinute.get(row.minute) ?? 0) + sign * row.n);
+      }
     }
   }
   const officeHists = [...byOffice.values()].flatMap((m) => [...m.values()]);
@@ -105,12 +111,19 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
       sum[second] = (sum[second] ?? 0) + sign * (pairs[i + 1] ?? 0);
     }
   };
-  for (const u of cover) {
-    for (const row of unitRows.get(unitKey(u)) ?? []) {
-      const own = byOffice.get(row.office)?.get(row.metric);
-      if (!own?.open.has(row.minute)) continue;
-      if (q.by !== 'all') addSeconds(own, row.minute, row.seconds, u.sign);
-      if (q.by !== 'office') addSeconds(histOf(null, row.metric), row.minute, row.seconds, u.sign);
+  for (const { sign, groups } of unitGroups) {
+    for (const [office, perMetric] of byOffice) {
+      const unitPerMetric = office === null ? undefined : groups.get(office);
+      if (!unitPerMetric) continue;
+      for (const own of perMetric.values()) {
+        if (own.open.size === 0) continue;
+        const all = q.by !== 'office' ? histOf(null, own.metric) : null;
+        for (const row of unitPerMetric.get(own.metric) ?? []) {
+          if (!own.open.has(row.minute)) continue;
+          if (q.by !== 'all') addSeconds(own, row.minute, row.seconds, sign);
+          if (all) addSeconds(all, row.minute, row.seconds, sign);
+        }
+      }
     }
   }
 
@@ -128,4 +141,22 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
     }
   }
   return out.sort((a, b) => (a.office ?? '').localeCompare(b.office ?? '') || a.metric.localeCompare(b.metric));
+}
+
+const grouped = new WeakMap<readonly MinuteUnitRow[], Map<string, Map<string, MinuteUnitRow[]>>>();
+
+/** A unit's rows by office and metric, worked out once per unit the memo holds (keyed by its row list). */
+function byOfficeAndMetric(rows: readonly MinuteUnitRow[]): Map<string, Map<string, MinuteUnitRow[]>> {
+  let g = grouped.get(rows);
+  if (g) return g;
+  g = new Map();
+  for (const row of rows) {
+    let perMetric = g.get(row.office);
+    if (!perMetric) g.set(row.office, perMetric = new Map());
+    const list = perMetric.get(row.metric);
+    if (list) list.push(row);
+    else perMetric.set(row.metric, [row]);
+  }
+  grouped.set(rows, g);
+  return g;
 }
