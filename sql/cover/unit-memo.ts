@@ -157,9 +157,6 @@ export function createUnitMemo(db: Kysely<Database>, options: UnitMemoOptions = 
     return out;
   }
 
-  const offices = () => perVersion('offices', async () =>
-    (await db.selectFrom('offices').select('code').orderBy('code').execute()).map((o) => o.code));
-
   function perVersion<T>(name: string, compute: () => Promise<T>): Promise<T> {
     const key = `v:${name}`;
     const e = live(key) ?? put(key, compute(), () => 1);
@@ -173,7 +170,7 @@ export function createUnitMemo(db: Kysely<Database>, options: UnitMemoOptions = 
           const [unit, start] = k.split('|') as [CountUnit, string];
           return { unit, start };
         });
-        return readUnits(db, source, refs, await offices());
+        return readUnits(db, source, refs);
       }, [], (v) => v.length);
     },
     perVersion,
@@ -192,16 +189,16 @@ type UnitRows<S extends UnitSource> = SourceRows[S] & UnitRef;
  * Each source's statement for every office's rows of the units in `u`: one primary-key probe per unit,
  * the lateral subqueries with OFFSET 0 keeping the planner from a hash join over the whole table.
  */
-const UNIT_READS: { [S in UnitSource]: (u: RawBuilder<unknown>, offices: string[]) => RawBuilder<UnitRows<S>> } = {
+const UNIT_READS: { [S in UnitSource]: (u: RawBuilder<unknown>, offices: RawBuilder<unknown>) => RawBuilder<UnitRows<S>> } = {
   category: (u, offices) => sql`
     select u.unit, u.start, t.office_code as office, t.category, t.visits, t.admitted, t.statements
     from ${u} cross join lateral (
-      select * from visit_category_totals r where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
+      select * from visit_category_totals r where r.office_code = any(${offices}) and r.unit = u.unit and r.start = u.start
       offset 0) t`,
   hour: (u, offices) => sql`
     select u.unit, u.start, t.office_code as office, t.isodow::int as isodow, t.hour::int as hour, t.visits
     from ${u} cross join lateral (
-      select * from visit_hour_totals r where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
+      select * from visit_hour_totals r where r.office_code = any(${offices}) and r.unit = u.unit and r.start = u.start
       offset 0) t`,
   // The per-second counts come back as one field listing only the seconds that hold any ("12:1,47:2"):
   // most minutes of a unit hold a duration or two, and a row of 64 fields costs the driver (and the
@@ -211,19 +208,23 @@ const UNIT_READS: { [S in UnitSource]: (u: RawBuilder<unknown>, offices: string[
       concat_ws(',', ${secondColumns((c, i) => sql`case when t.${c} <> 0 then ${sql.lit(`${i}:`)} || t.${c} end`)}) as seconds
     from ${u} cross join lateral (
       select * from duration_minutes r
-      where r.office_code = any(${offices}::text[]) and r.unit = u.unit and r.start = u.start
+      where r.office_code = any(${offices}) and r.unit = u.unit and r.start = u.start
       offset 0) t`,
   // office_daily has day rows only; other units hold none.
   daily: (u, offices) => sql`
     select u.unit, u.start, d.office_code as office, d.visits
-    from ${u} join office_daily d on d.office_code = any(${offices}::text[]) and d.day = u.start
+    from ${u} join office_daily d on d.office_code = any(${offices}) and d.day = u.start
     where u.unit = 'day'`,
 };
 
-async function readUnits<S extends UnitSource>(db: Kysely<Database>, source: S, refs: readonly UnitRef[], offices: readonly string[]): Promise<Map<string, SourceRows[S][]>> {
+async function readUnits<S extends UnitSource>(db: Kysely<Database>, source: S, refs: readonly UnitRef[]): Promise<Map<string, SourceRows[S][]>> {
   const u = sql`unnest(${refs.map((r) => r.unit)}::text[], ${refs.map((r) => r.start)}::date[]) as u (unit, start)`;
+  // Every office of the registry as it is when the unit is read (the key's first column, so each unit is
+  // probed per office); a registry reloaded later adds offices with no rows until their files load,
+  // which changes the data version.
+  const offices = sql`array(select code from offices)`;
   const out = new Map<string, SourceRows[S][]>();
-  for (const row of (await UNIT_READS[source](u, [...offices]).execute(db)).rows) {
+  for (const row of (await UNIT_READS[source](u, offices).execute(db)).rows) {
     for (const [field, value] of Object.entries(row)) if (typeof value === 'string') (row as unknown as Record<string, unknown>)[field] = intern(value);
     if ('seconds' in row) row.seconds = secondPairs(row.seconds as unknown as string);
     const k = unitKey(row);
