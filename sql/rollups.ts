@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
-import { secondColumns } from './durations/second-columns.ts';
+import { secondColumns } from './second-columns.ts';
 
 /**
  * Adds (sign = 1) or removes (sign = -1) the stored visits matching `where` to the rollups.

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CopyIn } from '../../sql/db.ts';
-import { SECOND_COLUMNS, secondColumns } from '../../sql/durations/second-columns.ts';
+import { SECOND_COLUMNS, secondColumns } from '../../sql/second-columns.ts';
 import type { Database } from '../../sql/schema.ts';
 import type { RollupDeltas, VisitFacts } from './rollup-deltas.ts';
 

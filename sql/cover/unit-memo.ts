@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Category } from '../../domain/categories.ts';
-import { secondColumns } from '../durations/second-columns.ts';
+import { secondColumns } from '../second-columns.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import type { CountUnit } from './labelled-cover.ts';
 
