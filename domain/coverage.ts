@@ -3,7 +3,7 @@
  * Almaty days its loaded files cover; a change is computed only over offices covered for the whole
  * of both periods, and the others are named. Pure and browser-safe.
  */
-import { addDays, daysBetween, type Period } from './calendar.ts';
+import { addDays, daysBetween, isoWeekdayIndex, type Period } from './calendar.ts';
 import type { ComparisonKind } from './periods.ts';
 
 /** An office is active while its coverage reaches within this many days of the latest covered day of any office. */
@@ -100,7 +100,7 @@ export function coveredWeekdays(o: OfficeCoverage, p: Period): number[] {
   for (let i = 0; i < n; i++) {
     const day = addDays(p.from, i);
     if (!coversDay(o, day)) continue;
-    const isoIndex = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const isoIndex = isoWeekdayIndex(day);
     counts[isoIndex] = (counts[isoIndex] ?? 0) + 1;
   }
   return counts;

@@ -1,9 +1,8 @@
 import type { RawValue } from '../model.ts';
-import { wallToInstant } from './almaty-offset.ts';
+import { wallToInstant } from '../../domain/calendar.ts';
 import { parseTimeValue, type TimeValue } from './parse-time-value.ts';
 
 export { parseTimeValue, type TimeValue } from './parse-time-value.ts';
-export { instantToWall, wallToInstant } from './almaty-offset.ts';
 
 /**
  * The instant of a parsed value: wall-clock read as Asia/Almaty, a date alone as its Almaty midnight,
