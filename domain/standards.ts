@@ -9,3 +9,19 @@ export const STANDARDS = {
   /** Admission delay (arrived → admitted): the 5 minute threshold of rule no_pass_delay. */
   admissionDelayMaxMinutes: 5,
 } as const;
+
+/**
+ * The bound, in seconds, over which a duration counts in a measure's share "over the standard"
+ * (overStandard in the API): the admission delay's 5 minutes at the door, the statement's upper
+ * 20 minutes for the rest. Waiting and service time have no standard of their own; their share over
+ * 20 minutes is a reference, and no chart draws it as their standard.
+ */
+export const OVER_STANDARD_SECONDS = {
+  admission_delay: STANDARDS.admissionDelayMaxMinutes * 60,
+  wait_time: STANDARDS.statementMaxMinutes * 60,
+  service_time: STANDARDS.statementMaxMinutes * 60,
+  application_time: STANDARDS.statementMaxMinutes * 60,
+} as const;
+
+/** A statement's standard as people write it: '15–20'. */
+export const STATEMENT_RANGE_TEXT = `${STANDARDS.statementMinMinutes}–${STANDARDS.statementMaxMinutes}`;

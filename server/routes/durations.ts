@@ -1,3 +1,4 @@
+import { STANDARDS } from '../../domain/standards.ts';
 import type { DurationSummaryRow } from '../../sql/queries/durations.ts';
 
 import type { DurationStats } from '../api/contract.ts';
@@ -12,4 +13,7 @@ export function durationStats(r: DurationSummaryRow): DurationStats {
   };
 }
 
-export const STANDARD = { minMinutes: 15, maxMinutes: 20, admissionDelayMinutes: 5 } as const;
+/** The service standard as the API states it (domain/standards.ts). */
+export const STANDARD = {
+  minMinutes: STANDARDS.statementMinMinutes, maxMinutes: STANDARDS.statementMaxMinutes, admissionDelayMinutes: STANDARDS.admissionDelayMaxMinutes,
+} as const;

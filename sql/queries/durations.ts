@@ -1,14 +1,10 @@
 import type { Kysely } from 'kysely';
+import { OVER_STANDARD_SECONDS } from '../../domain/standards.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import { readDurationStats } from '../durations/duration-stats.ts';
 import type { Statistic } from '../durations/order-statistics.ts';
 import type { Scope } from './scope.ts';
-
-/** Seconds over which a duration misses the standard: 5 min at the door, 20 min for the rest. */
-export const STANDARD_SECONDS: Readonly<Record<DurationMetric, number>> = {
-  admission_delay: 300, wait_time: 1200, service_time: 1200, application_time: 1200,
-};
 
 /** Exact percentile_cont results in seconds (interpolated here from the histogram's two neighbours). */
 export interface DurationSummaryRow {
@@ -36,7 +32,7 @@ export async function getDurationSummaries(
   const rows = await readDurationStats(db, {
     period: scope, metrics, offices: scope.offices, by, statistics,
     // `over` counts durations past the standard (or past overSeconds when given).
-    overSeconds: (metric) => overSeconds ?? STANDARD_SECONDS[metric],
+    overSeconds: (metric) => overSeconds ?? OVER_STANDARD_SECONDS[metric],
   }, memo);
   // Statistics not asked for are null.
   const v = (x: number): number | null => (Number.isNaN(x) ? null : x);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../../domain/categories.ts';
 import { ROLES } from '../../../domain/roles.ts';
+import { STANDARDS } from '../../../domain/standards.ts';
 import { addYears, almatyToday } from '../../../domain/calendar.ts';
 import { serverNow } from '../../http/clock.ts';
 
@@ -91,10 +92,13 @@ export const DurationStats = z.object({
   median: z.number().nullable().describe('minutes'),
   p90: z.number().nullable().describe('minutes'),
   max: z.number().nullable().describe('minutes'),
-  /** Share of visits over the standard's upper bound (20 min for wait/service/application, 5 min for admission delay). */
+  /** Share of visits over the standard's upper bound (domain/standards.ts OVER_STANDARD_SECONDS: 20 min for wait/service/application, 5 min for admission delay). */
   overStandard: z.number().nullable().describe('0–1'),
 });
 export type DurationStats = z.infer<typeof DurationStats>;
 
-/** The national service standard: a visitor is served within 15–20 minutes. */
-export const ServiceStandard = z.object({ minMinutes: z.literal(15), maxMinutes: z.literal(20), admissionDelayMinutes: z.literal(5) });
+/** The national service standard (domain/standards.ts): a statement is filed within 15–20 minutes, admission within 5. */
+export const ServiceStandard = z.object({
+  minMinutes: z.literal(STANDARDS.statementMinMinutes), maxMinutes: z.literal(STANDARDS.statementMaxMinutes),
+  admissionDelayMinutes: z.literal(STANDARDS.admissionDelayMaxMinutes),
+});
