@@ -149,6 +149,19 @@ export function instantToWall(instantMs: number): number {
   return instantMs + almatyOffsetAt(instantMs);
 }
 
+const dayNames = new Map<number, string>();
+
+/** 'YYYY-MM-DD' of a wall ms value (the Almaty calendar day when the value is Almaty wall-clock). */
+export function wallDate(wallMs: number): string {
+  const day = Math.floor(wallMs / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(day, name);
+  }
+  return name;
+}
+
 /**
  * The instant a wall-clock time names. When the clock went back and the hour happened twice
  * (23:00–23:59 on 2024-02-29), the earlier instant wins; a time skipped by a clock going forward is

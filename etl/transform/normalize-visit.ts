@@ -1,11 +1,10 @@
 import type { NormalizeResult, NormalizedVisit, RawRecord, VisitField } from '../model.ts';
 import type { QuarantineReason } from '../../domain/visit-codes.ts';
 import { describeValue } from './describe-value.ts';
-import { almatyMinute, wallToInstant } from '../../domain/calendar.ts';
+import { almatyMinute, wallDate, wallToInstant } from '../../domain/calendar.ts';
 import { memoByText } from './memo-by-text.ts';
 import { parseChannel } from './parse-channel.ts';
 import { parseFlag } from './parse-flag.ts';
-import { wallDate } from './parse-local-time.ts';
 import { parseOutcome } from './parse-outcome.ts';
 import { createIinPseudonymizer } from './pseudonymize-iin.ts';
 import type { OfficeResolver } from './resolve-office.ts';

@@ -27,17 +27,3 @@ export function parseLocalTime(value: RawValue | undefined): Date | null {
   const ms = toInstant(parseTimeValue(value));
   return ms === null ? null : new Date(ms);
 }
-
-const DAY = 86_400_000;
-const dayNames = new Map<number, string>();
-
-/** 'YYYY-MM-DD' of a wall ms value (the Almaty calendar day when the value is Almaty wall-clock). */
-export function wallDate(wallMs: number): string {
-  const day = Math.floor(wallMs / DAY);
-  let name = dayNames.get(day);
-  if (name === undefined) {
-    name = new Date(day * DAY).toISOString().slice(0, 10);
-    dayNames.set(day, name);
-  }
-  return name;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, addMonths, almatyDay, almatyMinute, almatyOffsetAt, dekadStart, instantToWall, isCalendarDate,
-  isoWeekdayIndex, wallToInstant,
+  isoWeekdayIndex, wallDate, wallToInstant,
 } from '../../domain/calendar.ts';
 
 // domain/calendar.ts is the one home of calendar days and the Almaty clock (web, server, etl and sql
@@ -43,6 +43,12 @@ describe('the Almaty clock (IANA zone: UTC+6 until 2024-03-01 00:00, UTC+5 after
     expect(new Date(instantToWall(instant)).toISOString()).toBe('2024-03-01T09:30:00.000Z');
     expect(wallToInstant(instantToWall(instant))).toBe(instant);
     expect(new Date(wallToInstant(Date.parse('2024-02-29T23:30:00Z'))).toISOString()).toBe('2024-02-29T17:30:00.000Z');
+  });
+
+  it('names the calendar day of a wall-clock time, its last millisecond included', () => {
+    expect(wallDate(instantToWall(Date.parse('2024-02-29T18:59:59.999Z')))).toBe('2024-02-29');
+    expect(wallDate(instantToWall(Date.parse('2024-02-29T19:00:00Z')))).toBe('2024-03-01');
+    expect(wallDate(Date.parse('1969-12-31T23:59:59Z'))).toBe('1969-12-31');
   });
 
   it('writes an instant as the Almaty day and minute a person reads, from a Date, text or epoch ms', () => {
