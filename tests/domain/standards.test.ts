@@ -4,6 +4,7 @@ import { OVER_STANDARD_SECONDS, STANDARDS } from '../../domain/standards.ts';
 import { STANDARD } from '../../server/routes/durations.ts';
 import { evidenceLines } from '../../web/i18n/evidence/index.ts';
 import { withLang } from '../../web/i18n/lang.ts';
+import { t } from '../../web/i18n/t.ts';
 
 // The 15–20 minute statement standard and the 5 minute admission delay live in domain/standards.ts
 // alone; the API, the share over the standard and the evidence text read them from there.
@@ -24,5 +25,11 @@ describe('the service standards (contract §8)', () => {
     expect(withLang('ru', () => evidenceLines(en, items))[0]).toMatch(/норматив 15–20 мин$/);
     expect(withLang('kk', () => evidenceLines(en, items))[0]).toMatch(/норматив 15–20 мин$/);
     expect(withLang('en', () => evidenceLines(en, items))[0]).toMatch(/standard 15–20 min$/);
+  });
+
+  it('names both standards under the office page\'s delays chart in every language', () => {
+    expect(withLang('ru', () => t('office.delaysNote'))).toContain('у задержки на входе (5 мин) и приёма заявления (15–20 мин)');
+    expect(withLang('kk', () => t('office.delaysNote'))).toContain('кірудегі кідіріске (5 мин) және өтініш қабылдауға (15–20 мин)');
+    expect(withLang('en', () => t('office.delaysNote'))).toContain('admission delay (5 min) and filing a statement (15–20 min)');
   });
 });
