@@ -55,6 +55,16 @@ export function monthStart(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 
+/** The first day of the calendar quarter holding `day`: 1 January, April, July or October. */
+export function quarterStart(day: string): string {
+  const m = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
+}
+
+export function yearStart(day: string): string {
+  return `${day.slice(0, 4)}-01-01`;
+}
+
 /** The first day of the month n months after (or before) the month of `day`. */
 export function addMonths(day: string, n: number): string {
   const d = new Date(`${monthStart(day)}T00:00:00Z`);

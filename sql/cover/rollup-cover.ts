@@ -1,4 +1,4 @@
-import { addDays, CalendarRangeError, dekadStart, isCalendarDate, monthStart, nextMonth, type Period } from '../../domain/calendar.ts';
+import { addDays, CalendarRangeError, dekadStart, isCalendarDate, monthStart, nextMonth, yearStart, type Period } from '../../domain/calendar.ts';
 
 /**
  * The time units the coarse rollups are kept at: an Almaty calendar day, dekad (the 1st–10th,
@@ -18,7 +18,7 @@ export interface CoverUnit {
 const LEVELS: readonly RollupUnit[] = ['year', 'month', 'dekad', 'day'];
 
 function unitStart(unit: RollupUnit, day: string): string {
-  return unit === 'year' ? `${day.slice(0, 4)}-01-01` : unit === 'month' ? monthStart(day) : unit === 'dekad' ? dekadStart(day) : day;
+  return unit === 'year' ? yearStart(day) : unit === 'month' ? monthStart(day) : unit === 'dekad' ? dekadStart(day) : day;
 }
 
 function unitEnd(unit: RollupUnit, start: string): string {

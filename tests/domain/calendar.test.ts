@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, addMonths, almatyDay, almatyMinute, almatyOffsetAt, dekadStart, instantToWall, isCalendarDate,
-  isoWeekdayIndex, wallDate, wallToInstant,
+  isoWeekdayIndex, quarterStart, wallDate, wallToInstant, yearStart,
 } from '../../domain/calendar.ts';
 
 // domain/calendar.ts is the one home of calendar days and the Almaty clock (web, server, etl and sql
@@ -19,6 +19,12 @@ describe('calendar days', () => {
     expect(addMonths('2024-11-01', 3)).toBe('2025-02-01');
     expect(addMonths('2024-01-15', -1)).toBe('2023-12-01');
     expect(addMonths('2024-07-01', -12)).toBe('2023-07-01');
+  });
+
+  it('starts quarters on 1 January, April, July and October, and years on 1 January', () => {
+    expect(['2024-01-01', '2024-03-31', '2024-04-01', '2024-08-15', '2024-12-31'].map(quarterStart))
+      .toEqual(['2024-01-01', '2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01']);
+    expect(yearStart('2024-12-31')).toBe('2024-01-01');
   });
 
   it('starts a dekad on the 1st, 11th or 21st, the last one running to the month end', () => {

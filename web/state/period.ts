@@ -3,7 +3,7 @@
  * convention as `vitrina export` and `vitrina compliance`. Day arithmetic runs in UTC on purpose:
  * a calendar day has no time zone, and UTC has no daylight-saving jumps to trip over.
  */
-import { addDays, addMonths, type Period } from '../../domain/calendar.ts';
+import { addDays, addMonths, quarterStart, yearStart, type Period } from '../../domain/calendar.ts';
 import { defaultPeriod, monthToDate } from '../../domain/periods.ts';
 
 export type { Period };
@@ -28,12 +28,8 @@ export function presetPeriod(preset: Preset, anchor: string): Period {
     case 'last30': return { from: addDays(end, -30), to: end };
     case 'month': return monthToDate(anchor);
     case 'prev_month': return defaultPeriod(anchor);
-    case 'quarter': {
-      const m = Number(anchor.slice(5, 7));
-      const q = `${anchor.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
-      return { from: q, to: addMonths(q, 3) };
-    }
-    case 'year': return { from: `${anchor.slice(0, 4)}-01-01`, to: `${Number(anchor.slice(0, 4)) + 1}-01-01` };
+    case 'quarter': return { from: quarterStart(anchor), to: addMonths(quarterStart(anchor), 3) };
+    case 'year': return { from: yearStart(anchor), to: addMonths(yearStart(anchor), 12) };
   }
 }
 
