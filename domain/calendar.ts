@@ -10,7 +10,9 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** True for a real calendar date written YYYY-MM-DD (2019-02-30 is not one). */
 export function isCalendarDate(s: string): boolean {
   if (!DATE_RE.test(s)) return false;
-  return new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  // 2019-13-45 does not parse at all (and toISOString would throw on it); 2019-02-30 rolls over.
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
 /**
@@ -61,6 +63,34 @@ export function monthStart(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 
+/** The first day of the calendar quarter holding `day`: 1 January, April, July or October. */
+export function quarterStart(day: string): string {
+  const m = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
+}
+
+export function yearStart(day: string): string {
+  return `${day.slice(0, 4)}-01-01`;
+}
+
+/** The first day of the month n months after (or before) the month of `day`. */
+export function addMonths(day: string, n: number): string {
+  const d = new Date(`${monthStart(day)}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** First day of the dekad holding `day`: the 1st, 11th or 21st of its month (SQL: dekad_start, migration 0014). */
+export function dekadStart(day: string): string {
+  const d = Number(day.slice(8, 10));
+  return `${day.slice(0, 8)}${d <= 10 ? '01' : d <= 20 ? '11' : '21'}`;
+}
+
+/** The ISO weekday of a day as an index, 0 = Monday … 6 = Sunday. */
+export function isoWeekdayIndex(day: string): number {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
 export function nextMonth(month: string): string {
   const d = new Date(`${monthStart(month)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) throw new CalendarRangeError(`${month} is not a month`);
@@ -83,7 +113,105 @@ export function monthPeriod(month: string): Period {
 // request asks for today (the allowed days end a year after it).
 const ALMATY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** The Almaty calendar day of an instant (a Date, an ISO string or epoch milliseconds). */
+export function almatyDay(at: Date | string | number): string {
+  return ALMATY_DAY.format(typeof at === 'object' ? at : new Date(at));
+}
+
 /** Today's calendar day in Almaty (the IANA zone, never a fixed offset). */
 export function almatyToday(now: Date = new Date()): string {
-  return ALMATY_DAY.format(now);
+  return almatyDay(now);
+}
+
+/**
+ * Asia/Almaty wall clock ↔ instant through the IANA zone (Intl), never a fixed offset: Kazakhstan
+ * moved from UTC+6 to UTC+5 on 2024-03-01, and earlier years had their own changes. Intl is slow
+ * (microseconds a call), so offsets are cached per hour; every Almaty transition falls on a whole hour.
+ * Wall-clock times are handled as "wall ms": the epoch milliseconds the same digits would have in UTC.
+ */
+const HOUR_MS = 3_600_000;
+
+const ALMATY_PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Almaty', hourCycle: 'h23',
+  year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+});
+
+/** Offset at a whole-second instant (formatToParts has no milliseconds). */
+function uncachedOffsetAt(instantMs: number): number {
+  const p: Record<string, number> = {};
+  for (const part of ALMATY_PARTS.formatToParts(instantMs)) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  const year = p.year ?? 1970;
+  const wall = Date.UTC(year, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear keeps them as written.
+  const fixed = year < 100 ? new Date(wall).setUTCFullYear(year) : wall;
+  return fixed - instantMs;
+}
+
+const offsetByUtcHour = new Map<number, number>();
+
+/** Offset of Asia/Almaty from UTC in ms at an instant. */
+export function almatyOffsetAt(instantMs: number): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    offset = uncachedOffsetAt(hour * HOUR_MS);
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock reading in Almaty at an instant, as wall ms. */
+export function instantToWall(instantMs: number): number {
+  return instantMs + almatyOffsetAt(instantMs);
+}
+
+const dayNames = new Map<number, string>();
+
+/** 'YYYY-MM-DD' of a wall ms value (the Almaty calendar day when the value is Almaty wall-clock). */
+export function wallDate(wallMs: number): string {
+  const day = Math.floor(wallMs / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(day, name);
+  }
+  return name;
+}
+
+/**
+ * The instant a wall-clock time names. When the clock went back and the hour happened twice
+ * (23:00–23:59 on 2024-02-29), the earlier instant wins; a time skipped by a clock going forward is
+ * read with the offset before the change.
+ */
+function uncachedOffsetForWall(wallMs: number): number {
+  const before = almatyOffsetAt(wallMs - DAY_MS);
+  const after = almatyOffsetAt(wallMs + DAY_MS);
+  let best: number | null = null;
+  for (const offset of before === after ? [before] : [before, after]) {
+    if (almatyOffsetAt(wallMs - offset) !== offset) continue;
+    if (best === null || wallMs - offset < wallMs - best) best = offset;
+  }
+  return best ?? before;
+}
+
+const offsetByWallHour = new Map<number, number>();
+
+/** The instant (epoch ms) of an Almaty wall-clock time given as wall ms. */
+export function wallToInstant(wallMs: number): number {
+  const hour = Math.floor(wallMs / HOUR_MS);
+  let offset = offsetByWallHour.get(hour);
+  if (offset === undefined) {
+    offset = uncachedOffsetForWall(hour * HOUR_MS);
+    offsetByWallHour.set(hour, offset);
+  }
+  return wallMs - offset;
+}
+
+/** An instant as the Almaty wall clock 'YYYY-MM-DD HH:MM', for details a person reads. */
+export function almatyMinute(at: Date | string | number): string {
+  const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+  const iso = new Date(instantToWall(ms)).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }

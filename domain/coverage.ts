@@ -3,7 +3,7 @@
  * Almaty days its loaded files cover; a change is computed only over offices covered for the whole
  * of both periods, and the others are named. Pure and browser-safe.
  */
-import { addDays, daysBetween, type Period } from './calendar.ts';
+import { addDays, daysBetween, isoWeekdayIndex, type Period } from './calendar.ts';
 import type { ComparisonKind } from './periods.ts';
 
 /** An office is active while its coverage reaches within this many days of the latest covered day of any office. */
@@ -97,7 +97,7 @@ export function uncoveredSpans(o: OfficeCoverage, p: Period): DaySpan[] {
 export function coveredWeekdays(o: OfficeCoverage, p: Period): number[] {
   const counts = [0, 0, 0, 0, 0, 0, 0];
   const n = daysBetween(p.from, p.to);
-  const first = (new Date(`${p.from}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const first = isoWeekdayIndex(p.from);
   let day = p.from;
   for (let i = 0; i < n; i++, day = addDays(day, 1)) {
     if (!coversDay(o, day)) continue;

@@ -1,4 +1,6 @@
+import { addDays, addMonths, daysBetween } from './calendar.ts';
 import type { Lang } from './labels.ts';
+import { calendarUnitOf as unitOf, UNIT_MONTHS, type CalendarUnit } from './periods.ts';
 
 /**
  * Disclosure control for the press role (data contract §7). The method, in full:
@@ -33,31 +35,16 @@ export const METHOD_NOTE: Readonly<Record<Lang, string>> = {
   en: 'Values below 5 are hidden («<5») and all other numbers are rounded to the nearest 5; shares and changes are computed from the rounded numbers.',
 };
 
-export type CalendarUnit = 'month' | 'quarter' | 'year';
+export type { CalendarUnit };
 
 /** Which calendar unit [from, to) is exactly, or null (a day, a week, any other range). */
 export function calendarUnitOf(from: string, to: string): CalendarUnit | null {
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
-  if (d !== 1) return null;
-  const after = (months: number) => {
-    const dt = new Date(Date.UTC(y, m - 1 + months, 1));
-    return dt.toISOString().slice(0, 10);
-  };
-  if (to === after(1)) return 'month';
-  if ((m - 1) % 3 === 0 && to === after(3)) return 'quarter';
-  if (m === 1 && to === after(12)) return 'year';
-  return null;
+  return unitOf({ from, to });
 }
 
 /** §8: the previous calendar month, quarter or year; for any other range the same number of days just before. */
 export function previousPeriod(p: { from: string; to: string }): { from: string; to: string } {
-  const unit = calendarUnitOf(p.from, p.to);
-  if (unit === null) {
-    const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000);
-    return { from: new Date(Date.parse(`${p.from}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10), to: p.from };
-  }
-  const months = unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12;
-  const d = new Date(`${p.from}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return { from: d.toISOString().slice(0, 10), to: p.from };
+  const unit = unitOf(p);
+  if (unit === null) return { from: addDays(p.from, -daysBetween(p.from, p.to)), to: p.from };
+  return { from: addMonths(p.from, -UNIT_MONTHS[unit]), to: p.from };
 }

@@ -3,6 +3,7 @@
  * Russian, Kazakh or English. The English text below is what the CLI prints (contract §5 keeps it
  * as a string array), derived from the same items so the two never drift apart.
  */
+import { STATEMENT_RANGE_TEXT } from './standards.ts';
 
 /** What an inspection recorded, as the rules ask it. */
 /** 'bars' (windows or doors together) is kept for evidence stored before the two were told apart. */
@@ -89,7 +90,7 @@ export const EVIDENCE_EN: EvidenceTemplates = {
   visits_without_field: (p) => `${p.count} visits without the field, left out`,
   no_statements: () => 'no accepted statements with arrival and finish times',
   application_p90: (p) => `p90 application time ${min(p.p90_min)} over ${p.statements} accepted statements (threshold ${p.threshold_min} min)`,
-  application_spread: (p) => `p50 ${min(p.p50_min)}, max ${min(p.max_min)}; standard 15–20 min`,
+  application_spread: (p) => `p50 ${min(p.p50_min)}, max ${min(p.max_min)}; standard ${STATEMENT_RANGE_TEXT} min`,
   statements_without_finish: (p) => `${p.count} accepted statements without a finish time, left out`,
   no_past_day: () => 'no past day in the period yet',
   never_reported: () => 'never reported: no visit ever received from this office',

@@ -3,20 +3,13 @@
  * browser-safe: the server resolves every aggregate's period with it, the dashboard its presets
  * and labels. Periods are Almaty calendar days [from, to), written YYYY-MM-DD.
  */
-import { addDays, daysBetween, monthStart, nextMonth, type Period } from './calendar.ts';
+import { addDays, addMonths, addYears, daysBetween, monthStart, nextMonth, type Period } from './calendar.ts';
 
 export type { Period };
 export type CalendarUnit = 'month' | 'quarter' | 'year';
 export type ComparisonKind = 'previous' | 'year_ago';
 
-/** The first day of the month n months after (or before) the month of `day`. */
-export function addMonths(day: string, n: number): string {
-  const d = new Date(`${monthStart(day)}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-const UNIT_MONTHS: Record<CalendarUnit, number> = { month: 1, quarter: 3, year: 12 };
+export const UNIT_MONTHS: Readonly<Record<CalendarUnit, number>> = { month: 1, quarter: 3, year: 12 };
 
 /** The calendar month, quarter or year the period is exactly, or null for any other range. */
 export function calendarUnitOf(p: Period): CalendarUnit | null {
@@ -30,9 +23,7 @@ export function calendarUnitOf(p: Period): CalendarUnit | null {
 
 /** The same calendar day a year earlier (29 February becomes 28 February). */
 export function yearEarlier(day: string): string {
-  const y = String(Number(day.slice(0, 4)) - 1).padStart(4, '0');
-  const md = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
-  return `${y}-${md}`;
+  return addYears(day, -1);
 }
 
 export interface ResolvedPeriod {

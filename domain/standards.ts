@@ -22,3 +22,19 @@ export function standardOf(measure: DurationMeasure): MeasureStandard | null {
   if (measure === 'application_time') return { minMinutes: STANDARDS.statementMinMinutes, maxMinutes: STANDARDS.statementMaxMinutes };
   return null;
 }
+
+/**
+ * The bound, in seconds, over which a duration counts in a measure's share "over the standard"
+ * (overStandard in the API): the admission delay's 5 minutes at the door, the statement's upper
+ * 20 minutes for the rest. Waiting and service time have no standard of their own; their share over
+ * 20 minutes is a histogram split only: the API reports no share over it (standardOf is null).
+ */
+export const OVER_STANDARD_SECONDS: Readonly<Record<DurationMeasure, number>> = {
+  admission_delay: STANDARDS.admissionDelayMaxMinutes * 60,
+  wait_time: STANDARDS.statementMaxMinutes * 60,
+  service_time: STANDARDS.statementMaxMinutes * 60,
+  application_time: STANDARDS.statementMaxMinutes * 60,
+};
+
+/** A statement's standard as people write it: '15–20'. */
+export const STATEMENT_RANGE_TEXT = `${STANDARDS.statementMinMinutes}–${STANDARDS.statementMaxMinutes}`;

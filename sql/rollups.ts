@@ -53,8 +53,7 @@ async function applyToRollups(tx: Kysely<Database>, where: ReturnType<typeof sql
     select office_code, metric, u.unit, u.start, minute, sum(n)::int, ${secondColumns((c) => sql`sum(${c})::int`)}
     from per_day
     cross join lateral (values ('day', day),
-      ('dekad', date_trunc('month', day)::date + least((extract(day from day)::int - 1) / 10, 2) * 10),
-      ('month', date_trunc('month', day)::date), ('year', date_trunc('year', day)::date)) as u (unit, start)
+      ('dekad', dekad_start(day)), ('month', date_trunc('month', day)::date), ('year', date_trunc('year', day)::date)) as u (unit, start)
     group by 1, 2, 3, 4, 5
     on conflict (office_code, metric, unit, start, minute) do update set
       n = r.n + excluded.n, ${secondColumns((c) => sql`${c} = r.${c} + excluded.${c}`)}`.execute(tx);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addDays, almatyToday } from '../../etl/demo/almaty-time.ts';
+import { addDays, almatyToday, isCalendarDate } from '../../domain/calendar.ts';
 import { defaultEndDate } from '../../etl/demo/generate-visits.ts';
 import { writeDemo, type DemoFile } from '../../etl/demo/write-demo.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';
@@ -42,10 +42,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
 /** The ETL refuses visits before 2018 or in the future (out_of_range), so the demo never writes them. */
 function checkPeriod(end: string, days: number): string {
-  const parsed = new Date(`${end}T00:00:00Z`);
-  // Date accepts 2026-02-30 as 2 March: the date must come back as written.
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(end) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(end);
-  if (!valid) throw new UsageError(`--end expects a date YYYY-MM-DD, found "${end}"`);
+  if (!isCalendarDate(end)) throw new UsageError(`--end expects a date YYYY-MM-DD, found "${end}"`);
   if (end > almatyToday()) throw new UsageError(`--end ${end} is in the future; demo visits must have happened`);
   const first = addDays(end, -(days - 1));
   if (first < '2018-01-01') throw new UsageError(`${days} days to ${end} start on ${first}; the demo must start on or after 2018-01-01`);

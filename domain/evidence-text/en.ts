@@ -1,5 +1,6 @@
 import type { EvidenceTemplates, InspectionFact, Seen } from '../evidence.ts';
 import type { EvidenceFormats } from './formats.ts';
+import { STATEMENT_RANGE_TEXT } from '../standards.ts';
 
 const seen = (s: Seen): string => (s === null ? 'not recorded' : s);
 
@@ -49,7 +50,7 @@ export function evidenceEnglish(fmt: EvidenceFormats): EvidenceTemplates {
     no_statements: () => 'No accepted statements with arrival and finish times',
     application_p90: (p) => `p90 application time ${min(p.p90_min)} over ${fmt.int(p.statements)} accepted `
       + `${p.statements === 1 ? 'statement' : 'statements'} (threshold ${fmt.num(p.threshold_min)} min)`,
-    application_spread: (p) => `Median ${min(p.p50_min)}, max ${min(p.max_min)}; standard 15–20 min`,
+    application_spread: (p) => `Median ${min(p.p50_min)}, max ${min(p.max_min)}; standard ${STATEMENT_RANGE_TEXT} min`,
     statements_without_finish: (p) => `Accepted statements without a finish time, left out: ${fmt.int(p.count)}`,
     no_past_day: () => 'No past day in the period yet',
     never_reported: () => 'Never reported: no visit received from this office',

@@ -1,5 +1,6 @@
 import type { EvidenceTemplates, InspectionFact, Seen } from '../evidence.ts';
 import type { EvidenceFormats } from './formats.ts';
+import { STATEMENT_RANGE_TEXT } from '../standards.ts';
 
 // Kazakh leaves the noun after a number in the singular, so no plural forms are needed.
 const SEEN: Readonly<Record<'yes' | 'no', string>> = { yes: 'иә', no: 'жоқ' };
@@ -50,7 +51,7 @@ export function evidenceKk(fmt: EvidenceFormats): EvidenceTemplates {
     no_statements: () => 'Келу және аяқталу уақыты бар қабылданған өтініш жоқ',
     application_p90: (p) => `Өтінішті қабылдау уақытының p90 мәні — ${min(p.p90_min)}, ${fmt.int(p.statements)} өтініш бойынша `
       + `(шегі ${fmt.num(p.threshold_min)} мин)`,
-    application_spread: (p) => `Медианасы ${min(p.p50_min)}, ең ұзағы ${min(p.max_min)}; норматив 15–20 мин`,
+    application_spread: (p) => `Медианасы ${min(p.p50_min)}, ең ұзағы ${min(p.max_min)}; норматив ${STATEMENT_RANGE_TEXT} мин`,
     statements_without_finish: (p) => `Қабылдау аяқталған уақыты жоқ өтініштер, есепке алынбады: ${fmt.int(p.count)}`,
     no_past_day: () => 'Кезеңде әлі өткен күн жоқ',
     never_reported: () => 'Есеп бермеген: офистен бірде-бір келу жазбасы түспеген',

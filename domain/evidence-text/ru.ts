@@ -1,5 +1,6 @@
 import type { EvidenceTemplates, InspectionFact, Seen } from '../evidence.ts';
 import type { EvidenceFormats } from './formats.ts';
+import { STATEMENT_RANGE_TEXT } from '../standards.ts';
 
 const RULES = new Intl.PluralRules('ru');
 /** Russian agrees the noun with the number: forms for one (1, 21), few (2–4) and many (5–20). */
@@ -55,7 +56,7 @@ export function evidenceRu(fmt: EvidenceFormats): EvidenceTemplates {
     no_statements: () => 'Нет принятых заявлений с временем прихода и окончания приёма',
     application_p90: (p) => `p90 времени приёма заявления — ${min(p.p90_min)} по ${fmt.int(p.statements)} `
       + `${noun(p.statements, 'заявлению', 'заявлениям', 'заявлениям')} (порог ${fmt.num(p.threshold_min)} мин)`,
-    application_spread: (p) => `Медиана ${min(p.p50_min)}, максимум ${min(p.max_min)}; норматив 15–20 мин`,
+    application_spread: (p) => `Медиана ${min(p.p50_min)}, максимум ${min(p.max_min)}; норматив ${STATEMENT_RANGE_TEXT} мин`,
     statements_without_finish: (p) => `Заявления без времени окончания приёма, не учтены: ${fmt.int(p.count)}`,
     no_past_day: () => 'В периоде ещё нет прошедших дней',
     never_reported: () => 'Не отчитывался: от офиса не поступило ни одного посещения',

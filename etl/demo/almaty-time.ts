@@ -1,13 +1,11 @@
 /**
- * Almaty calendar arithmetic for the demo. Visits are generated as (day, seconds since local
- * midnight); these helpers turn that into text and instants through the IANA zone, because
+ * Almaty days for the demo. Visits are generated as (day, seconds since local midnight); these
+ * helpers turn that into text and instants through the IANA zone (domain/calendar.ts), because
  * Kazakhstan moved from UTC+6 to UTC+5 on 2024-03-01 and a fixed offset would be wrong on one side.
  */
-const ZONE = 'Asia/Almaty';
-const DAY_MS = 86_400_000;
+import { addDays, almatyOffsetAt } from '../../domain/calendar.ts';
 
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' });
-const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const DAY_MS = 86_400_000;
 
 /** A calendar day as the generator carries it. */
 export interface DemoDay {
@@ -25,21 +23,11 @@ export interface DemoDay {
   offsetMinutes: number;
 }
 
-/** Today's date in Almaty, 'YYYY-MM-DD'. */
-export function almatyToday(now: Date = new Date()): string {
-  return dateFormat.format(now);
-}
-
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 export function demoDay(iso: string): DemoDay {
   const utcMidnight = Date.parse(`${iso}T00:00:00Z`);
   if (Number.isNaN(utcMidnight)) throw new Error(`Expected a date YYYY-MM-DD, found "${iso}"`);
-  const noon = new Date(utcMidnight + DAY_MS / 2 - 6 * 3_600_000);
-  const match = /GMT([+-])(\d\d):(\d\d)/.exec(offsetFormat.format(noon));
-  const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  // Almaty's noon, give or take an hour: no clock change falls near it.
+  const offsetMinutes = almatyOffsetAt(utcMidnight + DAY_MS / 2 - 6 * 3_600_000) / 60_000;
   const d = new Date(utcMidnight);
   return {
     iso, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay(),

@@ -1,7 +1,8 @@
 import type { Category } from '../../domain/categories.ts';
 import { CATEGORIES } from '../../domain/categories.ts';
 import type { Channel, Outcome } from '../../domain/visit-codes.ts';
-import { addDays, almatyToday, demoDays, type DemoDay } from './almaty-time.ts';
+import { addDays, almatyToday } from '../../domain/calendar.ts';
+import { demoDays, type DemoDay } from './almaty-time.ts';
 import { randomInvalidIin, randomValidIin } from './iin.ts';
 import { mangleTopic } from './mangle-topic.ts';
 import { officeBehaviour, pickOutcome, SPECIALIST_CATEGORIES } from './office-behaviour.ts';

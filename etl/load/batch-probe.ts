@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { addDays } from '../../domain/calendar.ts';
 import type { Database } from '../../sql/schema.ts';
-
-const DAY_MS = 86_400_000;
 
 /**
  * What a batch of visits could collide with, gathered while it is parsed: each office's first and
@@ -33,8 +32,8 @@ export class BatchProbe {
   async isNew(tx: Kysely<Database>): Promise<boolean> {
     if (this.repeatsItself) return false;
     for (const [office, { first, last }] of this.days) {
-      const from = new Date(Date.parse(`${first}T00:00:00Z`) - DAY_MS);
-      const to = new Date(Date.parse(`${last}T00:00:00Z`) + 2 * DAY_MS);
+      const from = new Date(`${addDays(first, -1)}T00:00:00Z`);
+      const to = new Date(`${addDays(last, 2)}T00:00:00Z`);
       const r = await sql<{ found: boolean }>`select exists (select 1 from visits
         where office_code = ${office} and arrived_at >= ${from} and arrived_at < ${to}
           and arrival_date between ${first}::date and ${last}::date) as found`.execute(tx);

@@ -2,7 +2,7 @@ import type { FileReport, InspectionField, ReadResult } from '../model.ts';
 import type { FileContext } from '../file-context.ts';
 import { createInspectionNormalizer } from '../transform/normalize-inspection.ts';
 import { scrubIin } from '../transform/scrub-iin.ts';
-import { formatAlmaty } from '../transform/format-almaty.ts';
+import { almatyMinute } from '../../domain/calendar.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
 
@@ -49,5 +49,5 @@ export async function ingestInspections(ctx: FileContext, read: ReadResult<Inspe
 }
 
 function almatyMonth(instant: Date): string {
-  return formatAlmaty(instant.getTime()).slice(0, 7);
+  return almatyMinute(instant.getTime()).slice(0, 7);
 }

@@ -1,5 +1,4 @@
-import { dekadStart } from '../../sql/cover/rollup-cover.ts';
-import { instantToWall } from '../transform/almaty-offset.ts';
+import { dekadStart, instantToWall, monthStart, yearStart } from '../../domain/calendar.ts';
 import { copyText } from './copy-text.ts';
 
 /** What the rollups need of one visit (times as epoch ms). */
@@ -113,7 +112,7 @@ export function createRollupDeltas(): RollupDeltas {
       const coarse = new Map<string, { key: string; counts: Int32Array }>();
       for (const e of days.values()) {
         const office = copyText(e.office);
-        const starts = [['dekad', dekadStart(e.day)], ['month', `${e.day.slice(0, 8)}01`], ['year', `${e.day.slice(0, 4)}-01-01`]];
+        const starts = [['dekad', dekadStart(e.day)], ['month', monthStart(e.day)], ['year', yearStart(e.day)]];
         for (let m = 0; m < METRICS.length; m++) {
           for (const [minute, counts] of e.minutes[m]!) {
             if (counts.every((x) => x === 0)) continue;

@@ -1,7 +1,7 @@
 import type { QuarantineReason } from '../../domain/visit-codes.ts';
 import type { InspectionField, NormalizeInspectionResult, RawRecord } from '../model.ts';
 import { describeValue } from './describe-value.ts';
-import { formatAlmaty } from './format-almaty.ts';
+import { almatyMinute } from '../../domain/calendar.ts';
 import { parseFlag } from './parse-flag.ts';
 import { toInstant } from './parse-local-time.ts';
 import { parseTimeValue } from './parse-time-value.ts';
@@ -51,7 +51,7 @@ export function createInspectionNormalizer(
     }
     if (at > latest) {
       return quarantine('out_of_range',
-        `inspected_at: expected no later than a day after the run (${formatAlmaty(latest)}), found ${formatAlmaty(at)} (Almaty)`);
+        `inspected_at: expected no later than a day after the run (${almatyMinute(latest)}), found ${almatyMinute(at)} (Almaty)`);
     }
 
     return {

@@ -1,12 +1,10 @@
 import type { NormalizeResult, NormalizedVisit, RawRecord, VisitField } from '../model.ts';
 import type { QuarantineReason } from '../../domain/visit-codes.ts';
-import { wallToInstant } from './almaty-offset.ts';
 import { describeValue } from './describe-value.ts';
-import { formatAlmaty } from './format-almaty.ts';
+import { almatyMinute, wallDate, wallToInstant } from '../../domain/calendar.ts';
 import { memoByText } from './memo-by-text.ts';
 import { parseChannel } from './parse-channel.ts';
 import { parseFlag } from './parse-flag.ts';
-import { wallDate } from './parse-local-time.ts';
 import { parseOutcome } from './parse-outcome.ts';
 import { createIinPseudonymizer } from './pseudonymize-iin.ts';
 import type { OfficeResolver } from './resolve-office.ts';
@@ -75,11 +73,11 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
     const disorder = timeOrderProblem(t);
     if (disorder !== null) return quarantine('time_order', disorder);
     if (t.arrived < EARLIEST) {
-      return quarantine('out_of_range', `arrived_at: expected 2018-01-01 or later, found ${formatAlmaty(t.arrived)} (Almaty)`);
+      return quarantine('out_of_range', `arrived_at: expected 2018-01-01 or later, found ${almatyMinute(t.arrived)} (Almaty)`);
     }
     if (t.arrived > latest) {
       return quarantine('out_of_range',
-        `arrived_at: expected no later than a day after the run (${formatAlmaty(latest)}), found ${formatAlmaty(t.arrived)} (Almaty)`);
+        `arrived_at: expected no later than a day after the run (${almatyMinute(latest)}), found ${almatyMinute(t.arrived)} (Almaty)`);
     }
 
     const topic = freeText(v.topic_text);
@@ -137,8 +135,8 @@ function timeOrderProblem(t: VisitTimes): string | null {
     if (value === null || value === undefined) continue;
     if (value < previous - MINUTE) {
       const minutes = Math.round((previous - value) / MINUTE);
-      return `${STEPS[i]}: expected no earlier than ${previousName} ${formatAlmaty(previous)}, `
-        + `found ${formatAlmaty(value)} (${minutes} min before)`;
+      return `${STEPS[i]}: expected no earlier than ${previousName} ${almatyMinute(previous)}, `
+        + `found ${almatyMinute(value)} (${minutes} min before)`;
     }
     previous = value;
     previousName = STEPS[i]!;

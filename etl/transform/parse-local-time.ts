@@ -1,9 +1,8 @@
 import type { RawValue } from '../model.ts';
-import { wallToInstant } from './almaty-offset.ts';
+import { wallToInstant } from '../../domain/calendar.ts';
 import { parseTimeValue, type TimeValue } from './parse-time-value.ts';
 
 export { parseTimeValue, type TimeValue } from './parse-time-value.ts';
-export { instantToWall, wallToInstant } from './almaty-offset.ts';
 
 /**
  * The instant of a parsed value: wall-clock read as Asia/Almaty, a date alone as its Almaty midnight,
@@ -27,18 +26,4 @@ export function toInstant(value: TimeValue): number | null {
 export function parseLocalTime(value: RawValue | undefined): Date | null {
   const ms = toInstant(parseTimeValue(value));
   return ms === null ? null : new Date(ms);
-}
-
-const DAY = 86_400_000;
-const dayNames = new Map<number, string>();
-
-/** 'YYYY-MM-DD' of a wall ms value (the Almaty calendar day when the value is Almaty wall-clock). */
-export function wallDate(wallMs: number): string {
-  const day = Math.floor(wallMs / DAY);
-  let name = dayNames.get(day);
-  if (name === undefined) {
-    name = new Date(day * DAY).toISOString().slice(0, 10);
-    dayNames.set(day, name);
-  }
-  return name;
 }

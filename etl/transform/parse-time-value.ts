@@ -5,7 +5,7 @@ import { scanDateTime, scanTimeOfDay } from './scan-date-time.ts';
 
 /**
  * One time-like cell, read without a time zone yet. `wall`, `date` and `time` are Almaty wall-clock
- * (see almaty-offset.ts); `instant` carried Z or an offset and is epoch ms as given.
+ * (see domain/calendar.ts); `instant` carried Z or an offset and is epoch ms as given.
  */
 export type TimeValue =
   | { kind: 'empty' }

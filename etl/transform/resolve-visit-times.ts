@@ -1,5 +1,5 @@
 import type { RawRecord } from '../model.ts';
-import { instantToWall, wallToInstant } from './almaty-offset.ts';
+import { instantToWall, wallToInstant } from '../../domain/calendar.ts';
 import { describeValue } from './describe-value.ts';
 import { parseTimeValue, type TimeValue } from './parse-time-value.ts';
 

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { OVER_STANDARD_SECONDS } from '../../domain/standards.ts';
 import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
 import { getComplianceMetrics } from '../../sql/compliance/metrics.ts';
 import { getThresholds } from '../../sql/compliance/thresholds.ts';
@@ -68,7 +69,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
       const body: DelaysResponse = {
         period, metric: query.metric,
         thresholdMinutes: query.metric === 'admission_delay' ? thresholds.pass_delay_minutes
-          : query.metric === 'application_time' ? thresholds.application_time_minutes : 20,
+          : query.metric === 'application_time' ? thresholds.application_time_minutes : OVER_STANDARD_SECONDS[query.metric] / 60,
         offices: rows.map((r) => ({
           office: r.office ?? '', n: r.n, min: min(r.min), q1: min(r.q1), median: min(r.median), q3: min(r.q3), p90: min(r.p90), max: min(r.max),
         })),

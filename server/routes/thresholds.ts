@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { STANDARDS } from '../../domain/standards.ts';
 import { getThresholdChanges, isThresholdKey, setThreshold } from '../../sql/compliance/thresholds.ts';
 import { listThresholdRows } from '../../sql/queries/thresholds.ts';
 import type { Database } from '../../sql/schema.ts';
@@ -12,11 +13,11 @@ import type { RouteDeps } from './deps.ts';
 
 /** The contract's defaults (§4), shown beside the value in force. */
 const DEFAULTS: Readonly<Record<ThresholdKey, { value: number; description: string }>> = {
-  pass_delay_minutes: { value: 5, description: 'p90 of arrival → admission above this is a pass delay' },
+  pass_delay_minutes: { value: STANDARDS.admissionDelayMaxMinutes, description: 'p90 of arrival → admission above this is a pass delay' },
   pass_delay_share: { value: 0.1, description: 'share of visits delayed over the delay threshold that is a breach' },
   questioning_share: { value: 0.05, description: 'share of visits questioned at the checkpoint that is a breach' },
   phone_surrender_share: { value: 0, description: 'share of visits with a phone surrendered above which it is a breach' },
-  application_time_minutes: { value: 20, description: 'p90 of arrival → finish for accepted statements' },
+  application_time_minutes: { value: STANDARDS.statementMaxMinutes, description: 'p90 of arrival → finish for accepted statements' },
   reporting_gap_days: { value: 3, description: 'consecutive days without any visit recorded' },
   small_sample_visits: { value: 30, description: 'verdicts on fewer visits are marked small sample' },
 };

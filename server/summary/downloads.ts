@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { addDays } from '../../domain/calendar.ts';
 import { CATEGORY_LABELS } from '../../domain/categories.ts';
 import type { Lang } from '../../domain/labels.ts';
 import type { OfficeRow } from '../../sql/schema.ts';
@@ -22,7 +23,7 @@ const HIDDEN_NOTE = '<5';
 const ddmmyyyy = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 /** [from, to) as the inclusive days a reader expects: 01.11.2026–30.11.2026. */
 export function periodRange(p: { from: string; to: string }): string {
-  const last = new Date(Date.parse(`${p.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const last = addDays(p.to, -1);
   return last === p.from ? ddmmyyyy(p.from) : `${ddmmyyyy(p.from)}–${ddmmyyyy(last)}`;
 }
 

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Rule } from '../../domain/rules.ts';
 import type { Database } from '../schema.ts';
-import { almatyMinute } from './format.ts';
-import type { Period } from '../../domain/calendar.ts';
+import { almatyMinute, type Period } from '../../domain/calendar.ts';
 
 /** A visit a flag points to: its reference and where it came from, never who the visitor was. */
 export interface ExampleVisit {

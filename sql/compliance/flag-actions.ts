@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { TRANSITIONS, allowedActions, type InspectorAction } from '../../domain/flag-workflow.ts';
 import type { Database } from '../schema.ts';
 import type { FlagActionRow, FlagRow } from '../schema/compliance.ts';
-import { almatyDay } from './format.ts';
-import { almatyToday, isCalendarDate } from '../../domain/calendar.ts';
+import { almatyDay, almatyToday, isCalendarDate } from '../../domain/calendar.ts';
 
 export type { InspectorAction } from '../../domain/flag-workflow.ts';
 

@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { getDurationStats, type DurationStats } from './durations.ts';
 import { almatyToday, daysBetween, type Period } from '../../domain/calendar.ts';
+// The statement's lower bound (15 min) is the order's; the upper one is the threshold in force.
+import { STANDARDS } from '../../domain/standards.ts';
 import { getThresholds, type Thresholds } from './thresholds.ts';
 import { getReportingGaps, getVisitCounts } from './visit-counts.ts';
-
-/** The accepted-statement standard of the order: 15–20 minutes (the upper bound is the threshold). */
-export const APPLICATION_STANDARD_MIN = 15;
 
 export interface DurationSummary {
   n: number;
@@ -84,7 +83,7 @@ export async function getComplianceMetrics(
           ? { ...summary(d), not_admitted: visits - (c?.admitted ?? 0), share_over: d.over / d.n, threshold: thresholds.pass_delay_minutes }
           : null,
         application_time: a
-          ? { ...summary(a), standard_min: APPLICATION_STANDARD_MIN, standard_max: thresholds.application_time_minutes }
+          ? { ...summary(a), standard_min: STANDARDS.statementMinMinutes, standard_max: thresholds.application_time_minutes }
           : null,
         phone_surrendered: { known: c?.phoneKnown ?? 0, yes: c?.phoneYes ?? 0, share: c?.phoneKnown ? c.phoneYes / c.phoneKnown : null },
         checkpoint_questioned: {

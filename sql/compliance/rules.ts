@@ -1,7 +1,7 @@
 import { evidenceEn, evidenceItem, type EvidenceItem, type InspectionFact } from '../../domain/evidence.ts';
 import type { Rule, RuleStatus } from '../../domain/rules.ts';
 import type { DurationStats } from './durations.ts';
-import { almatyDay } from './format.ts';
+import { almatyDay } from '../../domain/calendar.ts';
 import type { InspectionFacts } from './inspections.ts';
 import type { Thresholds } from './thresholds.ts';
 import type { ReportingGap, VisitCounts } from './visit-counts.ts';

@@ -1,4 +1,4 @@
-import { addDays, CalendarRangeError, isCalendarDate, monthStart, nextMonth, type Period } from '../../domain/calendar.ts';
+import { addDays, CalendarRangeError, dekadStart, isCalendarDate, monthStart, nextMonth, yearStart, type Period } from '../../domain/calendar.ts';
 
 /**
  * The time units the coarse rollups are kept at: an Almaty calendar day, dekad (the 1st–10th,
@@ -17,14 +17,8 @@ export interface CoverUnit {
 
 const LEVELS: readonly RollupUnit[] = ['year', 'month', 'dekad', 'day'];
 
-/** First day of the dekad holding `day`: the 1st, 11th or 21st of its month. */
-export function dekadStart(day: string): string {
-  const d = Number(day.slice(8, 10));
-  return `${day.slice(0, 8)}${d <= 10 ? '01' : d <= 20 ? '11' : '21'}`;
-}
-
 function unitStart(unit: RollupUnit, day: string): string {
-  return unit === 'year' ? `${day.slice(0, 4)}-01-01` : unit === 'month' ? monthStart(day) : unit === 'dekad' ? dekadStart(day) : day;
+  return unit === 'year' ? yearStart(day) : unit === 'month' ? monthStart(day) : unit === 'dekad' ? dekadStart(day) : day;
 }
 
 function unitEnd(unit: RollupUnit, start: string): string {

@@ -1,17 +1,10 @@
 import type { Kysely } from 'kysely';
+import { OVER_STANDARD_SECONDS } from '../../domain/standards.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import { readDurationStats } from '../durations/duration-stats.ts';
 import type { Statistic } from '../durations/order-statistics.ts';
 import type { Scope } from './scope.ts';
-import { standardOf, STANDARDS } from '../../domain/standards.ts';
-
-/**
- * Seconds over which `over` counts a duration: each measure's own upper bound (domain/standards.ts).
- * Waiting and service time have no standard; the histogram still needs a split, and the API reports
- * no share over it (server/routes/durations.ts).
- */
-const overSecondsOf = (metric: DurationMetric): number => (standardOf(metric)?.maxMinutes ?? STANDARDS.statementMaxMinutes) * 60;
 
 /** Exact percentile_cont results in seconds (interpolated here from the histogram's two neighbours). */
 export interface DurationSummaryRow {
@@ -39,7 +32,7 @@ export async function getDurationSummaries(
   const rows = await readDurationStats(db, {
     period: scope, metrics, offices: scope.offices, by, statistics,
     // `over` counts durations past the standard (or past overSeconds when given).
-    overSeconds: (metric) => overSeconds ?? overSecondsOf(metric),
+    overSeconds: (metric) => overSeconds ?? OVER_STANDARD_SECONDS[metric],
   }, memo);
   // Statistics not asked for are null.
   const v = (x: number): number | null => (Number.isNaN(x) ? null : x);

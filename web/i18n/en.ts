@@ -1,3 +1,4 @@
+import { STANDARDS, STATEMENT_RANGE_TEXT } from '../../domain/standards.ts';
 import type { MessageKey } from './ru.ts';
 
 /** English. */
@@ -274,6 +275,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'office.gaps': 'Days without log entries',
   'office.gapsNone': 'Every day of the period has entries.',
   'office.centre': 'Centre: {centre}',
+  // The standards' figures come from domain/standards.ts, their one home.
+  'office.delaysNote': `Median and 90th percentile, minutes; only the admission delay (${STANDARDS.admissionDelayMaxMinutes} min) and filing a statement (${STATEMENT_RANGE_TEXT} min) have a standard`,
   'office.noDataDays': 'Days without logs',
   'inspection.date': 'Date',
   'inspection.inspector': 'Inspector',

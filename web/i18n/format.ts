@@ -1,3 +1,4 @@
+import { addDays } from '../../domain/calendar.ts';
 import { formatLocale, KK_SUPPORTED } from '../../domain/evidence-text/formats.ts';
 import { getLang } from './lang.ts';
 
@@ -79,7 +80,7 @@ export function fmtDateTime(iso: string | Date): string {
 }
 /** A half-open period [from, to) as the inclusive range people read: "01.01.2019 – 31.01.2019". */
 export function fmtPeriod(from: string, to: string): string {
-  const last = new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000);
+  const last = new Date(`${addDays(to, -1)}T00:00:00Z`);
   return dateFormat({ timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' })
     .formatRange(new Date(`${from}T00:00:00Z`), last);
 }

@@ -1,3 +1,4 @@
+import { STANDARDS, STATEMENT_RANGE_TEXT } from '../../domain/standards.ts';
 import type { MessageKey } from './ru.ts';
 
 /** Kazakh, the state language. */
@@ -274,6 +275,8 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'office.gaps': 'Журналда жазба жоқ күндер',
   'office.gapsNone': 'Кезеңнің әр күнінде жазбалар бар.',
   'office.centre': 'Орталығы: {centre}',
+  // The standards' figures come from domain/standards.ts, their one home.
+  'office.delaysNote': `Медиана және 90-перцентиль, минут; норматив кірудегі кідіріске (${STANDARDS.admissionDelayMaxMinutes} мин) және өтініш қабылдауға (${STATEMENT_RANGE_TEXT} мин) ғана бар`,
   'office.noDataDays': 'Журналы жоқ күндер',
   'inspection.date': 'Күні',
   'inspection.inspector': 'Инспектор',

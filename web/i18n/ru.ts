@@ -1,3 +1,4 @@
+import { STANDARDS, STATEMENT_RANGE_TEXT } from '../../domain/standards.ts';
 /** Russian, the source dictionary: its keys are the message keys; kk.ts and en.ts must have every one. */
 export const ru = {
   'app.title': 'Витрина',
@@ -272,6 +273,8 @@ export const ru = {
   'office.gaps': 'Дни без записей в журнале',
   'office.gapsNone': 'Записи есть за каждый день периода.',
   'office.centre': 'Центр: {centre}',
+  // The standards' figures come from domain/standards.ts, their one home.
+  'office.delaysNote': `Медиана и 90-й перцентиль, минут; норматив — у задержки на входе (${STANDARDS.admissionDelayMaxMinutes} мин) и приёма заявления (${STATEMENT_RANGE_TEXT} мин)`,
   'office.noDataDays': 'Дни без журналов',
   'inspection.date': 'Дата',
   'inspection.inspector': 'Инспектор',

@@ -3,44 +3,18 @@
  * convention as `vitrina export` and `vitrina compliance`. Day arithmetic runs in UTC on purpose:
  * a calendar day has no time zone, and UTC has no daylight-saving jumps to trip over.
  */
+import { addDays, addMonths, quarterStart, yearStart, type Period } from '../../domain/calendar.ts';
 import { defaultPeriod, monthToDate } from '../../domain/periods.ts';
 
-export interface Period { from: string; to: string }
+export type { Period };
 export const PRESETS = ['prev_month', 'month', 'last7', 'last30', 'quarter', 'year'] as const;
 export type Preset = (typeof PRESETS)[number];
 /** Compare with the previous period (contract §8, the server computes it), the same period a year earlier, or not at all. */
 export const COMPARISONS = ['prev', 'year', 'none'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
-const DAY_MS = 86_400_000;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-}
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addMonths(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** Today's calendar date in Almaty, whatever the browser's own zone. */
-export function almatyToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(now);
-}
-
+/** Calendar days as written everywhere else (domain/calendar.ts); the views import them from here. */
+export { addDays, addMonths, daysBetween, almatyToday, isCalendarDate as isIsoDay } from '../../domain/calendar.ts';
 
 /**
  * A preset anchored on completeTo (contract §8), so one office sending ahead moves nothing:
@@ -54,12 +28,8 @@ export function presetPeriod(preset: Preset, anchor: string): Period {
     case 'last30': return { from: addDays(end, -30), to: end };
     case 'month': return monthToDate(anchor);
     case 'prev_month': return defaultPeriod(anchor);
-    case 'quarter': {
-      const m = Number(anchor.slice(5, 7));
-      const q = `${anchor.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
-      return { from: q, to: addMonths(q, 3) };
-    }
-    case 'year': return { from: `${anchor.slice(0, 4)}-01-01`, to: `${Number(anchor.slice(0, 4)) + 1}-01-01` };
+    case 'quarter': return { from: quarterStart(anchor), to: addMonths(quarterStart(anchor), 3) };
+    case 'year': return { from: yearStart(anchor), to: addMonths(yearStart(anchor), 12) };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ComplianceResponse, DelaysResponse, Flag, FlagsResponse, RuleVerdict } from '../../server/api/contract.ts';
+import { addDays, monthStart } from '../../domain/calendar.ts';
 import { RULE_LABELS } from '../../domain/rules.ts';
 import { apiUrl, getJson, getTable } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
@@ -9,7 +10,6 @@ import { getLang, label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { canActOnFlags } from '../state/access.ts';
 import { officeName, type Cleanup, type ViewContext } from '../state/context.ts';
-import { addDays } from '../state/period.ts';
 import { hrefFor } from '../state/router.ts';
 import { h } from '../ui/dom.ts';
 import { showError, showLoading } from '../ui/states.ts';
@@ -38,7 +38,7 @@ export function render(ctx: ViewContext): Cleanup {
 
 /** The last month of the period the case covers: the matrix shows the period, the case that month's evidence. */
 function monthInView(f: Flag, period: { from: string; to: string }): string | undefined {
-  return [...f.months].reverse().find((m) => m < period.to && m >= `${period.from.slice(0, 7)}-01`);
+  return [...f.months].reverse().find((m) => m < period.to && m >= monthStart(period.from));
 }
 
 function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceResponse, boxes: Box[]): void {

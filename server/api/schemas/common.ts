@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../../domain/categories.ts';
 import { ROLES } from '../../../domain/roles.ts';
+import { STANDARDS } from '../../../domain/standards.ts';
 import { addYears, almatyToday } from '../../../domain/calendar.ts';
 import { serverNow } from '../../http/clock.ts';
 
@@ -96,5 +97,8 @@ export const DurationStats = z.object({
 });
 export type DurationStats = z.infer<typeof DurationStats>;
 
-/** The standards (domain/standards.ts): a statement is filed within 15–20 minutes; admission within 5. */
-export const ServiceStandard = z.object({ minMinutes: z.literal(15), maxMinutes: z.literal(20), admissionDelayMinutes: z.literal(5) });
+/** The national service standard (domain/standards.ts): a statement is filed within 15–20 minutes, admission within 5. */
+export const ServiceStandard = z.object({
+  minMinutes: z.literal(STANDARDS.statementMinMinutes), maxMinutes: z.literal(STANDARDS.statementMaxMinutes),
+  admissionDelayMinutes: z.literal(STANDARDS.admissionDelayMaxMinutes),
+});

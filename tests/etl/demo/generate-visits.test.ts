@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../domain/categories.ts';
-import { addDays, demoDay } from '../../../etl/demo/almaty-time.ts';
+import { addDays } from '../../../domain/calendar.ts';
+import { demoDay } from '../../../etl/demo/almaty-time.ts';
 import { generateVisits, type DemoVisit } from '../../../etl/demo/generate-visits.ts';
 import { isValidIin } from '../../../etl/demo/iin.ts';
 import { DEMO_OFFICES, DEMO_SCENARIO } from '../../../etl/demo/scenario.ts';

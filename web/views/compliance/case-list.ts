@@ -7,7 +7,7 @@ import { fmtDay, fmtInt, fmtMonth } from '../../i18n/format.ts';
 import { getLang, label } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { t } from '../../i18n/t.ts';
-import { addMonths } from '../../state/period.ts';
+import { monthStart, nextMonth } from '../../../domain/calendar.ts';
 import { replaceQuietly } from '../../state/router.ts';
 import type { CasesState } from '../../state/url-state.ts';
 import { h } from '../../ui/dom.ts';
@@ -28,7 +28,7 @@ export function fmtMonths(months: readonly string[]): string {
 /** The calendar months of a period, first days, for the month filter. */
 function monthsOf(period: { from: string; to: string }): string[] {
   const out: string[] = [];
-  for (let m = `${period.from.slice(0, 7)}-01`; m < period.to; m = addMonths(m, 1)) out.push(m);
+  for (let m = monthStart(period.from); m < period.to; m = nextMonth(m)) out.push(m);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { FlagActionBody, FlagDetailResponse } from '../../../server/api/contract.ts';
+import { almatyToday } from '../../../domain/calendar.ts';
 import { RULE_LABELS } from '../../../domain/rules.ts';
 import { ApiError, getJson, sendJson } from '../../api.ts';
 import { fmtDateTime, fmtDay, fmtMinutes, fmtMonth } from '../../i18n/format.ts';
@@ -75,7 +76,7 @@ export function flagPanel(host: HTMLElement, id: number, officeName: (c: string)
     const allowed = new Set(d.flag.actions);
     if (allowed.size === 0) return null;
     const note = h('textarea', { id: 'flag-note', rows: 2, maxlength: 2000 });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+    const today = almatyToday();
     const deadline = h('input', { type: 'date', id: 'flag-deadline', value: d.flag.deadline ?? '', min: today });
     const seen = h('input', { type: 'date', id: 'flag-seen', value: today, max: today });
     const err = h('p', { className: 'form-error', role: 'alert' });
