@@ -78,7 +78,7 @@ export async function benchClassify(): Promise<{ name: string; lines: string[] }
       '',
       `throughput over ${texts.length.toLocaleString('en-US')} texts, one core, best of 3:`,
       `  uncached         ${rate(uncached)}  (target ≥ ${perSecond(REQUIRED_PER_SECOND)}: ${uncached.cpu >= REQUIRED_PER_SECOND ? 'met' : 'NOT MET'} in CPU time)`,
-      `  uncached corpus  ${rate(uncachedCorpus)}  (the training corpus's longer, noisier lines)`,
+      `  uncached corpus  ${rate(uncachedCorpus)}  (the training corpus's longer, noisier lines; target ≥ ${perSecond(REQUIRED_PER_SECOND)}: ${uncachedCorpus.cpu >= REQUIRED_PER_SECOND ? 'met' : 'NOT MET'} in CPU time)`,
       `  cached           ${rate(cached)}  (createCachedClassifier, as the ETL uses it)`,
       `  baseline         ${rate(baseline)}  (lower-case + split only); uncached = ${(uncached.cpu / baseline.cpu).toFixed(2)} × baseline`,
     ],

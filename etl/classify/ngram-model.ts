@@ -88,6 +88,22 @@ export function featurize(text: string, abbreviations: ReadonlyMap<string, reado
   return featureCount;
 }
 
+/**
+ * The same features from the tokens forEachToken gave for the text (the classifier keeps them from
+ * its vocabulary pass, so a line is normalised once); `translit[i]` may hold the token's
+ * transliteration when the vocabulary already made it, else ''.
+ */
+export function featurizeTokens(tokens: readonly string[], latin: Uint8Array, translit: readonly string[], count: number): number {
+  featureCount = 0;
+  previousWord = 0;
+  for (let i = 0; i < count; i += 1) {
+    const token = tokens[i] ?? '';
+    addWord(token);
+    if (latin[i]) addWord(translit[i] || transliterate(token));
+  }
+  return featureCount;
+}
+
 export function featuresOf(text: string, abbreviations: ReadonlyMap<string, readonly Token[]>): Int32Array {
   return features.slice(0, featurize(text, abbreviations));
 }
@@ -127,7 +143,11 @@ function sumRows(weights: Int8Array, n: number): void {
  * Each feature weighs 1/√n so long and short lines score on one scale. Returns false for no features.
  */
 export function predict(model: NgramModel, text: string, abbreviations: ReadonlyMap<string, readonly Token[]>, out: Float64Array): boolean {
-  const n = featurize(text, abbreviations);
+  return predictFeatures(model, featurize(text, abbreviations), out);
+}
+
+/** predict() over the first n features in the scratch, as featurize or featurizeTokens left them. */
+export function predictFeatures(model: NgramModel, n: number, out: Float64Array): boolean {
   if (n === 0) return false;
   const { weights, header } = model;
   sumRows(weights, n);
