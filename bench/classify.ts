@@ -1,5 +1,6 @@
 /**
- * Topic classifier benchmark (issues 3 and 15): held-out and blind-set accuracy, and throughput on
+ * Topic classifier benchmark (issues 3 and 15): held-out accuracy (the frozen blind set's only with
+ * `--blind`, see tests/fixtures/classifier/BLIND-SET.md), and throughput on
  * one core (this loop is single-threaded), uncached, over the labeled set repeated to ~200,000
  * texts, and over the training corpus (longer lines, where the n-gram model runs more often).
  * Throughput is given per wall-clock second and per second of this process's CPU time: on a shared
