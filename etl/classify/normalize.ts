@@ -136,12 +136,17 @@ const TRANSLIT: ReadonlyArray<readonly [string, string]> = [
   ['s', 'с'], ['t', 'т'], ['u', 'у'], ['v', 'в'], ['w', 'в'], ['x', 'х'], ['y', 'ы'], ['z', 'з'],
 ];
 
+/** TRANSLIT by first letter, in the same order, so only the spellings that can match are tried. */
+const TRANSLIT_BY_FIRST: ReadonlyArray<ReadonlyArray<readonly [string, string]>> = Array.from({ length: 128 },
+  (_, code) => TRANSLIT.filter(([latin]) => latin.charCodeAt(0) === code));
+
 /** "ugon mashiny" → "угон машины", "kraja" → "кража", "urlyq" → "урлык" (one folded Latin word). */
 export function transliterate(word: string): string {
   let out = '';
   let i = 0;
   outer: while (i < word.length) {
-    for (const [latin, cyrillic] of TRANSLIT) {
+    const code = word.charCodeAt(i);
+    for (const [latin, cyrillic] of (code < 128 ? TRANSLIT_BY_FIRST[code] : undefined) ?? []) {
       if (word.startsWith(latin, i)) {
         // "ja"/"ju" are я/ю only at a word start: inside a word j is ж ("kraja" → "кража").
         if ((latin === 'ja' || latin === 'ju') && i > 0) continue;

@@ -76,13 +76,15 @@ function fit(examples: readonly Example[], epochs: number): Fitted {
   const order = examples.map((_, i) => i);
   let seed = 12345;
   const rand = (): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296; };
-  const l2 = 1e-5;
+  // L2 and step chosen on the calibration split (phrases held out whole): 2e-3 and 1 scored 90.5 %
+  // there against 87.3 % for the earlier 1e-5 and 0.5, which fitted the training phrases too closely.
+  const l2 = 2e-3;
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (let i = order.length - 1; i > 0; i -= 1) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
     }
-    const lr = 0.5 / (1 + epoch * 0.3);
+    const lr = 1 / (1 + epoch * 0.3);
     for (const i of order) {
       const e = examples[i];
       if (!e) continue;

@@ -209,6 +209,37 @@ function render(phrase: Phrase, sources: Sources, r: Random): CorpusText {
   return { text, category: phrase.category, language, group: phrase.group };
 }
 
+// Keyboard rows as people mash them (Russian and Kazakh ЙЦУКЕН, the Kazakh digit row, QWERTY).
+const KEYBOARD_ROWS: ReadonlyArray<readonly [Language, string]> = [
+  ['ru', 'йцукенгшщзхъ'], ['ru', 'фывапролджэ'], ['ru', 'ячсмитьбю'], ['kk', 'әіңғүұқөһ'],
+  ['en', 'qwertyuiop'], ['en', 'asdfghjkl'], ['en', 'zxcvbnm'],
+];
+
+/**
+ * Unintelligible lines (§6 `unspecified`) made by rule rather than written: a letter held down
+ * ("пппп"), a run along a keyboard row, typed once or twice ("фывфыв"), and a hand dropped on a
+ * row (letters of one row in random order). 200 lines, each its own group.
+ */
+function junkLines(): CorpusText[] {
+  const r = rng(5318008);
+  const out: CorpusText[] = [];
+  for (let k = 0; k < 200; k += 1) {
+    const [language, row] = pick(r, KEYBOARD_ROWS);
+    const length = 3 + Math.floor(r() * 5);
+    const kind = k % 3;
+    let text: string;
+    if (kind === 0) text = pick(r, [...row]).repeat(length);
+    else if (kind === 1) {
+      const from = Math.floor(r() * Math.max(1, row.length - length));
+      const run = row.slice(from, from + length);
+      text = r() < 0.3 ? run + run : run;
+    } else text = Array.from({ length }, () => pick(r, [...row])).join('');
+    if (r() < 0.2) text = text.toUpperCase();
+    out.push({ text, category: 'unspecified', language, group: `unspecified:junk:${k}` });
+  }
+  return out;
+}
+
 /** The corpus: every phrase in several variants, plus lines naming two topics. Deterministic. */
 export function generateCorpus(dir: string = CORPUS_DIR): CorpusText[] {
   const sources = readSources(dir);
@@ -225,6 +256,7 @@ export function generateCorpus(dir: string = CORPUS_DIR): CorpusText[] {
     const n = variantsOf(phrase);
     for (let k = 0; k < n * 2 && out.filter((t) => t.group === phrase.group).length < n; k += 1) add(render(phrase, sources, r));
   }
+  for (const t of junkLines()) add(t);
   // Two topics in one line: labelled with the one that comes first in the precedence order.
   const topical = sources.phrases.filter((p) => p.category !== 'unspecified' && p.category !== 'consultation');
   const r = rng(20190114);

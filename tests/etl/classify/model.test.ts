@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTopic, createTopicClassifier, vocabularyDecision } from '../../../etl/classify/classify-topic.ts';
 import { generateCorpus, readPhrases } from '../../../etl/classify/corpus/generate.ts';
-import { parseModel, readModel, serializeModel } from '../../../etl/classify/ngram-model.ts';
+import { ABBREVIATIONS } from '../../../etl/classify/classify-topic.ts';
+import { featurizeTokens, parseModel, predict, predictFeatures, readModel, serializeModel } from '../../../etl/classify/ngram-model.ts';
+import { tokenize, transliterate } from '../../../etl/classify/normalize.ts';
 import { CATEGORIES } from '../../../domain/categories.ts';
 
 const model = readModel();
@@ -41,6 +43,22 @@ describe('the shipped n-gram model', () => {
     expect(again.digest).toBe(model.digest);
   });
 
+  it('scores the tokens the vocabulary pass kept exactly as it scores the text', () => {
+    if (!model) throw new Error('no model');
+    for (const text of ['Заявл. о краже сот. тел.', 'telefonymdy ūrlap kettı', 'ugon mashiny u pod\'ezda', 'жол-көлік оқиғасы, в/у']) {
+      const fromText = new Float64Array(CATEGORIES.length);
+      expect(predict(model, text, ABBREVIATIONS, fromText), text).toBe(true);
+      const tokens = tokenize(text, ABBREVIATIONS);
+      const latin = Uint8Array.from(tokens, (t) => (t.latin ? 1 : 0));
+      // With and without the transliterations the vocabulary may already have made.
+      for (const translit of [tokens.map(() => ''), tokens.map((t) => (t.latin ? transliterate(t.text) : ''))]) {
+        const fromTokens = new Float64Array(CATEGORIES.length);
+        expect(predictFeatures(model, featurizeTokens(tokens.map((t) => t.text), latin, translit, tokens.length), fromTokens)).toBe(true);
+        expect([...fromTokens], text).toEqual([...fromText]);
+      }
+    }
+  });
+
   it('refuses a damaged file', () => {
     if (!model) throw new Error('no model');
     const bytes = serializeModel(model.header, model.weights);
@@ -75,6 +93,20 @@ describe('vocabulary first, the model where the vocabulary is silent', () => {
     }
   });
 
+  it('makes a complaint of a line about an officer whose incident the vocabulary names (complaint comes first, §6)', () => {
+    for (const [text, named] of [
+      ['участковый избил задержанного', 'violence'],
+      ['полицейский украл телефон при обыске', 'theft'],
+      ['police officer stole my phone during the search', 'theft'],
+    ] as const) {
+      expect(vocabularyDecision(text)?.category, text).toBe(named);
+      expect(classifyTopic(text), text).toMatchObject({ category: 'complaint', terms: ['model'] });
+    }
+    // Without an officer in it the incident stays what the vocabulary named.
+    expect(classifyTopic('избили в подъезде')).toMatchObject({ category: 'violence', terms: ['избил*'] });
+    expect(classifyTopic('украли телефон в автобусе').category).toBe('theft');
+  });
+
   it('reads Kazakh in Cyrillic, in the 2021 Latin alphabet and in chat Latin alike', () => {
     for (const text of ['телефонымды ұрлап кетті', 'телефонымды урлап кетти', 'telefonymdy ūrlap kettı', 'telefonymdy urlap ketti']) {
       expect(classifyTopic(text).category, text).toBe('theft');
@@ -92,7 +124,7 @@ describe('vocabulary first, the model where the vocabulary is silent', () => {
 
   it('leaves only empty or meaningless lines unspecified, and is sure of them', () => {
     expect(classifyTopic('')).toEqual({ category: 'unspecified', confidence: 1, terms: [] });
-    for (const text of ['   ', '—', '12345', '???', 'фывфыв', 'asdf']) {
+    for (const text of ['   ', '—', '12345', '???', 'фывфыв', 'asdf', 'пппп', 'zxcvb', 'ЖЖЖЖЖ']) {
       const r = classifyTopic(text);
       expect(r.category, text).toBe('unspecified');
       expect(r.confidence, text).toBeGreaterThanOrEqual(0.9);
