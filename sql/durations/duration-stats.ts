@@ -37,15 +37,23 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   const unitGroups = cover.map((u) => ({ sign: u.sign, groups: byOfficeAndMetric(unitRows.get(unitKey(u)) ?? []) }));
 
   // Histograms per office and metric and, summed over offices, per metric (office null), each with
-  // the minutes to open and, once opened, their per-second counts. Nested maps rather than
-  // string keys: this runs over every row of every unit of the period, on every request.
-  interface Hist { office: string | null; metric: DurationMetric; byMinute: Map<number, number>; h: MinuteHistogram; open: Set<number>; seconds: Map<number, number[]> }
+  // the minutes to open and, once opened, their per-second counts. Counts go into an array indexed
+  // by minute (durations are minutes, so it stays short) with the minutes touched listed beside it:
+  // this runs over every row of every unit of the period, on every request.
+  interface Hist { office: string | null; metric: DurationMetric; acc: number[]; touched: number[]; h: MinuteHistogram; open: Set<number>; seconds: Map<number, number[]> }
+  const addCount = (e: Hist, minute: number, n: number) => {
+    const current = e.acc[minute];
+    if (current === undefined) {
+      e.touched.push(minute);
+      e.acc[minute] = n;
+    } else e.acc[minute] = current + n;
+  };
   const byOffice = new Map<string | null, Map<string, Hist>>();
   const histOf = (office: string | null, metric: DurationMetric): Hist => {
     let perMetric = byOffice.get(office);
     if (!perMetric) byOffice.set(office, perMetric = new Map());
     let e = perMetric.get(metric);
-    if (!e) perMetric.set(metric, e = { office, metric, byMinute: new Map(), h: { minutes: [], counts: [], total: 0 }, open: new Set(), seconds: new Map() });
+    if (!e) perMetric.set(metric, e = { office, metric, acc: [], touched: [], h: { minutes: [], counts: [], total: 0 }, open: new Set(), seconds: new Map() });
     return e;
   };
   for (const { sign, groups } of unitGroups) {
@@ -56,7 +64,7 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
         const rows = perMetric.get(metric);
         if (!rows) continue;
         const e = histOf(office, metric);
-        for (const row of rows) e.byMinute.set(row.minute, (e.byMinute.get(row.minute) ?? 0) + sign * row.n);
+        for (const row of rows) addCount(e, row.minute, sign * row.n);
       }
     }
   }
@@ -66,15 +74,11 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   for (const e of officeHists) {
     const perMinute = officesOf.get(e.metric) ?? new Map<number, string[]>();
     officesOf.set(e.metric, perMinute);
-    for (const [minute, n] of e.byMinute) {
-      if (n === 0) {
-        e.byMinute.delete(minute);
-        continue;
-      }
-      if (q.by !== 'office') {
-        const all = histOf(null, e.metric);
-        all.byMinute.set(minute, (all.byMinute.get(minute) ?? 0) + n);
-      }
+    const all = q.by !== 'office' ? histOf(null, e.metric) : null;
+    for (const minute of e.touched) {
+      const n = e.acc[minute] ?? 0;
+      if (n === 0) continue;
+      if (all) addCount(all, minute, n);
       const holding = perMinute.get(minute);
       if (holding) holding.push(e.office ?? '');
       else perMinute.set(minute, [e.office ?? '']);
@@ -83,9 +87,9 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   if (q.by === 'all') for (const e of officeHists) byOffice.delete(e.office);
   const hists = [...byOffice.values()].flatMap((m) => [...m.values()]);
   for (const e of hists) {
-    const minutes = [...e.byMinute.keys()].sort((a, b) => a - b);
-    e.h = { minutes, counts: minutes.map((m) => e.byMinute.get(m) ?? 0), total: 0 };
-    e.h.total = e.h.counts.reduce((a, n) => a + n, 0);
+    const minutes = e.touched.filter((m) => e.acc[m] !== 0).sort((a, b) => a - b);
+    const counts = minutes.map((m) => e.acc[m] ?? 0);
+    e.h = { minutes, counts, total: counts.reduce((a, n) => a + n, 0) };
   }
 
   // In 'both', the all-office min, max and count over the threshold follow from the offices' own:
