@@ -50,7 +50,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   writeLine(io.stdout, `Calibration split (${report.calibrationTexts} texts of phrases held out whole): accuracy ${
     (report.calibrationAccuracy * 100).toFixed(1)}%, temperature ${report.temperature}.`);
   writeLine(io.stdout, `Vocabulary paths, observed accuracy: ${Object.entries(report.vocabulary).map(([p, a]) => `${p} ${a}`).join(', ')}.`);
-  writeLine(io.stdout, 'Reliability on the calibration split:');
+  writeLine(io.stdout, 'Reliability on the calibration split, before the final map of the confidence:');
+  for (const line of formatReliability(report.reliabilityBeforeMap)) writeLine(io.stdout, line);
+  writeLine(io.stdout, `Final isotonic map (from → reported): ${report.isotonic.map(([from, to]) => `${from.toFixed(2)}→${to}`).join(', ')}.`);
+  writeLine(io.stdout, 'Reliability on the calibration split with the map (fitted there, so calibrated by construction):');
   for (const line of formatReliability(report.reliability)) writeLine(io.stdout, line);
   writeLine(io.stdout, 'Next: vitrina reclassify');
   return 0;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import { buildLexicon, lookup, type Lexicon } from './lexicon.ts';
-import { featurizeTokens, predictFeatures, readModel, type NgramModel } from './ngram-model.ts';
+import { featurizeTokens, predictFeatures, readModel, reportedConfidence, type NgramModel } from './ngram-model.ts';
 import { forEachToken, transliterate } from './normalize.ts';
 import { readVocabulary, type Rule } from './vocabulary.ts';
 
@@ -179,12 +179,17 @@ const COMPLAINT_SURE = 0.9;
  */
 export function createTopicClassifier(model: NgramModel | null): (text: string, service?: string | null) => TopicResult {
   const calibrated = (path: VocabularyPath | 'noise'): number => model?.header.calibration.vocabulary[path] ?? UNCALIBRATED[path];
+  // The last step, confidence only (the category is decided before it): the isotonic map fitted on
+  // the calibration split. Not for an empty line (certainly unspecified) nor the service's figure,
+  // which the labeled set gave and the calibration split (no services) cannot correct.
+  const isotonic = model?.header.calibration.isotonic;
+  const reported = isotonic?.length ? (raw: number): number => round2(reportedConfidence(isotonic, round2(raw))) : round2;
   const probabilities = new Float64Array(CATEGORIES.length);
   return (rawText, service) => {
     const text = rawText ?? '';
     const fromText = score(topics, text);
     if (fromText && fromText.named > 0 && !fromText.fuzzy) {
-      const named: TopicResult = { category: fromText.category, confidence: round2(calibrated(fromText.named > 1 ? 'precedence' : 'named')), terms: fromText.terms };
+      const named: TopicResult = { category: fromText.category, confidence: reported(calibrated(fromText.named > 1 ? 'precedence' : 'named')), terms: fromText.terms };
       // Precedence across the layers (§6): a complaint about officers often tells the incident in
       // the vocabulary's words and the complaint in words it does not know ("полицейский ударил
       // мужа", "инспектор выписал штраф и сказал платить ему наличкой"). Complaint comes first, so
@@ -193,18 +198,18 @@ export function createTopicClassifier(model: NgramModel | null): (text: string, 
       // mistakes on unseen wording outweighed the two-topic lines it caught; complaint alone gained 2.
       if (!model || fromText.category === 'complaint' || !predictScored(model, probabilities)) return named;
       const p = probabilities[COMPLAINT] ?? 0;
-      return p >= COMPLAINT_SURE ? { category: 'complaint', confidence: round2(p), terms: ['model'] } : named;
+      return p >= COMPLAINT_SURE ? { category: 'complaint', confidence: reported(p), terms: ['model'] } : named;
     }
     const fromService = (): TopicResult | null => {
       const s = service ? score(services, service) : null;
       return s ? { category: s.category, confidence: round2(calibrated('service')), terms: s.terms.map((t) => `service: ${t}`) } : null;
     };
     if (!hasWords(text)) {
-      return fromService() ?? { category: 'unspecified', confidence: text.trim() === '' ? 1 : round2(calibrated('noise')), terms: [] };
+      return fromService() ?? { category: 'unspecified', confidence: text.trim() === '' ? 1 : reported(calibrated('noise')), terms: [] };
     }
     if (!model || !predictScored(model, probabilities)) {
-      if (fromText) return { category: fromText.category, confidence: round2(calibrated(fromText.named ? 'typo' : 'hint')), terms: fromText.terms };
-      return fromService() ?? { category: 'unspecified', confidence: round2(calibrated('noise')), terms: [] };
+      if (fromText) return { category: fromText.category, confidence: reported(calibrated(fromText.named ? 'typo' : 'hint')), terms: fromText.terms };
+      return fromService() ?? { category: 'unspecified', confidence: reported(calibrated('noise')), terms: [] };
     }
     let top = 0;
     for (let k = 1; k < probabilities.length; k += 1) if ((probabilities[k] ?? 0) > (probabilities[top] ?? 0)) top = k;
@@ -218,11 +223,11 @@ export function createTopicClassifier(model: NgramModel | null): (text: string, 
       const own = calibrated(fromText.named ? 'typo' : 'hint');
       const rank = CATEGORIES.indexOf(fromText.category);
       if (top === rank || p <= own) {
-        return { category: fromText.category, confidence: round2(Math.max(own, probabilities[rank] ?? 0)), terms: fromText.terms };
+        return { category: fromText.category, confidence: reported(Math.max(own, probabilities[rank] ?? 0)), terms: fromText.terms };
       }
     }
-    if (top === UNSPECIFIED) return fromService() ?? { category: 'unspecified', confidence: round2(p), terms: ['model'] };
-    return { category: CATEGORIES[top] ?? 'unspecified', confidence: round2(p), terms: ['model'] };
+    if (top === UNSPECIFIED) return fromService() ?? { category: 'unspecified', confidence: reported(p), terms: ['model'] };
+    return { category: CATEGORIES[top] ?? 'unspecified', confidence: reported(p), terms: ['model'] };
   };
 }
 

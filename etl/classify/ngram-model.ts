@@ -25,6 +25,19 @@ export interface Calibration {
   temperature: number;
   /** Observed accuracy of each vocabulary decision path on the calibration split. */
   vocabulary: Record<string, number>;
+  /**
+   * The last step: an isotonic (monotone) map of the confidence the classifier would report to the
+   * accuracy such confidences showed on the calibration split, as [from, to] pairs with `from`
+   * rising and `to` never falling; see reportedConfidence(). Absent in older model files.
+   */
+  isotonic?: Array<[number, number]>;
+}
+
+/** The isotonic map applied: the `to` of the last breakpoint whose `from` is at most `raw` (the first one's below all). */
+export function reportedConfidence(map: ReadonlyArray<readonly [number, number]>, raw: number): number {
+  let at = 0;
+  while (at + 1 < map.length && (map[at + 1]?.[0] ?? Infinity) <= raw) at += 1;
+  return map[at]?.[1] ?? raw;
 }
 
 export interface ModelHeader {

@@ -2,7 +2,7 @@ import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import { ABBREVIATIONS, createTopicClassifier, hasWords, vocabularyDecision, type VocabularyPath } from './classify-topic.ts';
 import { hashString, type CorpusText } from './corpus/generate.ts';
 import { reliability, type ReliabilityBin } from './evaluate.ts';
-import { BUCKET_BITS, featuresOf, parseModel, serializeModel, type Calibration, type ModelHeader, type NgramModel } from './ngram-model.ts';
+import { BUCKET_BITS, featuresOf, parseModel, reportedConfidence, serializeModel, type Calibration, type ModelHeader, type NgramModel } from './ngram-model.ts';
 
 const K = CATEGORIES.length;
 const MIN_PATH_TEXTS = 20;
@@ -33,7 +33,12 @@ export interface TrainReport {
   calibrationAccuracy: number;
   temperature: number;
   vocabulary: Calibration['vocabulary'];
+  /** The final map of the confidence (Calibration.isotonic). */
+  isotonic: Array<[number, number]>;
+  /** Of the reported confidence, with the map: calibrated in-sample by construction. */
   reliability: ReliabilityBin[];
+  /** The same before the map. */
+  reliabilityBeforeMap: ReliabilityBin[];
 }
 
 interface Example {
@@ -180,10 +185,69 @@ function vocabularyCalibration(held: readonly TrainingText[]): Calibration['voca
   return out;
 }
 
+/** A block of the isotonic fit needs this many texts: fewer say little about how often it is right. */
+const MIN_BLOCK_TEXTS = 20;
+
+interface Block { from: number; n: number; right: number }
+
+const blockAccuracy = (b: Block): number => (b.right + 1) / (b.n + 2);
+
+/** Pool adjacent violators: merges neighbouring blocks until their (smoothed) accuracy never falls. */
+function poolAdjacentViolators(blocks: readonly Block[]): Block[] {
+  const stack: Block[] = [];
+  for (const b of blocks) {
+    let top: Block = { ...b };
+    for (let below = stack.at(-1); below && blockAccuracy(below) >= blockAccuracy(top); below = stack.at(-1)) {
+      stack.pop();
+      top = { from: below.from, n: below.n + top.n, right: below.right + top.right };
+    }
+    stack.push(top);
+  }
+  return stack;
+}
+
 /**
- * Trains the model: fits on the training groups, calibrates (temperature, vocabulary paths) and
- * draws the reliability table on the held-out groups, then fits again on everything with the same
- * settings and ships that, with the calibration found.
+ * Isotonic regression of correctness on confidence (docs/classifier.md, "Calibrated confidence"):
+ * the texts grouped by the confidence reported, pooled until the accuracy (Laplace-smoothed, as for
+ * the vocabulary paths) rises with the confidence, blocks under MIN_BLOCK_TEXTS merged into the
+ * neighbour nearest in accuracy. Returns [from, accuracy] pairs, rounded so the model file is the
+ * same bytes for the same corpus; every step keeps the map monotone.
+ */
+export function fitIsotonic(outcomes: ReadonlyArray<{ confidence: number; correct: boolean }>): Array<[number, number]> {
+  const byConfidence = new Map<number, Block>();
+  for (const o of outcomes) {
+    const from = Math.round(o.confidence * 100) / 100;
+    const b = byConfidence.get(from) ?? { from, n: 0, right: 0 };
+    b.n += 1;
+    if (o.correct) b.right += 1;
+    byConfidence.set(from, b);
+  }
+  let blocks = poolAdjacentViolators([...byConfidence.values()].sort((a, b) => a.from - b.from));
+  for (;;) {
+    let small = -1;
+    for (let i = 0; i < blocks.length; i += 1) {
+      if ((blocks[i]?.n ?? 0) < MIN_BLOCK_TEXTS && (small < 0 || (blocks[i]?.n ?? 0) < (blocks[small]?.n ?? 0))) small = i;
+    }
+    const b = blocks[small];
+    if (!b || blocks.length < 2) break;
+    const gap = (o: Block | undefined): number => (o ? Math.abs(blockAccuracy(o) - blockAccuracy(b)) : Infinity);
+    const partner = gap(blocks[small - 1]) <= gap(blocks[small + 1]) ? small - 1 : small + 1;
+    const [lo, hi] = [Math.min(small, partner), Math.max(small, partner)];
+    const first = blocks[lo];
+    const second = blocks[hi];
+    if (!first || !second) break;
+    blocks = poolAdjacentViolators([
+      ...blocks.slice(0, lo), { from: first.from, n: first.n + second.n, right: first.right + second.right }, ...blocks.slice(hi + 1),
+    ]);
+  }
+  return blocks.map((b, i) => [i === 0 ? 0 : b.from, Math.round(blockAccuracy(b) * 1000) / 1000]);
+}
+
+/**
+ * Trains the model: fits on the training groups, calibrates (temperature, vocabulary paths, then
+ * the isotonic map of the confidence reported) and draws the reliability table on the held-out
+ * groups, then fits again on everything with the same settings and ships that, with the
+ * calibration found.
  */
 export function trainModel(corpus: readonly CorpusText[], corrections: readonly TrainingText[], options: TrainOptions = {}):
   { model: NgramModel; bytes: Buffer; report: TrainReport } {
@@ -204,13 +268,16 @@ export function trainModel(corpus: readonly CorpusText[], corrections: readonly 
     const r = classify(t.text);
     return { confidence: r.confidence, correct: r.category === t.category };
   });
-  const final = toModel(fit(toExamples(all), epochs), { temperature, vocabulary }, trained);
+  // The last step of the calibration, fitted on what the classifier reported for the held-out texts.
+  const isotonic = fitIsotonic(outcomes);
+  const mapped = outcomes.map((o) => ({ ...o, confidence: Math.round(reportedConfidence(isotonic, o.confidence) * 100) / 100 }));
+  const final = toModel(fit(toExamples(all), epochs), { temperature, vocabulary, isotonic }, trained);
   return {
     ...final,
     report: {
       texts: all.length, corrections: corrections.length, calibrationTexts: held.length,
       calibrationAccuracy: outcomes.filter((o) => o.correct).length / Math.max(outcomes.length, 1),
-      temperature, vocabulary, reliability: reliability(outcomes),
+      temperature, vocabulary, isotonic, reliability: reliability(mapped), reliabilityBeforeMap: reliability(outcomes),
     },
   };
 }

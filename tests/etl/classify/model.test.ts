@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyTopic, createTopicClassifier, vocabularyDecision } from '../../../etl/classify/classify-topic.ts';
 import { generateCorpus, readPhrases } from '../../../etl/classify/corpus/generate.ts';
 import { ABBREVIATIONS } from '../../../etl/classify/classify-topic.ts';
-import { featurizeTokens, parseModel, predict, predictFeatures, readModel, serializeModel } from '../../../etl/classify/ngram-model.ts';
+import { featurizeTokens, MODEL_FILE, parseModel, predict, predictFeatures, readModel, reportedConfidence, serializeModel } from '../../../etl/classify/ngram-model.ts';
+import { readLabeledSet } from '../../../etl/classify/labeled-set.ts';
+import { fitIsotonic, trainModel } from '../../../etl/classify/train.ts';
 import { tokenize, transliterate } from '../../../etl/classify/normalize.ts';
 import { CATEGORIES } from '../../../domain/categories.ts';
+import { ROOT } from '../../helpers/cli.ts';
 
 const model = readModel();
 const vocabularyOnly = createTopicClassifier(null);
@@ -133,15 +138,88 @@ describe('vocabulary first, the model where the vocabulary is silent', () => {
     expect(classifyTopic('', 'МП').category).toBe('migration');
   });
 
-  it('answers confidences in [0, 1], the vocabulary\'s from what its paths scored on the calibration split', () => {
+  it('answers confidences in [0, 1], the vocabulary\'s from what its paths scored on the calibration split, through the final map', () => {
     if (!model) throw new Error('no model');
     const named = model.header.calibration.vocabulary.named;
     expect(named).toBeGreaterThan(0.9);
-    expect(classifyTopic('кража телефона').confidence).toBe(Math.round((named ?? 0) * 100) / 100);
+    const map = model.header.calibration.isotonic ?? [];
+    expect(classifyTopic('кража телефона').confidence).toBe(round2(reportedConfidence(map, round2(named ?? 0))));
     for (const text of ['как мне оформить дарственную на дом', 'парень преследует мою дочь', 'стрелял во дворе']) {
       const c = classifyTopic(text).confidence;
       expect(c, text).toBeGreaterThan(0);
       expect(c, text).toBeLessThanOrEqual(1);
     }
   });
+});
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+describe('the final isotonic map of the confidence', () => {
+  it('pools neighbouring confidences until accuracy rises with confidence, blocks of at least 20 texts', () => {
+    const outcomes = (confidence: number, n: number, right: number): Array<{ confidence: number; correct: boolean }> =>
+      Array.from({ length: n }, (_, i) => ({ confidence, correct: i < right }));
+    // 0.6 is right 90 % of the time, 0.8 only 70 %: one block (Laplace-smoothed 65/82), then 0.95.
+    const fitted = fitIsotonic([...outcomes(0.8, 40, 28), ...outcomes(0.6, 40, 36), ...outcomes(0.95, 40, 39)]);
+    expect(fitted).toEqual([[0, 0.793], [0.95, 0.952]]);
+    // Three texts are too few for a block of their own: they join their neighbour.
+    expect(fitIsotonic([...outcomes(0.3, 3, 0), ...outcomes(0.9, 40, 36)])).toEqual([[0, 0.822]]); // 37/45
+    expect(fitIsotonic([])).toEqual([]);
+  });
+
+  it('ships in the model header, monotone, and maps every confidence into [0, 1]', () => {
+    if (!model) throw new Error('no model');
+    const map = model.header.calibration.isotonic ?? [];
+    expect(map.length).toBeGreaterThan(1);
+    expect(map[0]?.[0]).toBe(0);
+    for (let i = 1; i < map.length; i += 1) {
+      expect(map[i]?.[0] ?? 0).toBeGreaterThan(map[i - 1]?.[0] ?? 1);
+      expect(map[i]?.[1] ?? 0).toBeGreaterThanOrEqual(map[i - 1]?.[1] ?? 1);
+    }
+    let previous = 0;
+    for (let c = 0; c <= 100; c += 1) {
+      const mapped = reportedConfidence(map, c / 100);
+      expect(mapped, String(c / 100)).toBeGreaterThanOrEqual(previous);
+      expect(mapped).toBeLessThanOrEqual(1);
+      previous = mapped;
+    }
+  });
+
+  it('changes only the confidence: categories and terms are those of the classifier without it', () => {
+    if (!model) throw new Error('no model');
+    const map = model.header.calibration.isotonic ?? [];
+    const { isotonic: _isotonic, ...rest } = model.header.calibration;
+    const unmapped = createTopicClassifier({ ...model, header: { ...model.header, calibration: rest } });
+    const mapped = createTopicClassifier(model);
+    const labeled = readLabeledSet(path.join(ROOT, 'tests/fixtures/topics/labeled.tsv'));
+    const lines: Array<[string, string | null]> = [
+      ...labeled.map((r) => [r.text, r.service] as [string, string | null]),
+      ...generateCorpus().filter((_, i) => i % 3 === 0).map((t) => [t.text, null] as [string, null]),
+      ['', null], ['   ', null], ['???', null], ['фывфыв', null], ['', 'МП'], ['-', 'ДП'], ['', 'Дежурная часть'],
+    ];
+    let moved = 0;
+    for (const [text, service] of lines) {
+      const before = unmapped(text, service);
+      const after = mapped(text, service);
+      expect({ ...after, confidence: 0 }, text).toEqual({ ...before, confidence: 0 });
+      // An empty line stays certain, the service keeps its own figure; everything else goes through the map.
+      const exempt = (text.trim() === '' && before.confidence === 1) || before.terms.some((t) => t.startsWith('service:'));
+      expect(after.confidence, text).toBe(exempt ? before.confidence : round2(reportedConfidence(map, before.confidence)));
+      if (after.confidence !== before.confidence) moved += 1;
+    }
+    expect(moved).toBeGreaterThan(lines.length / 2);
+    expect(mapped('')).toEqual({ category: 'unspecified', confidence: 1, terms: [] });
+  });
+});
+
+describe('vitrina retrain on the corpus alone', () => {
+  it('gives the shipped model byte for byte, its map calibrated on the calibration split', () => {
+    const { bytes, report } = trainModel(generateCorpus(), []);
+    expect(bytes.equals(fs.readFileSync(MODEL_FILE)), 'run vitrina retrain --no-corrections').toBe(true);
+    expect(report.isotonic).toEqual(model?.header.calibration.isotonic);
+    // Fitted there, so in-sample every band of 20 texts or more says what it scores, within 3 points.
+    for (const bin of report.reliability.filter((b) => b.texts >= 20)) {
+      expect(Math.abs((bin.meanConfidence ?? 0) - (bin.accuracy ?? 0)), `${bin.from}–${bin.to}`).toBeLessThanOrEqual(0.03);
+    }
+    expect(report.reliability.reduce((a, b) => a + b.texts, 0)).toBe(report.calibrationTexts);
+  }, 300_000); // training takes ~10 s of CPU, several times that on a loaded shared machine
 });
