@@ -102,14 +102,15 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
   // The minutes to open: an office's own, and for the all-office summary every office holding them.
   for (const e of hists) {
     for (const minute of minutesToOpen(e.h, overFor(e.office, e.metric), wantedFor(e.office))) {
-      const holding = e.office !== null ? [e.office] : officesOf.get(e.metric)?.get(minute) ?? [];
-      for (const office of holding) histOf(office, e.metric).open.add(minute);
+      e.open.add(minute);
+      // The all-office summary's minute is read from every office holding it.
+      if (e.office === null) for (const office of officesOf.get(e.metric)?.get(minute) ?? []) histOf(office, e.metric).open.add(minute);
     }
   }
   // The per-second counts of those minutes from the same unit rows, summed with each unit's sign.
   const addSeconds = (e: Hist, minute: number, pairs: readonly number[], sign: number) => {
     let sum = e.seconds.get(minute);
-    if (!sum) e.seconds.set(minute, sum = Array.from({ length: 60 }, () => 0));
+    if (!sum) e.seconds.set(minute, sum = new Array<number>(60).fill(0));
     for (let i = 0; i + 1 < pairs.length; i += 2) {
       const second = pairs[i] ?? 0;
       sum[second] = (sum[second] ?? 0) + sign * (pairs[i + 1] ?? 0);
@@ -121,11 +122,15 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
       if (!unitPerMetric) continue;
       for (const own of perMetric.values()) {
         if (own.open.size === 0) continue;
+        const rows = unitPerMetric.get(own.metric);
+        if (!rows) continue;
+        // The all-office summary's minutes were opened in every office holding them (above).
         const all = q.by !== 'office' ? histOf(null, own.metric) : null;
-        for (const row of unitPerMetric.get(own.metric) ?? []) {
-          if (!own.open.has(row.minute)) continue;
-          if (q.by !== 'all') addSeconds(own, row.minute, row.seconds, sign);
-          if (all) addSeconds(all, row.minute, row.seconds, sign);
+        for (const minute of own.open) {
+          const row = rowOfMinute(rows, minute);
+          if (!row) continue;
+          if (q.by !== 'all') addSeconds(own, minute, row.seconds, sign);
+          if (all?.open.has(minute)) addSeconds(all, minute, row.seconds, sign);
         }
       }
     }
@@ -149,7 +154,7 @@ export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQu
 
 const grouped = new WeakMap<readonly MinuteUnitRow[], Map<string, Map<string, MinuteUnitRow[]>>>();
 
-/** A unit's rows by office and metric, worked out once per unit the memo holds (keyed by its row list). */
+/** A unit's rows by office and metric, in minute order, worked out once per unit the memo holds (keyed by its row list). */
 function byOfficeAndMetric(rows: readonly MinuteUnitRow[]): Map<string, Map<string, MinuteUnitRow[]>> {
   let g = grouped.get(rows);
   if (g) return g;
@@ -161,6 +166,21 @@ function byOfficeAndMetric(rows: readonly MinuteUnitRow[]): Map<string, Map<stri
     if (list) list.push(row);
     else perMetric.set(row.metric, [row]);
   }
+  for (const perMetric of g.values()) for (const list of perMetric.values()) list.sort((a, b) => a.minute - b.minute);
   grouped.set(rows, g);
   return g;
+}
+
+/** The row of `minute` in rows sorted by minute (binary search), if there is one. */
+function rowOfMinute(rows: readonly MinuteUnitRow[], minute: number): MinuteUnitRow | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = rows[mid]?.minute ?? 0;
+    if (m === minute) return rows[mid];
+    if (m < minute) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
