@@ -96,13 +96,18 @@ export function uncoveredSpans(o: OfficeCoverage, p: Period): DaySpan[] {
 /** How many covered days of each ISO weekday (index 0 = Monday) the period holds. */
 export function coveredWeekdays(o: OfficeCoverage, p: Period): number[] {
   const counts = [0, 0, 0, 0, 0, 0, 0];
-  const n = daysBetween(p.from, p.to);
-  const first = isoWeekdayIndex(p.from);
-  let day = p.from;
-  for (let i = 0; i < n; i++, day = addDays(day, 1)) {
-    if (!coversDay(o, day)) continue;
-    const isoIndex = (first + i) % 7;
-    counts[isoIndex] = (counts[isoIndex] ?? 0) + 1;
+  // Spans are disjoint (buildCoverage joins them): each covered stretch of the period adds its whole
+  // weeks to every weekday and its remaining days from its first weekday on. Every request's heatmap
+  // asks this per office, so it counts per span rather than walking the days.
+  for (const s of o.spans) {
+    const from = s.from > p.from ? s.from : p.from;
+    const after = addDays(s.to, 1);
+    const n = daysBetween(from, after < p.to ? after : p.to);
+    if (n <= 0) continue;
+    const first = isoWeekdayIndex(from);
+    const weeks = Math.floor(n / 7);
+    for (let k = 0; k < 7; k++) counts[k] = (counts[k] ?? 0) + weeks;
+    for (let j = 0; j < n % 7; j++) counts[(first + j) % 7] = (counts[(first + j) % 7] ?? 0) + 1;
   }
   return counts;
 }

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, monthStart } from '../../domain/calendar.ts';
-import { coversDay, coversPeriod, coveredWeekdays, uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
+import { coversPeriod, coveredWeekdays, uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
 import type { Granularity } from '../../sql/queries/topics.ts';
 import type { DailyVolumeRow, HeatRow } from '../../sql/queries/volumes.ts';
 import type { ResolvedScope } from './resolve-scope.ts';
@@ -27,12 +27,22 @@ function officeCoverages(r: ResolvedScope): OfficeCoverage[] {
 /** Every day of the period: visits, or null (covered: false) when no office of the filter is covered that day. */
 export function dailySeries(r: ResolvedScope, rows: readonly DailyVolumeRow[]): { day: string; visits: number | null; covered: boolean }[] {
   const byDay = new Map(rows.map((d) => [d.day, d.visits]));
-  const covs = officeCoverages(r);
-  return Array.from({ length: daysBetween(r.period.from, r.period.to) }, (_, i) => {
-    const day = addDays(r.period.from, i);
-    const covered = covs.some((o) => coversDay(o, day));
-    return { day, visits: covered ? (byDay.get(day) ?? 0) : null, covered };
-  });
+  const { from, to } = r.period;
+  // Days covered by any office of the filter, marked span by span (spans are few, days many).
+  const covered = new Uint8Array(Math.max(0, daysBetween(from, to)));
+  for (const o of officeCoverages(r)) {
+    for (const s of o.spans) {
+      const after = addDays(s.to, 1);
+      const end = daysBetween(from, after < to ? after : to);
+      for (let i = Math.max(0, daysBetween(from, s.from)); i < end; i++) covered[i] = 1;
+    }
+  }
+  const out: { day: string; visits: number | null; covered: boolean }[] = [];
+  let day = from;
+  for (let i = 0; i < covered.length; i++, day = addDays(day, 1)) {
+    out.push(covered[i] ? { day, visits: byDay.get(day) ?? 0, covered: true } : { day, visits: null, covered: false });
+  }
+  return out;
 }
 
 /** The first day of the trend bucket holding `day`: itself, its ISO week's Monday, or its month's first day. */
