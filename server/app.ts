@@ -46,7 +46,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrfProtection);
 
   const api = express.Router();
-  const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db), sessions };
+  const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db, {
+    warmUnits: deps.config.warmUnits ?? false,
+    onWarmError: (error) => deps.logger.warn({ err: error }, 'reading the rollup units into memory failed'),
+  }), sessions };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, summaryRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, digestRoutes, thresholdRoutes, fileRoutes, coverageRoutes, uploadRoutes, exportRoutes, openapiRoutes,

@@ -19,7 +19,7 @@ export async function serveUntilStopped(
   const running = await listen({
     handle, logger,
     config: { dataDir: cfg.dataDir, iinKey: iinKey ?? undefined, production: cfg.production, webDist: WEB_DIST, regions: cfg.regions, trustProxy: cfg.trustProxy,
-      uploadKeepDays: cfg.uploadKeepDays },
+      uploadKeepDays: cfg.uploadKeepDays, warmUnits: true },
   }, cfg.port, cfg.host);
   say(`Vitrina is running at ${running.url}  (Ctrl+C stops it)`);
   await shutdownOnSignals(running, logger);

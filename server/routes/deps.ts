@@ -21,6 +21,8 @@ export interface ServerConfig extends Pick<Config, 'dataDir' | 'iinKey' | 'produ
   today?: (() => string) | undefined;
   /** Days an upload is kept for audit before it is pruned (default 90; VITRINA_UPLOAD_KEEP_DAYS). */
   uploadKeepDays?: number | undefined;
+  /** Read the rollup units of the last ~400 days into memory after start and each data change (the running server; tests leave it off). */
+  warmUnits?: boolean | undefined;
 }
 
 export interface AppDeps {

@@ -83,13 +83,13 @@ export function officeCoverageKinds(r: ResolvedScope): Map<string, 'full' | 'par
  */
 export function heatAverages(r: ResolvedScope, rows: readonly HeatRow[]): { weekday: number; hour: number; visits: number; days: number; average: number | null }[] {
   const weekdays = new Map(officeCoverages(r).map((o) => [o.office, coveredWeekdays(o, r.period)]));
-  const cells = new Map<string, { weekday: number; hour: number; visits: number; days: number; average: number | null }>();
+  const cells = new Map<number, { weekday: number; hour: number; visits: number; days: number; average: number | null }>();
   for (let weekday = 1; weekday <= 7; weekday++) {
     const days = Math.max(0, ...[...weekdays.values()].map((w) => w[weekday - 1] ?? 0));
-    if (days > 0) for (let hour = 0; hour < 24; hour++) cells.set(`${weekday}|${hour}`, { weekday, hour, visits: 0, days, average: 0 });
+    if (days > 0) for (let hour = 0; hour < 24; hour++) cells.set(weekday * 24 + hour, { weekday, hour, visits: 0, days, average: 0 });
   }
   for (const h of rows) {
-    const key = `${h.weekday}|${h.hour}`;
+    const key = h.weekday * 24 + h.hour;
     const cell = cells.get(key) ?? { weekday: h.weekday, hour: h.hour, visits: 0, days: 0, average: null };
     // A visit marks its day covered, so an office with visits on a weekday has at least one such day.
     const days = weekdays.get(h.office)?.[h.weekday - 1] ?? 0;

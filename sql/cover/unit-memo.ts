@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { addDays, dekadStart, isoWeekdayIndex, monthStart, yearStart, type Period } from '../../domain/calendar.ts';
 import type { Category } from '../../domain/categories.ts';
 import { secondColumns } from '../second-columns.ts';
 import type { Database, DurationMetric } from '../schema.ts';
@@ -73,6 +74,13 @@ export interface UnitMemoStore {
    * than the last one seen forgets everything, so no answer tagged with a version sums units older than it.
    */
   at(version: string): UnitMemo;
+  /**
+   * Reads every unit of the days [from, to) as of `version`, a few units a query with a turn of the
+   * event loop between, so requests keep being answered: the server does it after start and after data
+   * change, and the first people exploring do not wait for the database. Stops early when a newer
+   * version is seen or the memo is nearly full. Returns the units read.
+   */
+  warm(version: string, period: Period): Promise<number>;
 }
 
 export interface UnitMemoOptions {
@@ -180,7 +188,46 @@ export function createUnitMemo(db: Kysely<Database>, options: UnitMemoOptions = 
       seen(version);
       return memo;
     },
+    async warm(version, period) {
+      if (current === undefined) seen(version);
+      const all = unitsOf(period);
+      let read = 0;
+      for (const source of ['category', 'hour', 'minutes', 'daily'] as const) {
+        const wanted = all.filter((u) => (u.unit === 'week' ? source === 'category' : source !== 'daily' || u.unit === 'day'));
+        for (let i = 0; i < wanted.length; i += WARM_BATCH) {
+          if (current !== version || rows > maxRows * 0.9) return read;
+          const batch = wanted.slice(i, i + WARM_BATCH);
+          await memo.units(source, batch);
+          read += batch.length;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      return read;
+    },
   };
+}
+
+/** Units a warm-up reads per query: small enough that a request waits for at most one such read. */
+const WARM_BATCH = 8;
+
+/** Every day, dekad, month, year and ISO week (Monday) a period's days fall in, each once. */
+function unitsOf(period: Period): UnitRef[] {
+  const seen = new Set<string>();
+  const out: UnitRef[] = [];
+  const add = (unit: CountUnit, start: string) => {
+    const k = `${unit}|${start}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ unit, start });
+  };
+  for (let d = period.from; d < period.to; d = addDays(d, 1)) {
+    add('day', d);
+    add('dekad', dekadStart(d));
+    add('month', monthStart(d));
+    add('year', yearStart(d));
+    add('week', addDays(d, -isoWeekdayIndex(d)));
+  }
+  return out;
 }
 
 type UnitRows<S extends UnitSource> = SourceRows[S] & UnitRef;

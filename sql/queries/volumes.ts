@@ -70,13 +70,16 @@ export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, pre
   addOffice(current, 'visits');
   addOffice(before, 'previous');
 
-  const heat = new Map<string, HeatRow>();
+  // Per office, a cell per weekday × hour found by number (weekday × 24 + hour), not by a text key.
+  const heat = new Map<string, Map<number, HeatRow>>();
   for (const u of current) {
     for (const row of hourRows.get(unitKey(u)) ?? []) {
       if (!wanted.has(row.office)) continue;
-      const k = `${row.office}|${row.isodow}|${row.hour}`;
-      let h = heat.get(k);
-      if (!h) heat.set(k, h = { office: row.office, weekday: row.isodow, hour: row.hour, visits: 0 });
+      let cells = heat.get(row.office);
+      if (!cells) heat.set(row.office, cells = new Map());
+      const k = row.isodow * 24 + row.hour;
+      let h = cells.get(k);
+      if (!h) cells.set(k, h = { office: row.office, weekday: row.isodow, hour: row.hour, visits: 0 });
       h.visits += u.sign * row.visits;
     }
   }
@@ -90,7 +93,7 @@ export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, pre
   return {
     perOffice: [...offices.values()].filter((o) => o.visits !== 0 || o.previous !== 0).sort(byOffice),
     daily,
-    heatmap: [...heat.values()].filter((h) => h.visits > 0)
+    heatmap: [...heat.values()].flatMap((cells) => [...cells.values()]).filter((h) => h.visits > 0)
       .sort((a, b) => byOffice(a, b) || a.weekday - b.weekday || a.hour - b.hour),
   };
 }

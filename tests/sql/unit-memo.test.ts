@@ -60,4 +60,17 @@ describe('the rollup unit memo', () => {
     const [a, b] = await Promise.all([memo.units('hour', [UNITS[0]]), memo.units('hour', [UNITS[0]])]);
     expect(a.get('day|2019-03-04')).toBe(b.get('day|2019-03-04'));
   });
+
+  it('warms every unit of a period ahead of requests, and stops when a newer version comes', async () => {
+    const store = createUnitMemo(db.db);
+    await setVisits('day', '2019-03-08', 2);
+    // 1–10 March 2019: 10 days, a dekad, a month, a year and 2 ISO weeks; day rows for office_daily.
+    expect(await store.warm('v1', { from: '2019-03-01', to: '2019-03-11' })).toBe(15 + 13 + 13 + 10);
+    await setVisits('day', '2019-03-08', 3);
+    expect(await visitsOf(store.at('v1'), { unit: 'day', start: '2019-03-08' } as never)).toBe(2);
+
+    const year = store.warm('v1', { from: '2019-01-01', to: '2020-01-01' });
+    store.at('v2');
+    expect(await year).toBeLessThan(100);
+  });
 });
