@@ -7,7 +7,8 @@ import { ROOT, runCli } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
 import { tempFolder } from '../../helpers/files.ts';
 
-const ROWS = 150_000;
+// Big enough that the kill lands several 5,000-row batches into the open transaction, well before the end.
+const ROWS = 80_000;
 
 /** Starts an ingest and SIGKILLs it once rows are streaming into the open transaction. */
 function ingestAndKill(file: string, env: Record<string, string>): Promise<{ killedAtRows: number }> {
@@ -21,7 +22,7 @@ function ingestAndKill(file: string, env: Record<string, string>): Promise<{ kil
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       const m = /: (\d+) rows/.exec(stderr.split('\n').filter(Boolean).pop() ?? '');
-      if (m && Number(m[1]) >= 50_000 && !killedAtRows) {
+      if (m && Number(m[1]) >= 20_000 && !killedAtRows) {
         killedAtRows = Number(m[1]);
         child.kill('SIGKILL');
       }
