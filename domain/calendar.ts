@@ -91,6 +91,11 @@ export function isoWeekdayIndex(day: string): number {
   return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
 
+/** The Monday of the ISO week holding `day`. */
+export function isoWeekStart(day: string): string {
+  return addDays(day, -isoWeekdayIndex(day));
+}
+
 export function nextMonth(month: string): string {
   const d = new Date(`${monthStart(month)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) throw new CalendarRangeError(`${month} is not a month`);

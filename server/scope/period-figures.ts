@@ -1,4 +1,4 @@
-import { addDays, daysBetween, monthStart } from '../../domain/calendar.ts';
+import { addDays, daysBetween, isoWeekStart, monthStart } from '../../domain/calendar.ts';
 import { coversPeriod, coveredWeekdays, uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
 import type { Granularity } from '../../sql/queries/topics.ts';
 import type { DailyVolumeRow, HeatRow } from '../../sql/queries/volumes.ts';
@@ -49,7 +49,7 @@ export function dailySeries(r: ResolvedScope, rows: readonly DailyVolumeRow[]): 
 function bucketOf(day: string, granularity: Granularity): string {
   if (granularity === 'day') return day;
   if (granularity === 'month') return monthStart(day);
-  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+  return isoWeekStart(day);
 }
 
 /**

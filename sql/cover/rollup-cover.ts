@@ -15,9 +15,11 @@ export interface CoverUnit {
   sign: 1 | -1;
 }
 
-const LEVELS: readonly RollupUnit[] = ['year', 'month', 'dekad', 'day'];
+export const ROLLUP_UNITS: readonly RollupUnit[] = ['year', 'month', 'dekad', 'day'];
+const LEVELS = ROLLUP_UNITS;
 
-function unitStart(unit: RollupUnit, day: string): string {
+/** The first day of the unit of kind `unit` holding `day`. */
+export function unitStart(unit: RollupUnit, day: string): string {
   return unit === 'year' ? yearStart(day) : unit === 'month' ? monthStart(day) : unit === 'dekad' ? dekadStart(day) : day;
 }
 

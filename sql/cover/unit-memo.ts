@@ -1,9 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { addDays, dekadStart, isoWeekdayIndex, monthStart, yearStart, type Period } from '../../domain/calendar.ts';
+import { addDays, isoWeekStart, type Period } from '../../domain/calendar.ts';
 import type { Category } from '../../domain/categories.ts';
 import { secondColumns } from '../second-columns.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import type { CountUnit } from './labelled-cover.ts';
+import { ROLLUP_UNITS, unitStart } from './rollup-cover.ts';
 
 /** One rollup unit: its kind and first day. */
 export interface UnitRef {
@@ -221,11 +222,8 @@ function unitsOf(period: Period): UnitRef[] {
     out.push({ unit, start });
   };
   for (let d = period.from; d < period.to; d = addDays(d, 1)) {
-    add('day', d);
-    add('dekad', dekadStart(d));
-    add('month', monthStart(d));
-    add('year', yearStart(d));
-    add('week', addDays(d, -isoWeekdayIndex(d)));
+    for (const unit of ROLLUP_UNITS) add(unit, unitStart(unit, d));
+    add('week', isoWeekStart(d));
   }
   return out;
 }

@@ -23,9 +23,9 @@ export interface DurationStatsRow extends DurationSummary {
 }
 
 /**
- * Exact duration statistics from duration_minutes' units (sql/cover/unit-memo.ts) in two steps: the minute counts of the period's
- * rollup units (sql/cover/rollup-cover.ts), then the per-second counts of only the minutes that hold an
- * order statistic or the threshold. A year over 20 offices reads a few thousand small rows.
+ * Exact duration statistics in two steps over the period's rollup units of duration_minutes
+ * (sql/cover/rollup-cover.ts; their rows from sql/cover/unit-memo.ts): the minute counts locate each
+ * order statistic and the threshold, then only those minutes' per-second counts are summed.
  */
 export async function readDurationStats(db: Kysely<Database>, q: DurationStatsQuery, memo: UnitMemo = oneOffMemo(db)): Promise<DurationStatsRow[]> {
   if (!q.offices.length || !q.metrics.length) return [];

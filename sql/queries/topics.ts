@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { addDays, monthStart, nextMonth, type Period } from '../../domain/calendar.ts';
+import { addDays, isoWeekStart, monthStart, nextMonth, type Period } from '../../domain/calendar.ts';
 import type { Category } from '../../domain/categories.ts';
 import type { Database } from '../schema.ts';
 import type { CoverPart } from '../cover/labelled-cover.ts';
@@ -86,8 +86,7 @@ function dayBuckets(period: Period): CoverPart[] {
  */
 function weekBuckets(period: Period): CoverPart[] {
   const out: CoverPart[] = [];
-  const isodow = (new Date(`${period.from}T00:00:00Z`).getUTCDay() + 6) % 7;
-  for (let w = addDays(period.from, -isodow); w < period.to; w = addDays(w, 7)) {
+  for (let w = isoWeekStart(period.from); w < period.to; w = addDays(w, 7)) {
     const from = w < period.from ? period.from : w;
     const end = addDays(w, 7);
     const to = end < period.to ? end : period.to;
