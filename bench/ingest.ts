@@ -75,7 +75,7 @@ export async function benchIngest(): Promise<{ name: string; lines: string[] }> 
   const csv = writeEqueueCsv(path.join(OUT, `SRK_equeue_${ROWS}.csv`), ROWS);
   const { file: canonical, columns } = await writeCanonicalCopy(csv, path.join(OUT, `SRK_equeue_${ROWS}.visits.copy`), KEY);
   const mb = (fs.statSync(csv).size / 1048576).toFixed(0);
-  const bin = path.join('etl', 'cli', 'vitrina.mjs');
+  const bin = path.join('cli', 'vitrina.mjs');
 
   const copies: number[] = [];
   const copyCpu: number[] = [];
