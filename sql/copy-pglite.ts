@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { CopyChunk } from './db.ts';
 import { quoteIdent } from './copy-postgres.ts';
 
 /**
@@ -6,7 +7,7 @@ import { quoteIdent } from './copy-postgres.ts';
  * COPY … FROM '/dev/blob' works. Each chunk becomes one blob, so memory stays bounded by a chunk.
  */
 export async function copyToPglite(
-  pglite: PGlite, table: string, columns: readonly string[], chunks: AsyncIterable<string>,
+  pglite: PGlite, table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>,
 ): Promise<number> {
   const sql = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob'`;
   let rows = 0;

@@ -2,10 +2,11 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { CopyChunk } from './db.ts';
 
 /** Streams COPY text to a real server through pg-copy-streams, with back-pressure. */
 export async function copyToPostgres(
-  client: pg.PoolClient, table: string, columns: readonly string[], chunks: AsyncIterable<string>,
+  client: pg.PoolClient, table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>,
 ): Promise<number> {
   const stream = client.query(copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(chunks), stream);

@@ -37,7 +37,9 @@ export interface DatabaseHandle {
  * COPY … FROM in text format: each chunk holds whole lines (tab-separated, \N for null, escaped).
  * Returns the number of rows copied.
  */
-export type CopyIn = (table: string, columns: readonly string[], chunks: AsyncIterable<string>) => Promise<number>;
+/** Chunks of COPY text: strings, or UTF-8 bytes (a loader's reused batch buffers). */
+export type CopyChunk = string | Uint8Array<ArrayBuffer>;
+export type CopyIn = (table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>) => Promise<number>;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);

@@ -1,37 +1,4 @@
 /**
- * Joins COPY lines into chunks of about `chunkSize` characters. Built with join, not +=: appending
- * makes V8 keep a rope of every small line alive until the chunk is flattened, which cost gigabytes
- * and doubled the CPU on a million rows.
- */
-export class ChunkBuilder {
-  private parts: string[] = [];
-  private size = 0;
-  private chunks: string[] = [];
-
-  constructor(private readonly chunkSize = 1 << 20) {}
-
-  add(line: string): void {
-    this.parts.push(line);
-    this.size += line.length;
-    if (this.size >= this.chunkSize) this.close();
-  }
-
-  /** The chunks so far, the last one closed; the builder starts empty again. */
-  take(): string[] {
-    this.close();
-    const chunks = this.chunks;
-    this.chunks = [];
-    return chunks;
-  }
-
-  private close(): void {
-    if (this.parts.length > 0) this.chunks.push(this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
-}
-
-/**
  * Pulls the next item as soon as the current one is handed out: the producer (parsing a file) runs
  * while the consumer awaits the database. One item ahead bounds the memory.
  */

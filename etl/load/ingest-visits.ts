@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
-import { ChunkBuilder, fromArray, prefetchOne } from './batches.ts';
+import { fromArray, prefetchOne } from './batches.ts';
+import { CopyBufferPool, type CopyBuffer } from './copy-buffers.ts';
 import { BatchProbe } from './batch-probe.ts';
 import type { FileReport, ReadResult, VisitField } from '../model.ts';
 import { RejectedFileError } from '../model.ts';
@@ -24,9 +25,9 @@ const BATCHING = { rows: 5_000, rollupEvery: 30 };
 /** Quarantined rows kept in memory before they are written (a file of junk lines is all quarantine). */
 const QUARANTINE_FLUSH = 10_000;
 
-/** A batch of COPY lines and what its rows could collide with. */
+/** A batch's COPY text and what its rows could collide with. */
 interface VisitBatch {
-  chunks: string[];
+  text: CopyBuffer;
   rows: number;
   probe: BatchProbe;
 }
@@ -53,10 +54,11 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
   // Written every `rollupEvery` batches, so the sums of a huge file never all sit in memory.
   let deltas = createRollupDeltas();
   const batching = ctx.options.batching ?? BATCHING;
+  const buffers = new CopyBufferPool();
 
   async function* visitBatches(fileId: string): AsyncGenerator<VisitBatch> {
     const records = read.records[Symbol.asyncIterator]();
-    let chunks = new ChunkBuilder();
+    let text = buffers.take();
     let probe = new BatchProbe();
     let rows = 0;
     let lastOfficeDay = '';
@@ -101,19 +103,19 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       // time shares no day with it and can go straight in (BatchProbe); never later than twice full.
       const officeDay = `${v.office_code}\u001f${v.arrival_date}`;
       if (rows >= batching.rows && (officeDay !== lastOfficeDay || rows >= 2 * batching.rows)) {
-        yield { chunks: chunks.take(), rows, probe };
-        chunks = new ChunkBuilder();
+        yield { text, rows, probe };
+        text = buffers.take();
         probe = new BatchProbe();
         rows = 0;
         if (timings) clock = performance.now();
       }
       lastOfficeDay = officeDay;
       probe.add(v.office_code, v.arrival_date, v.visit_key);
-      chunks.add(visitCopyLine(v, c, ctx.classifierVersion, fileId));
+      text.add(visitCopyLine(v, c, ctx.classifierVersion, fileId));
       rows++;
       lap('format');
     }
-    if (rows > 0) yield { chunks: chunks.take(), rows, probe };
+    if (rows > 0) yield { text, rows, probe };
   }
 
   try {
@@ -127,14 +129,14 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       for await (const batch of prefetchOne(visitBatches(fileId))) {
         staged += batch.rows;
         const isNew = await timed(timings, 'probe', () => batch.probe.isNew(tx));
-        const copied = isNew ? await timed(timings, 'copy', () => copyNewVisits(tx, copy, fromArray(batch.chunks))) : null;
+        const copied = isNew ? await timed(timings, 'copy', () => copyNewVisits(tx, copy, fromArray([batch.text.view()]))) : null;
         if (copied !== null) {
           loaded += copied;
           if (timings) timings.batches_copied++;
         } else {
           if (!staging) await createStagingTable(tx);
           staging = true;
-          await timed(timings, 'copy', () => stageVisits(copy, fromArray(batch.chunks)));
+          await timed(timings, 'copy', () => stageVisits(copy, fromArray([batch.text.view()])));
           await timed(timings, 'merge', async () => {
             const merged = await mergeStagedVisits(tx);
             loaded += merged;
@@ -143,6 +145,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
           });
           if (timings) timings.batches_merged++;
         }
+        buffers.give(batch.text);
         if (quarantined.length >= QUARANTINE_FLUSH) {
           quarantinedWritten += quarantined.length;
           await insertQuarantine(tx, fileId, quarantined.splice(0));

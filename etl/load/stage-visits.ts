@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CopyIn } from '../../sql/db.ts';
+import type { CopyChunk, CopyIn } from '../../sql/db.ts';
 import type { Database } from '../../sql/schema.ts';
 import type { TopicResult } from '../classify/classify-topic.ts';
 import type { NormalizedVisit } from '../model.ts';
@@ -37,7 +37,7 @@ export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVers
 }
 
 /** Copies chunks of COPY lines (see visitCopyLine) into stage_visits; returns how many rows were staged. */
-export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<string>): Promise<number> {
+export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<CopyChunk>): Promise<number> {
   return copy('stage_visits', VISIT_COPY_COLUMNS, chunks);
 }
 
@@ -47,7 +47,7 @@ export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<string>): 
  * arrived meanwhile (a concurrent load), the copy is undone to the savepoint and null is returned,
  * and the caller merges the batch instead.
  */
-export async function copyNewVisits(tx: Kysely<Database>, copy: CopyIn, chunks: AsyncIterable<string>): Promise<number | null> {
+export async function copyNewVisits(tx: Kysely<Database>, copy: CopyIn, chunks: AsyncIterable<CopyChunk>): Promise<number | null> {
   await sql`savepoint new_visits`.execute(tx);
   try {
     const rows = await copy('visits', VISIT_COPY_COLUMNS, chunks);
