@@ -1,4 +1,4 @@
-import { decodeArrow, type ArrowRow } from './arrow.ts';
+import { decodeColumns, type ColumnTable } from './arrow.ts';
 
 /** The one place the dashboard talks to the server; views call these, never fetch. */
 export class ApiError extends Error {
@@ -49,11 +49,13 @@ export async function getJson<T>(path: string, query: Query = {}): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** One table of an aggregate as Arrow IPC, decoded to rows typed by the caller's contract type. */
-export async function getTable<Row>(path: string, table: string, query: Query = {}): Promise<Row[]> {
+/**
+ * One table of an aggregate as Arrow IPC, decoded to columns typed by the caller's contract row
+ * type: for tables fetched apart from the view's JSON answer (a line the user switches on).
+ */
+export async function getColumns<Row>(path: string, table: string, query: Query = {}): Promise<ColumnTable<Row>> {
   const res = await request('GET', apiUrl(path, { ...query, table }), { headers: { Accept: ARROW_TYPE } });
-  const rows: ArrowRow[] = decodeArrow(new Uint8Array(await res.arrayBuffer()));
-  return rows as unknown as Row[];
+  return decodeColumns(new Uint8Array(await res.arrayBuffer())) as ColumnTable<Row>;
 }
 
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {

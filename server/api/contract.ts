@@ -97,8 +97,8 @@ export const ROUTES = {
     roles: ALL, query: G.CoverageQuery.extend(C.DownloadQuery.shape), response: G.CoverageResponse, tables: ['offices'],
   },
   compliance: {
-    method: 'get', path: '/api/compliance', summary: 'Compliance matrix: offices × rules',
-    roles: OVERSIGHT, query: C.PeriodQuery.extend(C.DownloadQuery.shape), response: K.ComplianceResponse, tables: ['cells'],
+    method: 'get', path: '/api/compliance', summary: 'Compliance matrix: offices × rules, with the admission delay per office as box plots',
+    roles: OVERSIGHT, query: C.PeriodQuery.extend(C.DownloadQuery.shape), response: K.ComplianceResponse, tables: ['cells', 'delays'],
   },
   complianceMetrics: {
     method: 'get', path: '/api/compliance/metrics', summary: 'Metrics behind the rules, per office',

@@ -6,7 +6,7 @@ import { getThresholds } from '../../sql/compliance/thresholds.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getOfficeFacts } from '../../sql/queries/office-facts.ts';
 import {
-  ROUTES, type ComplianceMetricsResponse, type ComplianceResponse, type DelaysResponse, type OfficeMetrics,
+  ROUTES, type ComplianceMetricsResponse, type ComplianceResponse, type DelaysQuery, type DelaysResponse, type OfficeMetrics,
 } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -16,20 +16,40 @@ import { resolveFilter } from '../scope/resolve-scope.ts';
 
 const min = (s: number | null): number | null => (s === null ? null : s / 60);
 
-/** GET /api/compliance (matrix), /api/compliance/metrics, /api/compliance/delays (box plot). */
+/** GET /api/compliance (matrix and admission delays), /api/compliance/metrics, /api/compliance/delays (box plot). */
 export function complianceRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
+  /**
+   * One duration's box plot per office, cached under the delays route's own key: the matrix's
+   * admission delays and /api/compliance/delays?metric=admission_delay are one entry.
+   */
+  const delays = (query: DelaysQuery) => cache.get(cacheKey('compliance-delays', query, 'full'), async (units) => {
+    const { scope, period } = await resolveFilter(db, query);
+    const [rows, thresholds] = await Promise.all([getDurationSummaries(db, scope, [query.metric], 'office', {}, units), getThresholds(db)]);
+    const body: DelaysResponse = {
+      period, metric: query.metric,
+      thresholdMinutes: query.metric === 'admission_delay' ? thresholds.pass_delay_minutes
+        : query.metric === 'application_time' ? thresholds.application_time_minutes : OVER_STANDARD_SECONDS[query.metric] / 60,
+      offices: rows.map((r) => ({
+        office: r.office ?? '', n: r.n, min: min(r.min), q1: min(r.q1), median: min(r.median), q3: min(r.q3), p90: min(r.p90), max: min(r.max),
+      })),
+    };
+    return { body, tables: { offices: body.offices } };
+  });
+
   mount(router, ROUTES.compliance, async ({ query, req, res }) => {
-    const { body, tables } = await cache.get(cacheKey('compliance', query, 'full'), async () => {
+    // The page draws the matrix and the admission delays beside it from this one answer.
+    const [{ body: matrix, tables }, boxes] = await Promise.all([cache.get(cacheKey('compliance', query, 'full'), async () => {
       const { scope, period } = await resolveFilter(db, query);
       const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true });
-      const body: ComplianceResponse = { period, offices: report.offices };
+      const body: Omit<ComplianceResponse, 'delays'> = { period, offices: report.offices };
       const cells = body.offices.flatMap((o) => o.rules.map((r) => ({
         office: o.office, rule: r.rule, status: r.status, value: r.value, threshold: r.threshold,
         share: r.share ?? null, small_sample: r.small_sample ?? false, evidence: r.evidence,
       })));
       return { body, tables: { cells } };
-    });
-    await respond(req, res, body, tables, `compliance-${body.period.from}-${body.period.to}`);
+    }), delays({ ...query, metric: 'admission_delay' })]);
+    const body: ComplianceResponse = { ...matrix, delays: boxes.body.offices };
+    await respond(req, res, body, { ...tables, delays: body.delays }, `compliance-${body.period.from}-${body.period.to}`);
   });
 
   mount(router, ROUTES.complianceMetrics, async ({ query, req, res }) => {
@@ -63,19 +83,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
   });
 
   mount(router, ROUTES.complianceDelays, async ({ query, req, res }) => {
-    const { body, tables } = await cache.get(cacheKey('compliance-delays', query, 'full'), async (units) => {
-      const { scope, period } = await resolveFilter(db, query);
-      const [rows, thresholds] = await Promise.all([getDurationSummaries(db, scope, [query.metric], 'office', {}, units), getThresholds(db)]);
-      const body: DelaysResponse = {
-        period, metric: query.metric,
-        thresholdMinutes: query.metric === 'admission_delay' ? thresholds.pass_delay_minutes
-          : query.metric === 'application_time' ? thresholds.application_time_minutes : OVER_STANDARD_SECONDS[query.metric] / 60,
-        offices: rows.map((r) => ({
-          office: r.office ?? '', n: r.n, min: min(r.min), q1: min(r.q1), median: min(r.median), q3: min(r.q3), p90: min(r.p90), max: min(r.max),
-        })),
-      };
-      return { body, tables: { offices: body.offices } };
-    });
+    const { body, tables } = await delays(query);
     await respond(req, res, body, tables, `delays-${body.metric}-${body.period.from}-${body.period.to}`);
   });
 }

@@ -224,6 +224,20 @@ describe('compliance answers agree with each other and with raw visits', () => {
     const silent = matrix.offices.find((o) => o.office === 'ALK')?.rules.find((x) => x.rule === 'no_pass_delay');
     expect(silent?.status).toBe('no_data');
   });
+
+  it('the matrix answer carries the admission delay boxes of /api/compliance/delays for the same filter', async () => {
+    for (const q of [Q, `${Q}&region=almaty-oblast`, `${Q}&office=SRK`]) {
+      const matrix = await get<ComplianceResponse>(`/api/compliance?${q}`);
+      const delays = await get<DelaysResponse>(`/api/compliance/delays?${q}&metric=admission_delay`);
+      expect(delays.offices.filter((b) => b.n > 0).length, q).toBeGreaterThan(0);
+      expect(matrix.delays, q).toEqual(delays.offices);
+    }
+    // Downloads of the matrix carry them as a table of their own.
+    const res = await t.call(`/api/compliance?${Q}&table=delays`, { as: dept, headers: { accept: 'application/vnd.apache.arrow.stream' } });
+    expect(res.status).toBe(200);
+    const matrix = await get<ComplianceResponse>(`/api/compliance?${Q}`);
+    expect(tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => ({ ...r.toJSON() }))).toEqual(matrix.delays);
+  });
 });
 
 describe('content negotiation', () => {

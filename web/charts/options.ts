@@ -43,7 +43,8 @@ export function rankedBars(items: readonly BarItem[], names: { current: string; 
   };
 }
 
-export interface LineSeries { name: string; points: readonly (readonly [string, number | null])[]; emphasis?: boolean }
+/** One line as two columns: its days and the value of each (null: hidden or no data). */
+export interface LineSeries { name: string; days: readonly string[]; values: readonly (number | null)[]; emphasis?: boolean }
 
 /**
  * Shaded runs of a category axis where no log covers the data, labelled «нет данных», so a gap in
@@ -80,10 +81,10 @@ export function dayLines(days: readonly string[], series: readonly LineSeries[],
     xAxis: { type: 'category', data: days.map(dayLabel), boundaryGap: false, ...axisStyle() },
     yAxis: countAxis(),
     series: series.map((s, i) => {
-      const byDay = new Map(s.points);
+      const byDay = new Map(s.days.map((d, j) => [d, s.values[j] ?? null]));
       return {
         name: s.name, type: 'line', showSymbol: days.length <= 31, symbolSize: 5, connectNulls: false,
-        // A day missing from the points is no data: a gap, never a drawn zero (contract §8).
+        // A day missing from the line's days is no data: a gap, never a drawn zero (contract §8).
         data: days.map((d) => byDay.get(d) ?? null),
         lineStyle: { width: s.emphasis ? 3 : 1.8 }, color: SERIES_COLORS[i % SERIES_COLORS.length],
         areaStyle: s.emphasis ? { opacity: 0.08 } : undefined,

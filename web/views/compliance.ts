@@ -1,7 +1,7 @@
-import type { ComplianceResponse, DelaysResponse, Flag, FlagsResponse, RuleVerdict } from '../../server/api/contract.ts';
+import type { ComplianceResponse, Flag, FlagsResponse, RuleVerdict } from '../../server/api/contract.ts';
 import { addDays, monthStart } from '../../domain/calendar.ts';
 import { RULE_LABELS } from '../../domain/rules.ts';
-import { apiUrl, getJson, getTable } from '../api.ts';
+import { apiUrl, getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
 import { fmtInt, fmtMinutes, fmtMonth, fmtPeriod } from '../i18n/format.ts';
@@ -18,19 +18,15 @@ import { delayBoxes } from './compliance/delay-box.ts';
 import { flagPanel } from './compliance/flag-panel.ts';
 import { complianceMatrix, fmtVerdictThreshold, fmtVerdictValue, statusText } from './compliance/matrix.ts';
 
-type Box = DelaysResponse['offices'][number];
-
 /** The inspector's view: the matrix, delays against the threshold, the cases to work with evidence and actions. */
 export function render(ctx: ViewContext): Cleanup {
   const charts: MountedChart[] = [];
   let alive = true;
   const load = async () => {
     showLoading(ctx.root);
-    const [matrix, boxes] = await Promise.all([
-      getJson<ComplianceResponse>('compliance', ctx.query),
-      getTable<Box>('compliance/delays', 'offices', { ...ctx.query, metric: 'admission_delay' }),
-    ]);
-    if (alive) draw(ctx, charts, matrix, boxes);
+    // One answer holds all the page draws: the matrix and the admission delays' boxes.
+    const matrix = await getJson<ComplianceResponse>('compliance', ctx.query);
+    if (alive) draw(ctx, charts, matrix);
   };
   load().catch((e: unknown) => { if (alive) showError(ctx.root, e, () => void load()); });
   return () => { alive = false; charts.forEach((c) => c.destroy()); };
@@ -41,8 +37,9 @@ function monthInView(f: Flag, period: { from: string; to: string }): string | un
   return [...f.months].reverse().find((m) => m < period.to && m >= monthStart(period.from));
 }
 
-function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceResponse, boxes: Box[]): void {
+function draw(ctx: ViewContext, charts: MountedChart[], matrix: ComplianceResponse): void {
   const root = ctx.root;
+  const boxes = matrix.delays;
   const name = (c: string) => officeName(ctx.registry, c);
   const canAct = canActOnFlags(ctx.session.user.role);
   // The digest is monthly: the period's last month.

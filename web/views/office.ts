@@ -96,7 +96,7 @@ function draw(ctx: ViewContext, charts: MountedChart[], p: OfficePageResponse, d
     const days = Array.from({ length: daysBetween(p.period.from, p.period.to) }, (_, i) => addDays(p.period.from, i));
     charts.push(chartCard(slot('span-8'), {
       title: t('office.volumes'), height: 300,
-      option: () => dayLines(days, [{ name: officeLabel(p.office), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true }], (d) => fmtDay(d).slice(0, 5),
+      option: () => dayLines(days, [{ name: officeLabel(p.office), days: daily.map((d) => d.day), values: daily.map((d) => d.visits), emphasis: true }], (d) => fmtDay(d).slice(0, 5),
         { uncovered, noData: t('state.noData') }),
       summary: `${t('office.volumes')}: ${fmtCount(p.totals.visits, p.totals.suppressed)}`,
       table: { head: [t('col.day'), t('col.visits')], numeric: [1], rows: daily.map((d) => [fmtDay(d.day), fmtCount(d.visits, d.suppressed)]) },

@@ -30,10 +30,26 @@ export const RuleVerdict = z.object({
 });
 export type RuleVerdict = z.infer<typeof RuleVerdict>;
 
-/** GET /api/compliance?from&to&office&region — the matrix (department, inspector, admin). Table: cells. */
+/** One office's box plot of a duration, minutes (exact continuous percentiles). */
+export const DelayBox = z.object({
+  office: OfficeCode,
+  n: z.number().int(),
+  min: z.number().nullable(),
+  q1: z.number().nullable(),
+  median: z.number().nullable(),
+  q3: z.number().nullable(),
+  p90: z.number().nullable(),
+  max: z.number().nullable(),
+});
+/**
+ * GET /api/compliance?from&to&office&region — the matrix (department, inspector, admin) and the
+ * admission delay's boxes the page draws beside it, so the page needs one request. Tables: cells, delays.
+ */
 export const ComplianceResponse = z.object({
   period: Period,
   offices: z.array(z.object({ office: OfficeCode, rules: z.array(RuleVerdict) })),
+  /** The same boxes as /api/compliance/delays?metric=admission_delay for this filter. */
+  delays: z.array(DelayBox),
 });
 export type ComplianceResponse = z.infer<typeof ComplianceResponse>;
 
@@ -73,17 +89,7 @@ export const DelaysQuery = PeriodQuery.extend({
 });
 export type DelaysQuery = z.infer<typeof DelaysQuery>;
 
-/** Box plot per office, minutes (exact continuous percentiles). Table: offices. */
-export const DelayBox = z.object({
-  office: OfficeCode,
-  n: z.number().int(),
-  min: z.number().nullable(),
-  q1: z.number().nullable(),
-  median: z.number().nullable(),
-  q3: z.number().nullable(),
-  p90: z.number().nullable(),
-  max: z.number().nullable(),
-});
+/** Box plot per office. Table: offices. */
 export const DelaysResponse = z.object({
   period: Period,
   metric: DelaysQuery.shape.metric.unwrap(),

@@ -1,5 +1,5 @@
 import type { OverviewResponse } from '../../../server/api/contract.ts';
-import { getTable } from '../../api.ts';
+import { getColumns } from '../../api.ts';
 import { chartCard } from '../../charts/chart-card.ts';
 import type { MountedChart } from '../../charts/mount-chart.ts';
 import { dayLines, type LineSeries } from '../../charts/options.ts';
@@ -11,18 +11,23 @@ import { replaceQuietly } from '../../state/router.ts';
 import { h } from '../../ui/dom.ts';
 
 type Daily = OverviewResponse['daily'][number];
+/** An office's line: the day and visits columns of its daily table as they arrive. */
+type OfficeLine = Pick<LineSeries, 'days' | 'values'>;
 
 /** Total visits per day, plus any office switched on (fetched on demand, remembered in the URL). */
 export function drawLines(ctx: ViewContext, parent: HTMLElement, charts: MountedChart[], daily: Daily[], name: (c: string) => string): void {
   // The server's days: the period cut at completeTo, so no day after it is even on the axis (contract §8).
   const days = daily.length ? daily.map((d) => d.day)
     : Array.from({ length: daysBetween(ctx.period.from, ctx.period.to) }, (_, i) => addDays(ctx.period.from, i));
-  const perOffice = new Map<string, Daily[]>();
+  const perOffice = new Map<string, OfficeLine>();
   let on = [...ctx.state.lines];
   const series = (): LineSeries[] => [
     // The series says what it holds: all offices (of the region), or the one office the filter picked.
-    { name: ctx.state.office ? t('overview.totalOffice', { office: name(ctx.state.office) }) : t('overview.total'), points: daily.map((d) => [d.day, d.visits] as const), emphasis: true },
-    ...on.filter((c) => perOffice.has(c)).map((c) => ({ name: name(c), points: (perOffice.get(c) ?? []).map((d) => [d.day, d.visits] as const) })),
+    {
+      name: ctx.state.office ? t('overview.totalOffice', { office: name(ctx.state.office) }) : t('overview.total'),
+      days: daily.map((d) => d.day), values: daily.map((d) => d.visits), emphasis: true,
+    },
+    ...on.flatMap((c) => { const line = perOffice.get(c); return line ? [{ name: name(c), ...line }] : []; }),
   ];
   const uncovered = new Set(daily.filter((d) => !d.covered).map((d) => d.day));
   const option = () => dayLines(days, series(), (d) => fmtDay(d).slice(0, 5), { uncovered, noData: t('state.noData') });
@@ -35,7 +40,9 @@ export function drawLines(ctx: ViewContext, parent: HTMLElement, charts: Mounted
   card.el.querySelector('.chart')?.before(toggles);
   charts.push(card.chart);
   const fetchOffice = async (code: string) => {
-    if (!perOffice.has(code)) perOffice.set(code, await getTable<Daily>('overview', 'daily', { ...ctx.query, office: code }));
+    if (perOffice.has(code)) return;
+    const { columns } = await getColumns<Daily>('overview', 'daily', { ...ctx.query, office: code });
+    perOffice.set(code, { days: columns.day ?? [], values: columns.visits ?? [] });
   };
   for (const o of ctx.registry.offices.filter((x) => !ctx.state.region || x.region === ctx.state.region)) {
     const btn = h('button', { type: 'button', className: 'toggle', 'aria-pressed': String(on.includes(o.code)) }, name(o.code));
