@@ -13,7 +13,7 @@ export interface IngestOptions {
   /** Secret for visitor hashes; null refuses files that carry valid IINs. */
   iinKey: string | null;
   actor?: string;
-  /** "Now" for the out_of_range rule (tests pin it). */
+  /** "Now" for the out_of_range rule and the day the touched months are judged as of (tests and the server's clock pin it). */
   now?: Date;
   regions?: readonly string[];
   onProgress?: (event: ProgressEvent) => void;

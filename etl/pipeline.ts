@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { almatyToday } from '../domain/calendar.ts';
 import type { DatabaseHandle } from '../sql/db.ts';
 import { refreshFlagsForMonths } from '../sql/compliance/index.ts';
 import { readRegistry, registryOffices } from '../sql/registry.ts';
@@ -49,8 +50,9 @@ export async function ingestPaths(handle: DatabaseHandle, paths: readonly string
   }
   const report: IngestReport = { files: reports, totals: sumCounts(reports) };
   // Flags are kept per office, rule and month: evaluating the months this run touched opens, keeps
-  // or reopens them (contract §4). Loaded files stay loaded even if this step fails.
-  await refreshFlagsForMonths(handle.db, [...touchedMonths], options.actor ?? 'cli');
+  // or reopens them (contract §4). Loaded files stay loaded even if this step fails. Judged as of
+  // the run's "now", the same day the out_of_range rule counted from.
+  await refreshFlagsForMonths(handle.db, [...touchedMonths], options.actor ?? 'cli', { today: almatyToday(options.now) });
   await finishRun(handle.db, runId, report.totals);
   return report;
 }

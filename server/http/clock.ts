@@ -1,17 +1,19 @@
 import { almatyToday } from '../../domain/calendar.ts';
 /**
- * The server's clock: input domains ("no day later than a year from today") and the login
- * limiter read the time here, so a test can set it instead of depending on today's date.
+ * The server's clock: input domains ("no day later than a year from today"), the login limiter,
+ * deadlines, overdue cases, the compliance pages and the upload's ingest read the time here, so a
+ * test can set it instead of depending on today's date.
  */
-let source: () => number = Date.now;
+let source: (() => number) | null = null;
 
 export function serverNow(): number {
-  return source();
+  // Date.now looked up at each call, not kept from load: a test that fakes Date (vi.setSystemTime) moves this clock too.
+  return source ? source() : Date.now();
 }
 
 /** Tests only: a fixed or stepping clock; `null` goes back to the system clock. */
 export function setServerClock(now: (() => number) | null): void {
-  source = now ?? Date.now;
+  source = now;
 }
 
 /** The Almaty day of the server's clock: what deadlines, overdue cases and digests count from. */

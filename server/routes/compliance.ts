@@ -9,6 +9,7 @@ import {
   ROUTES, type ComplianceMetricsResponse, type ComplianceResponse, type DelaysQuery, type DelaysResponse, type OfficeMetrics,
 } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
+import { serverToday } from '../http/clock.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
 import type { RouteDeps } from './deps.ts';
@@ -17,7 +18,9 @@ import { resolveFilter } from '../scope/resolve-scope.ts';
 const min = (s: number | null): number | null => (s === null ? null : s / 60);
 
 /** GET /api/compliance (matrix and admission delays), /api/compliance/metrics, /api/compliance/delays (box plot). */
-export function complianceRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
+export function complianceRoutes(router: Router, { handle: { db }, cache, config }: RouteDeps): void {
+  // The reporting rule counts silent days up to today: the server's day, which tests set.
+  const today = config.today ?? serverToday;
   /**
    * One duration's box plot per office, cached under the delays route's own key: the matrix's
    * admission delays and /api/compliance/delays?metric=admission_delay are one entry.
@@ -40,7 +43,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
     // The page draws the matrix and the admission delays beside it from this one answer.
     const [{ body: matrix, tables }, boxes] = await Promise.all([cache.get(cacheKey('compliance', query, 'full'), async () => {
       const { scope, period } = await resolveFilter(db, query);
-      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true });
+      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true, today: today() });
       const body: Omit<ComplianceResponse, 'delays'> = { period, offices: report.offices };
       const cells = body.offices.flatMap((o) => o.rules.map((r) => ({
         office: o.office, rule: r.rule, status: r.status, value: r.value, threshold: r.threshold,
@@ -57,7 +60,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache }: Rout
       const { scope, period } = await resolveFilter(db, query);
       // The compliance engineer's metrics, so the page shows the numbers the verdicts were drawn from.
       const [metrics, facts] = await Promise.all([
-        getComplianceMetrics(db, period, scope.offices),
+        getComplianceMetrics(db, { ...period, today: today() }, scope.offices),
         getOfficeFacts(db, scope, period.to),
       ]);
       const statements = new Map(facts.map((f) => [f.office, f.statements]));

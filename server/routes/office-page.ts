@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
-import { addDays, almatyToday } from '../../domain/calendar.ts';
+import { addDays } from '../../domain/calendar.ts';
 import { uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
 import { DURATION_METRICS } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
@@ -11,6 +11,7 @@ import { getOfficeCategoryVolumes } from '../../sql/queries/topics.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
 import { pressOfficeParts, pressScope } from '../disclosure/press-answers.ts';
 import { ROUTES, type OfficePageResponse, type Period } from '../api/contract.ts';
+import { serverToday } from '../http/clock.ts';
 import { HttpError } from '../http/http-error.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -23,7 +24,8 @@ import { dailySeries, heatAverages, periodFields } from '../scope/period-figures
 import { resolveScope, scopeFor } from '../scope/resolve-scope.ts';
 
 /** GET /api/offices/:code — one office's page. Press gets volumes and topics only. */
-export function officePageRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
+export function officePageRoutes(router: Router, { handle: { db }, cache, config }: RouteDeps): void {
+  const clockToday = config.today ?? serverToday;
   mount(router, ROUTES.office, async ({ params, query, user, req, res }) => {
     const view = suppressorFor(user.role).on ? 'press' : 'full';
     const { body, tables } = await cache.get(cacheKey('office', { ...query, code: params.code }, view), async (units) => {
@@ -45,7 +47,7 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
         };
         return { body, tables: { daily: body.daily, heatmap: body.heatmap, topics: body.topics } };
       }
-      const today = almatyToday();
+      const today = clockToday();
       const until = today < period.to ? today : period.to;
       const [{ perOffice: volumes, daily, heatmap: heat }, topics, gaps, durations, inspections, compliance, flags] = await Promise.all([
         getVolumeBreakdown(db, scope, previous, units),
@@ -53,8 +55,8 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
         getDaysWithoutLogs(db, office.code, period.from, until),
         s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all', {}, units),
         s.on ? null : listOfficeInspections(db, office.code, period.to),
-        s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code] }),
-        s.on ? null : listAllCases(db, { offices: [office.code], sort: 'age', today: almatyToday() }),
+        s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code], today }),
+        s.on ? null : listAllCases(db, { offices: [office.code], sort: 'age', today }),
       ]);
       const v = volumes[0] ?? { visits: 0, previous: 0, statements: 0 };
       const totals = s.row({ visits: v.visits, previous: v.previous, statements: v.statements }, ['visits', 'previous', 'statements']);
@@ -78,7 +80,7 @@ export function officePageRoutes(router: Router, { handle: { db }, cache }: Rout
           signage_present: i.signage_present, notes: i.notes,
         })) : null,
         compliance: compliance ? (compliance.offices[0]?.rules ?? []) : null,
-        flags: flags ? flags.map((f) => flagView(f, almatyToday())) : null,
+        flags: flags ? flags.map((f) => flagView(f, today)) : null,
       };
       const tables = {
         daily: body.daily, heatmap: body.heatmap, topics: body.topics,

@@ -4,6 +4,7 @@ import multer from 'multer';
 import type { IngestReport } from '../../etl/model.ts';
 import { ingestPaths } from '../../etl/pipeline.ts';
 import { ROUTES, type UploadResponse } from '../api/contract.ts';
+import { serverNow } from '../http/clock.ts';
 import { HttpError } from '../http/http-error.ts';
 import { mount } from '../http/route.ts';
 import { checkFilesInChild } from '../upload/check-in-child.ts';
@@ -59,7 +60,7 @@ export function uploadRoutes(router: Router, { handle, config, logger }: RouteDe
     try {
       const refused = await checkFilesInChild(paths);
       report = await ingestPaths(handle, paths, {
-        iinKey: config.iinKey ?? null, actor: user.name, regions: config.regions, refused,
+        iinKey: config.iinKey ?? null, actor: user.name, regions: config.regions, refused, now: new Date(serverNow()),
         onUnexpected: (error, file) => req.log.error({ err: error, file: path.basename(file) }, 'a file was rejected by an internal error'),
       });
     } catch (error) {

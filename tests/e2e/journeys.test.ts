@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageResponse, OfficesResponse, OverviewResponse } from '../../server/api/contract.ts';
 import { chartsDrawn, HAS_BROWSER, launchBrowser, REQUIRE_BROWSER, SCREENSHOTS, signIn, startJourney, type Journey } from './harness/browser.ts';
-import { startDemoServer, type DemoServer } from './harness/demo-server.ts';
+import { JOURNEY_TODAY, startDemoServer, type DemoServer } from './harness/demo-server.ts';
 
 if (!HAS_BROWSER && !REQUIRE_BROWSER) {
   console.warn('[e2e] SKIPPED: /usr/bin/chromium is missing (apt-get install chromium). Set VITRINA_REQUIRE_BROWSER=1 to make this a failure.');
@@ -336,7 +336,9 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await expect.poll(() => page.locator('#flag-panel .evidence').textContent()).toMatch(/ждали дольше 5 мин/);
 
     // A deadline in the past is refused before sending; a future one is saved, with no error beside it.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+    // Today is the journeys' day, in the page as on the server, whatever day the suite runs.
+    const today = JOURNEY_TODAY;
+    expect(await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date()))).toBe(today);
     await page.locator('#flag-deadline').fill('2020-01-01');
     await page.locator('#flag-set-deadline').click();
     expect(await page.locator('#flag-panel .form-error').textContent()).toBe('Срок не может быть раньше сегодняшнего дня.');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { PASSWORD, ROOT } from './demo-server.ts';
+import { JOURNEY_NOW, PASSWORD, ROOT } from './demo-server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_BROWSER = fs.existsSync(CHROMIUM);
@@ -27,11 +27,15 @@ export interface Journey {
 /**
  * A fresh browser context that records every console error and every failed request. There is no
  * expected failure: before signing in GET /api/me answers 200 `{"user":null}`.
+ * The page's clock starts at JOURNEY_NOW (new Date(), Date.now, Intl's default date) and runs on in
+ * real time: install() rather than setFixedTime(), whose frozen Date would hold every ECharts
+ * animation (zrender times them with new Date()) at its first frame.
  */
 export async function startJourney(browser: Browser, baseUrl: string, opts: { width?: number; height?: number } = {}): Promise<Journey> {
   const context = await browser.newContext({
     acceptDownloads: true, viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 }, locale: 'ru-RU', timezoneId: 'Asia/Almaty',
   });
+  await context.clock.install({ time: JOURNEY_NOW });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('response', (res) => {

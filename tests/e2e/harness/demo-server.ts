@@ -9,7 +9,8 @@ import { writeDemo } from '../../../etl/demo/write-demo.ts';
 import { ingestPaths } from '../../../etl/pipeline.ts';
 import { createApp } from '../../../server/app.ts';
 import { hashPassword } from '../../../server/auth/passwords.ts';
-import { refreshFlagsForMonths } from '../../../sql/compliance/flags.ts';
+import { setServerClock } from '../../../server/http/clock.ts';
+import { addDays, almatyToday, monthStart } from '../../../domain/calendar.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { openDatabase, type DatabaseHandle } from '../../../sql/db.ts';
 import { migrate } from '../../../sql/migrate.ts';
@@ -42,18 +43,29 @@ export function buildWeb(outDir: string): void {
     '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
+/**
+ * The instant the journeys run at, whatever day the suite runs: 10:00 in Almaty. The demo's data,
+ * the ingest, the server's clock and the browser's clock all start here, so no expectation moves
+ * with today's date.
+ */
+export const JOURNEY_NOW = Date.parse('2026-12-07T05:00:00Z');
+/** The Almaty day of JOURNEY_NOW: what the server and the page take as today. */
+export const JOURNEY_TODAY = almatyToday(new Date(JOURNEY_NOW));
+
 /** The last day of the previous calendar month in Almaty: two whole months of demo end there. */
-function lastDayOfPreviousMonth(now = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now);
-  const first = new Date(`${today.slice(0, 8)}01T00:00:00Z`);
-  return new Date(first.getTime() - 86_400_000).toISOString().slice(0, 10);
+function lastDayOfPreviousMonth(now: number): string {
+  return addDays(monthStart(almatyToday(new Date(now))), -1);
 }
 
 /**
  * The real server on a random port over a fresh database holding a small demo (two months of the
  * 20 offices, with the planted non-compliant office SRK), its flags evaluated, and one user per role.
+ * Everything is dated from `now` (JOURNEY_NOW): the server's clock starts there and runs on until
+ * close() gives it back to the system (frozen, the session cache and the login limiter would never age).
  */
-export async function startDemoServer(opts: { days?: number } = {}): Promise<DemoServer> {
+export async function startDemoServer(opts: { days?: number; now?: number } = {}): Promise<DemoServer> {
+  const now = opts.now ?? JOURNEY_NOW;
+  const days = opts.days ?? 61;
   // freshTarget rather than freshDatabase: closing must let the pool's connections finish ending
   // before the database is dropped WITH (FORCE), or the terminated sockets raise uncaught errors.
   const target = await freshTarget(false);
@@ -63,12 +75,10 @@ export async function startDemoServer(opts: { days?: number } = {}): Promise<Dem
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-e2e-'));
   const webDist = path.join(demoDir, 'web');
   buildWeb(webDist);
-  const endDate = lastDayOfPreviousMonth();
-  const demo = await writeDemo({ outDir: path.join(demoDir, 'files'), days: opts.days ?? 61, endDate });
-  await ingestPaths(db, demo.files, { iinKey: IIN_KEY, actor: 'e2e' });
-  const months = [...new Set(Array.from({ length: opts.days ?? 61 }, (_, i) =>
-    new Date(Date.parse(`${endDate}T00:00:00Z`) - i * 86_400_000).toISOString().slice(0, 7)))];
-  await refreshFlagsForMonths(db.db, months, 'ingest', { today: endDate });
+  const endDate = lastDayOfPreviousMonth(now);
+  const demo = await writeDemo({ outDir: path.join(demoDir, 'files'), days, endDate });
+  // The ingest judges the months it loaded as of `now`, as the server does after a load: the cases are there.
+  await ingestPaths(db, demo.files, { iinKey: IIN_KEY, actor: 'e2e', now: new Date(now) });
   for (const role of USERS) {
     await db.db.insertInto('users').values({ name: role, role, password_hash: await hashPassword(PASSWORD) }).execute();
   }
@@ -77,6 +87,8 @@ export async function startDemoServer(opts: { days?: number } = {}): Promise<Dem
     logger: pino({ level: 'silent' }),
     config: { dataDir: demoDir, iinKey: IIN_KEY, production: false, webDist, loginLimit: { freeFailures: 1000, perAddress: 1000 } },
   });
+  const offset = now - Date.now();
+  setServerClock(() => Date.now() + offset);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const { port } = server.address() as AddressInfo;
@@ -85,6 +97,7 @@ export async function startDemoServer(opts: { days?: number } = {}): Promise<Dem
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      setServerClock(null);
       await db.close();
       await new Promise((resolve) => setTimeout(resolve, 300));
       await target.drop();

@@ -13,6 +13,8 @@ import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
 // stored visits. Both must give the same rows, duplicates and the 2024-03-01 clock change included.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-rollup-deltas-'));
 const IIN_KEY = 'test-iin-key-0123456789abcdef';
+/** The ingest's "now" (the out_of_range rule, the day months are judged as of): set, not today's date. */
+const NOW = new Date('2024-06-01T05:00:00Z');
 let db: TestDatabase;
 let resent: IngestReport;
 
@@ -25,7 +27,7 @@ async function snapshot(): Promise<{ hourly: unknown[]; durations: unknown[] }> 
 beforeAll(async () => {
   db = await freshDatabase();
   const demo = await writeDemo({ outDir: path.join(tmp, 'demo'), days: 10, endDate: '2024-03-05', seed: 3 });
-  await ingestPaths(db, [path.join(tmp, 'demo')], { iinKey: IIN_KEY, actor: 'test', batching: { rows: 500, rollupEvery: 3 } });
+  await ingestPaths(db, [path.join(tmp, 'demo')], { iinKey: IIN_KEY, actor: 'test', now: NOW, batching: { rows: 500, rollupEvery: 3 } });
   // An overlapping re-export: a CSV's lines again, some of them twice, under another name.
   const csv = demo.files.find((f) => f.endsWith('.csv'));
   if (!csv) throw new Error('the demo wrote no CSV');
@@ -35,7 +37,7 @@ beforeAll(async () => {
   const copyPath = path.join(tmp, `again-${path.basename(csv)}`);
   fs.writeFileSync(copyPath, Buffer.from(again, 'latin1'));
   // Tiny batches: duplicates fall on batch boundaries and the sums are written many times a file.
-  resent = await ingestPaths(db, [copyPath], { iinKey: IIN_KEY, actor: 'test', batching: { rows: 3, rollupEvery: 2 } });
+  resent = await ingestPaths(db, [copyPath], { iinKey: IIN_KEY, actor: 'test', now: NOW, batching: { rows: 3, rollupEvery: 2 } });
 }, 240_000);
 afterAll(async () => {
   await db?.close();
