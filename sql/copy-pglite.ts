@@ -1,6 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { CopyChunk } from './db.ts';
-import { quoteIdent } from './copy-postgres.ts';
+import { quoteIdent, type CopyChunk } from './copy-postgres.ts';
 
 /**
  * COPY FROM STDIN through PGlite's node-postgres adapter crashes the process; PGlite's own

@@ -2,7 +2,9 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { CopyChunk } from './db.ts';
+
+/** A chunk of COPY text: a string, or UTF-8 bytes (a loader's reused batch buffers). */
+export type CopyChunk = string | Uint8Array<ArrayBuffer>;
 
 /** Streams COPY text to a real server through pg-copy-streams, with back-pressure. */
 export async function copyToPostgres(

@@ -1,3 +1,4 @@
+import type { CopyChunk } from './copy-postgres.ts';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -37,8 +38,7 @@ export interface DatabaseHandle {
  * COPY … FROM in text format: each chunk holds whole lines (tab-separated, \N for null, escaped).
  * Returns the number of rows copied.
  */
-/** Chunks of COPY text: strings, or UTF-8 bytes (a loader's reused batch buffers). */
-export type CopyChunk = string | Uint8Array<ArrayBuffer>;
+export type { CopyChunk };
 export type CopyIn = (table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>) => Promise<number>;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
