@@ -19,6 +19,11 @@ export interface IngestOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Rows per staged batch, and batches between rollup writes (tests make them small). */
   batching?: { rows: number; rollupEvery: number };
+  /**
+   * Parse visit files in a worker thread: true always, false never; unset, for CSV and JSONL files of
+   * 4 MB and more on the embedded database (ingest-visits.ts says why; tests force both ways).
+   */
+  parseInWorker?: boolean;
   /** When given, visit files add the time of each stage to it (the benchmark's breakdown). */
   timings?: IngestTimings;
   /** Files already refused by a check of their own (the server reads uploads in a child first). */

@@ -2,6 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import { addDays } from '../../domain/calendar.ts';
 import type { Database } from '../../sql/schema.ts';
 
+/** An office's first and last Almaty arrival day among some rows. */
+export interface OfficeDays {
+  office: string;
+  first: string;
+  last: string;
+}
+
 /**
  * What a batch of visits could collide with, gathered while it is parsed: each office's first and
  * last Almaty arrival day, and whether the batch repeats an identity itself. An identity (contract
@@ -9,36 +16,45 @@ import type { Database } from '../../sql/schema.ts';
  * the same identity arrived at that office on a day within the batch's range.
  */
 export class BatchProbe {
-  private readonly days = new Map<string, { first: string; last: string }>();
+  private readonly days = new Map<string, OfficeDays>();
   private readonly keys = new Set<string>();
   /** The batch holds the same identity twice: only the merge can keep the first. */
   repeatsItself = false;
 
   add(office: string, day: string, key: string): void {
-    const range = this.days.get(office);
-    if (range === undefined) this.days.set(office, { first: day, last: day });
-    else if (day < range.first) range.first = day;
-    else if (day > range.last) range.last = day;
+    this.addDay(office, day);
     // Keys name their office, so one set serves every office of the batch.
     if (this.keys.size === this.keys.add(key).size) this.repeatsItself = true;
   }
 
-  /**
-   * True when no stored visit can share an identity with the batch, so its rows can be copied
-   * straight into visits. The (office_code, arrived_at) index is searched over each office's day
-   * range widened by a day on both sides, which holds the Almaty days whatever the offset (+5/+6);
-   * arrival_date then makes the answer exact.
-   */
-  async isNew(tx: Kysely<Database>): Promise<boolean> {
-    if (this.repeatsItself) return false;
-    for (const [office, { first, last }] of this.days) {
-      const from = new Date(`${addDays(first, -1)}T00:00:00Z`);
-      const to = new Date(`${addDays(last, 2)}T00:00:00Z`);
-      const r = await sql<{ found: boolean }>`select exists (select 1 from visits
-        where office_code = ${office} and arrived_at >= ${from} and arrived_at < ${to}
-          and arrival_date between ${first}::date and ${last}::date) as found`.execute(tx);
-      if (r.rows[0]?.found !== false) return false;
-    }
-    return true;
+  /** Widens the office's range to the day (also the file's coverage, which needs no keys). */
+  addDay(office: string, day: string): void {
+    const range = this.days.get(office);
+    if (range === undefined) this.days.set(office, { office, first: day, last: day });
+    else if (day < range.first) range.first = day;
+    else if (day > range.last) range.last = day;
   }
+
+  ranges(): OfficeDays[] {
+    return [...this.days.values()];
+  }
+}
+
+/**
+ * True when no stored visit can share an identity with a batch, so its rows can be copied straight
+ * into visits. The (office_code, arrived_at) index is searched over each office's day range widened
+ * by a day on both sides, which holds the Almaty days whatever the offset (+5/+6); arrival_date then
+ * makes the answer exact.
+ */
+export async function batchIsNew(tx: Kysely<Database>, ranges: readonly OfficeDays[], repeatsItself: boolean): Promise<boolean> {
+  if (repeatsItself) return false;
+  for (const { office, first, last } of ranges) {
+    const from = new Date(`${addDays(first, -1)}T00:00:00Z`);
+    const to = new Date(`${addDays(last, 2)}T00:00:00Z`);
+    const r = await sql<{ found: boolean }>`select exists (select 1 from visits
+      where office_code = ${office} and arrived_at >= ${from} and arrived_at < ${to}
+        and arrival_date between ${first}::date and ${last}::date) as found`.execute(tx);
+    if (r.rows[0]?.found !== false) return false;
+  }
+  return true;
 }

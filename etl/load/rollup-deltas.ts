@@ -30,12 +30,26 @@ interface DayEntry {
   minutes: Map<number, Int32Array>[];
 }
 
-export interface RollupDeltas {
-  add(visit: VisitFacts, sign: 1 | -1): void;
+/** Rollup rows to add, as COPY text (what writeRollupDeltas reads). */
+export interface RollupLines {
   /** COPY lines for visit_hourly (office, day, hour, category, 7 counters). */
-  hourlyLines(): Generator<string>;
+  hourlyLines(): Iterable<string>;
   /** COPY lines for duration_minutes (office, metric, unit, start, minute, n, s00–s59), every unit. */
-  durationLines(): Generator<string>;
+  durationLines(): Iterable<string>;
+}
+
+export interface RollupDeltas extends RollupLines {
+  add(visit: VisitFacts, sign: 1 | -1): void;
+}
+
+/** Rollup lines already written out as text (by a parse worker), in the same shape. */
+export function rollupLinesOfText(text: { hourly: string; durations: string }): RollupLines {
+  return { hourlyLines: () => [text.hourly], durationLines: () => [text.durations] };
+}
+
+/** The lines as two texts, to pass between threads. */
+export function rollupLinesToText(lines: RollupLines): { hourly: string; durations: string } {
+  return { hourly: [...lines.hourlyLines()].join(''), durations: [...lines.durationLines()].join('') };
 }
 
 function addTo(target: Map<string, { key: string; counts: Int32Array }>, key: string, counts: Int32Array): void {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CopyIn } from '../../sql/db.ts';
 import { SECOND_COLUMNS, secondColumns } from '../../sql/second-columns.ts';
 import type { Database } from '../../sql/schema.ts';
-import type { RollupDeltas, VisitFacts } from './rollup-deltas.ts';
+import type { RollupLines, VisitFacts } from './rollup-deltas.ts';
 
 const HOURLY_COLUMNS = ['office_code', 'day', 'hour', 'category', 'visits', 'admitted', 'statements',
   'phone_known', 'phone_yes', 'questioned_known', 'questioned_yes'] as const;
@@ -29,7 +29,7 @@ async function* chunks(lines: Iterable<string>, size = 1 << 20): AsyncGenerator<
  * into temporary tables, then one upsert each into visit_hourly (whose triggers carry the change on
  * to office_daily and the coarser count rollups) and duration_minutes.
  */
-export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, deltas: RollupDeltas): Promise<void> {
+export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, deltas: RollupLines): Promise<void> {
   // Created once per file transaction, emptied for each later write.
   await sql`create temp table if not exists delta_hourly on commit drop as
     select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from visit_hourly with no data`.execute(tx);

@@ -1,0 +1,171 @@
+import type { TopicResult } from '../classify/classify-topic.ts';
+import type { RawRecord, ReadResult, VisitField } from '../model.ts';
+import { createVisitNormalizer } from '../transform/normalize-visit.ts';
+import type { OfficeResolver } from '../transform/resolve-office.ts';
+import { scrubIin } from '../transform/scrub-iin.ts';
+import { BatchProbe, type OfficeDays } from './batch-probe.ts';
+import { CopyBufferPool } from './copy-buffers.ts';
+import type { IngestTimings } from './ingest-timings.ts';
+import type { QuarantineEntry } from './quarantine.ts';
+import { createRollupDeltas, type RollupLines } from './rollup-deltas.ts';
+import { visitCopyLine } from './stage-visits.ts';
+
+const PROGRESS_EVERY = 50_000;
+/** Quarantined rows held before they go to the database (a file of junk lines is all quarantine). */
+const QUARANTINE_FLUSH = 10_000;
+
+/** What turning a visit file's rows into batches needs: the same whether it runs here or in a worker. */
+export interface BatchOptions {
+  resolver: OfficeResolver;
+  fileOffice: string | null;
+  now: Date;
+  iinKey: string | null;
+  classify: (text: string, service?: string | null) => TopicResult;
+  classifierVersion: string;
+  fileId: string;
+  /** Rows per batch, and batches between rollup deltas. */
+  batching: { rows: number; rollupEvery: number };
+  /** Filled with the Node stages' times when given (the benchmark's breakdown). */
+  timings?: IngestTimings;
+  progress(rowsRead: number): void;
+}
+
+/**
+ * One batch of a file's visits as COPY text, and what the loader must know of it: what its rows
+ * could collide with, the rows quarantined since the previous batch, and, every `rollupEvery`
+ * batches and with the last, the rollup deltas summed so far. `release` hands the text's memory
+ * back once the batch is written.
+ */
+export interface ParsedBatch {
+  text: Uint8Array<ArrayBuffer>;
+  rows: number;
+  ranges: OfficeDays[];
+  repeatsItself: boolean;
+  quarantined: QuarantineEntry[];
+  deltas: RollupLines | null;
+  release(): void;
+}
+
+/** What the whole file showed, known once its last batch is out. */
+export interface ParsedFile {
+  rowsRead: number;
+  rowsNamingOffice: number;
+  /** Per office, the first and last Almaty arrival day of its valid rows (the file's coverage). */
+  coverage: OfficeDays[];
+  /** Almaty months ('YYYY-MM') of the valid rows. */
+  months: string[];
+  nulsRemoved: number;
+}
+
+/**
+ * The per-row work of a visit load — normalize and validate, pseudonymize the IIN, classify the
+ * topic, sum the rollups, write the COPY line — as a stream of batches. The loader (ingest-visits.ts)
+ * writes them; it can run this in the same thread or in a worker (visit-worker.ts).
+ */
+export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptions): { batches: AsyncGenerator<ParsedBatch>; summary(): ParsedFile } {
+  const timings = opts.timings;
+  const hashTime = timings ? { ms: 0 } : undefined;
+  const normalize = createVisitNormalizer({
+    resolver: opts.resolver, fileOffice: opts.fileOffice, now: opts.now, iinKey: opts.iinKey, hashTime,
+  });
+  const buffers = new CopyBufferPool();
+  const coverage = new BatchProbe();
+  const months = new Set<string>();
+  let rowsRead = 0;
+  let rowsNamingOffice = 0;
+  let done = false;
+
+  async function* batches(): AsyncGenerator<ParsedBatch> {
+    const records: AsyncIterator<RawRecord<VisitField>> = read.records[Symbol.asyncIterator]();
+    let quarantined: QuarantineEntry[] = [];
+    // Rollups are summed here as rows are parsed; the loader takes back out the duplicates it turns away.
+    let deltas = createRollupDeltas();
+    let batchesOut = 0;
+    let text = buffers.take();
+    let probe = new BatchProbe();
+    let rows = 0;
+    let lastOfficeDay = '';
+    let clock = timings ? performance.now() : 0;
+    // Each stage's time is the clock's advance since the previous stage ended.
+    const lap = (stage: 'parse' | 'validate' | 'classify' | 'format' | 'rollups') => {
+      if (!timings) return;
+      const now = performance.now();
+      timings[stage] += now - clock;
+      clock = now;
+    };
+    const cut = (last: boolean): ParsedBatch => {
+      const buffer = text;
+      batchesOut++;
+      const withDeltas = last || batchesOut % opts.batching.rollupEvery === 0;
+      const batch: ParsedBatch = {
+        text: buffer.view(), rows, ranges: probe.ranges(), repeatsItself: probe.repeatsItself, quarantined,
+        deltas: withDeltas ? deltas : null, release: () => buffers.give(buffer),
+      };
+      if (withDeltas) deltas = createRollupDeltas();
+      quarantined = [];
+      text = buffers.take();
+      probe = new BatchProbe();
+      rows = 0;
+      return batch;
+    };
+    for (;;) {
+      if (timings) clock = performance.now();
+      const next = await records.next();
+      lap('parse');
+      if (next.done) break;
+      const rec = next.value;
+      rowsRead++;
+      if (rowsRead % PROGRESS_EVERY === 0) opts.progress(rowsRead);
+      const office = rec.values?.office;
+      if (office !== undefined && office !== null && office !== '') rowsNamingOffice++;
+      const result = normalize(rec);
+      lap('validate');
+      if (!result.ok) {
+        quarantined.push({ line: rec.line, sheet: rec.sheet, reason: result.reason, detail: result.detail, raw: scrubIin(rec.raw) });
+        if (quarantined.length >= QUARANTINE_FLUSH && rows === 0) yield cut(false);
+        continue;
+      }
+      const v = result.visit;
+      months.add(v.arrival_date.slice(0, 7));
+      coverage.addDay(v.office_code, v.arrival_date);
+      const c = opts.classify(v.topic_text, v.service);
+      lap('classify');
+      deltas.add({
+        office: v.office_code, day: v.arrival_date, arrivedMs: v.arrived_at.getTime(), category: c.category,
+        admittedMs: v.admitted_at?.getTime() ?? null, startedMs: v.started_at?.getTime() ?? null,
+        finishedMs: v.finished_at?.getTime() ?? null, statement: v.outcome === 'statement_accepted',
+        phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
+      }, 1);
+      lap('rollups');
+      // A full batch ends where an office's day ends, so that the next batch of a file sorted by
+      // time shares no day with it and can go straight in (BatchProbe); never later than twice full.
+      const officeDay = `${v.office_code}\u001f${v.arrival_date}`;
+      if (rows >= opts.batching.rows && (officeDay !== lastOfficeDay || rows >= 2 * opts.batching.rows)) {
+        yield cut(false);
+        if (timings) clock = performance.now();
+      }
+      lastOfficeDay = officeDay;
+      probe.add(v.office_code, v.arrival_date, v.visit_key);
+      text.add(visitCopyLine(v, c, opts.classifierVersion, opts.fileId));
+      rows++;
+      lap('format');
+    }
+    // The last batch carries the remaining rows, quarantine and deltas, even when it holds no row.
+    yield cut(true);
+    opts.progress(rowsRead);
+    if (hashTime && timings) {
+      // Hashing happens inside validation; the stages are reported apart.
+      timings.hash += hashTime.ms;
+      timings.validate -= hashTime.ms;
+    }
+    done = true;
+  }
+
+  return {
+    batches: batches(),
+    summary() {
+      if (!done) throw new Error('parseVisitBatches: summary asked before the last batch');
+      return { rowsRead, rowsNamingOffice, coverage: coverage.ranges(), months: [...months], nulsRemoved: read.repairs.nulsRemoved };
+    },
+  };
+}

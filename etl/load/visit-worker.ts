@@ -1,0 +1,67 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readRegistry, registryOffices } from '../../sql/registry.ts';
+import { CLASSIFIER_VERSION, createCachedClassifier } from '../classify/classify-topic.ts';
+import { RejectedFileError, type VisitField, type ReadResult } from '../model.ts';
+import { readFile } from '../read/read-file.ts';
+import { MissingIinKeyError } from '../transform/normalize-visit.ts';
+import { createOfficeResolver } from '../transform/resolve-office.ts';
+import { createIngestTimings } from './ingest-timings.ts';
+import { parseVisitBatches } from './visit-batches.ts';
+import { rollupLinesToText } from './rollup-deltas.ts';
+import type { FromWorker, WorkerJob } from './worker-protocol.ts';
+
+/**
+ * The parse worker: reads one visit file and sends its batches to the loader on the main thread,
+ * which meanwhile writes the previous ones (worker-batches.ts). At most two batches are in flight;
+ * the loader sends 'more' as it finishes one.
+ */
+const port = parentPort;
+if (!port) throw new Error('visit-worker.ts runs only as a worker thread');
+const job = workerData as WorkerJob;
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+let credits = 2;
+let wake: (() => void) | null = null;
+port.on('message', (m: 'more') => {
+  if (m !== 'more') return;
+  credits++;
+  wake?.();
+  wake = null;
+});
+const credit = async () => {
+  while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
+  credits--;
+};
+
+async function run(): Promise<void> {
+  const read = await readFile(job.path);
+  if (read.format === 'inspection') throw new Error('visit-worker: an inspection file was sent to the visit loader');
+  const timings = job.timings ? createIngestTimings() : undefined;
+  const parsed = parseVisitBatches(read as ReadResult<VisitField>, {
+    resolver: createOfficeResolver(registryOffices(readRegistry(job.regions))),
+    fileOffice: job.fileOffice, now: new Date(job.nowMs), iinKey: job.iinKey,
+    classify: createCachedClassifier(), classifierVersion: CLASSIFIER_VERSION, fileId: job.fileId,
+    batching: job.batching, timings, progress: (rows) => send({ kind: 'progress', rows }),
+  });
+  for await (const batch of parsed.batches) {
+    await credit();
+    // Only the batch's bytes cross, moved rather than copied; its buffer is refilled at once.
+    const text = batch.text.slice();
+    batch.release();
+    send({
+      kind: 'batch', text, rows: batch.rows, ranges: batch.ranges, repeatsItself: batch.repeatsItself,
+      quarantined: batch.quarantined, deltas: batch.deltas ? rollupLinesToText(batch.deltas) : null,
+    }, [text.buffer]);
+  }
+  send({ kind: 'done', summary: parsed.summary(), timings: timings ?? null });
+}
+
+run().catch((err: unknown) => {
+  send({
+    kind: 'error',
+    rejected: err instanceof RejectedFileError ? { code: err.code, params: err.params } : null,
+    missingIinKey: err instanceof MissingIinKeyError,
+    message: err instanceof Error ? err.message : String(err),
+    stack: err instanceof Error ? err.stack ?? null : null,
+  });
+});

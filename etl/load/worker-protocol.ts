@@ -1,0 +1,30 @@
+import type { RejectCode, RejectParams } from '../../domain/reject-reasons.ts';
+import type { OfficeDays } from './batch-probe.ts';
+import type { IngestTimings } from './ingest-timings.ts';
+import type { QuarantineEntry } from './quarantine.ts';
+import type { ParsedFile } from './visit-batches.ts';
+
+/** What the loader tells the parse worker to read (worker data: plain values only). */
+export interface WorkerJob {
+  path: string;
+  fileOffice: string | null;
+  nowMs: number;
+  iinKey: string | null;
+  regions: readonly string[];
+  fileId: string;
+  batching: { rows: number; rollupEvery: number };
+  timings: boolean;
+}
+
+/** The parse worker's messages to the loader. */
+export type FromWorker =
+  | {
+    kind: 'batch'; text: Uint8Array<ArrayBuffer>; rows: number; ranges: OfficeDays[]; repeatsItself: boolean;
+    quarantined: QuarantineEntry[]; deltas: { hourly: string; durations: string } | null;
+  }
+  | { kind: 'progress'; rows: number }
+  | { kind: 'done'; summary: ParsedFile; timings: IngestTimings | null }
+  | {
+    kind: 'error'; rejected: { code: RejectCode; params: RejectParams } | null; missingIinKey: boolean;
+    message: string; stack: string | null;
+  };
