@@ -58,8 +58,8 @@ async function stored(db: TestDatabase): Promise<Record<string, unknown[]>> {
 }
 
 beforeAll(async () => {
-  const demo = await writeDemo({ outDir: path.join(folder.dir, 'demo'), days: 6, endDate: '2024-03-05', seed: 5 });
-  const textFiles = demo.files.filter((f) => /\.(csv|jsonl)$/.test(f)).slice(0, 4);
+  const demo = await writeDemo({ outDir: path.join(folder.dir, 'demo'), days: 3, endDate: '2024-03-05', seed: 5 });
+  const textFiles = demo.files.filter((f) => /\.(csv|jsonl)$/.test(f)).slice(0, 2);
   if (textFiles.length < 2) throw new Error('the demo wrote too few CSV and JSON Lines files');
   files.push(...textFiles);
   // An overlapping re-export: a file's lines again, some of them twice, under another name.
@@ -68,10 +68,14 @@ beforeAll(async () => {
   const again = path.join(folder.dir, `again-${path.basename(first)}`);
   fs.writeFileSync(again, Buffer.from([...lines.slice(0, -1), ...lines.slice(1, 9), ''].join('\n'), 'latin1'));
   files.push(again);
-  // Damaged CSV and JSON Lines files of the fuzz set, every fifth: cut, duplicated, bit-flipped, NULs.
+  // Damaged files of the fuzz set: a Windows-1251 CSV cut short mid-row, CSV and JSON Lines with NULs.
   fs.mkdirSync(path.join(folder.dir, 'fuzz'));
-  const fuzz = (await writeFuzzFiles(path.join(folder.dir, 'fuzz'))).filter((f) => /\.(csv|jsonl)$/.test(f));
-  files.push(...fuzz.filter((_, i) => i % 5 === 0));
+  const fuzz = await writeFuzzFiles(path.join(folder.dir, 'fuzz'));
+  for (const pattern of [/_csv1251_\d+_cut\./, /_csv_\d+_nul\./, /_jsonl_\d+_nul\./]) {
+    const found = fuzz.find((f) => pattern.test(path.basename(f)));
+    if (!found) throw new Error(`the fuzz set has no file like ${pattern}`);
+    files.push(found);
+  }
   // Rows that name no office, in a file whose name names none: rejected whole.
   files.push(folder.write('no-office.csv', 'Дата;Время прихода;Цель визита\n05.03.2024;09:00;справка\n'));
   for (const way of ['here', 'worker'] as const) runs[way] = await ingestBothWays(way === 'worker');
@@ -85,7 +89,7 @@ afterAll(async () => {
 describe('a visit file parsed in a worker thread', () => {
   it('gets the same report as one parsed in the loader’s thread, file by file', () => {
     const { here, worker } = runs;
-    expect(here.report.files.length).toBeGreaterThanOrEqual(12);
+    expect(here.report.files.length).toBeGreaterThanOrEqual(6);
     expect(worker.report.files).toEqual(here.report.files);
     // The set is worth comparing: loads, duplicates, quarantine and refusals all occur.
     const all = here.report.files;
