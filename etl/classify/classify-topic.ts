@@ -241,9 +241,10 @@ export const classifyTopic = createTopicClassifier(shippedModel);
 
 /**
  * classifyTopic memoised by (text, service): topic lines repeat a lot, so the ETL classifies each
- * distinct one once. Bounded: after `limit` distinct lines the memo starts afresh.
+ * distinct one once. Bounded: after `limit` distinct lines the memo starts afresh, and the common
+ * lines are back in it within a few hundred rows; 50,000 lines (~10 MB) keep a load's peak memory low.
  */
-export function createCachedClassifier(limit = 200_000, classify = classifyTopic): (text: string, service?: string | null) => TopicResult {
+export function createCachedClassifier(limit = 50_000, classify = classifyTopic): (text: string, service?: string | null) => TopicResult {
   const memo = new Map<string, TopicResult>();
   return (text, service) => {
     const key = `${service ?? ''}\u0000${text}`;
