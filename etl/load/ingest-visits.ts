@@ -27,7 +27,7 @@ const BATCHING = { rows: 5_000, rollupEvery: 30 };
 /**
  * On the embedded database, a CSV or JSONL file from this size is parsed in a worker thread, since
  * PGlite runs on this thread and the parse would otherwise take turns with it: 200,000 rows load
- * ~15 % faster. Starting a worker costs ~0.3 s, which a file of ~40,000 rows wins back. On a
+ * ~15 % faster. Starting a worker costs 0.3–1 s, which a file of ~40,000 rows wins back. On a
  * PostgreSQL server the database already works in its own process beside this one, and a worker
  * measured no faster there while its heap added 50–100 MB. XLSX and Arrow files stay here.
  */
