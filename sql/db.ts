@@ -104,7 +104,10 @@ function makeHandle(
       }
     },
     async close() {
-      await db.destroy(); // ends the pool
+      await db.destroy();
+      // Kysely ends the pool only if a query went through `db` itself; a handle used only through
+      // transaction() would keep an idle connection open (on a server, for the pool's idle timeout).
+      if (!pool.ending) await pool.end();
       await end();
     },
   };
