@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFIER_VERSION } from '../../../etl/classify/classify-topic.ts';
-import { openDatabase } from '../../../sql/db.ts';
-import { migrate } from '../../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../../sql/registry.ts';
-import { addFileToRollups } from '../../../sql/rollups.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
+import { openWithTopicVisits } from '../../helpers/topic-visits.ts';
 
 describe('vitrina classify', () => {
   it('prints one JSON object per stdin line, exactly text, category and confidence', async () => {
@@ -40,19 +35,7 @@ describe('vitrina reclassify', () => {
   it('reports checked and changed visits as JSON, then finds nothing left to do', async () => {
     const target = await freshTarget();
     try {
-      const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? '', holder: 'test' });
-      await migrate(handle);
-      await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
-      const file = await handle.db.insertInto('ingested_files').values({
-        sha256: randomBytes(32).toString('hex'), path: 'KRS.csv', bytes: 1, format: 'csv', status: 'loaded',
-      }).returning('id').executeTakeFirstOrThrow();
-      await handle.db.insertInto('visits').values(['угон машины', 'ВНЖ'].map((text, i) => ({
-        office_code: 'KRS', visit_key: randomBytes(20).toString('hex'), visit_ref: `${i}`,
-        arrived_at: sql<Date>`'2019-03-04T04:00:00Z'::timestamptz`, arrival_date: '2019-03-04', topic_text: text,
-        category: 'unspecified' as const, classifier_version: 'topics-0.old', iin_status: 'absent' as const,
-        file_id: file.id, source_line: i + 2,
-      }))).execute();
-      await handle.transaction((tx) => addFileToRollups(tx, file.id));
+      const { handle } = await openWithTopicVisits(target, ['угон машины', 'ВНЖ'], 'topics-0.old');
       await handle.close();
 
       const first = await runCli(['reclassify', '--json', '--batch', '1'], target.env);

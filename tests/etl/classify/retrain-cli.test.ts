@@ -1,38 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { classifierVersion, CLASSIFIER_VERSION } from '../../../etl/classify/classify-topic.ts';
 import { correctVisitCategory } from '../../../sql/queries/category-corrections.ts';
 import { readModel } from '../../../etl/classify/ngram-model.ts';
-import { openDatabase } from '../../../sql/db.ts';
-import { migrate } from '../../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../../sql/registry.ts';
-import { addFileToRollups } from '../../../sql/rollups.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
+import { openWithTopicVisits } from '../../helpers/topic-visits.ts';
 
 describe('vitrina retrain, then vitrina reclassify --model', () => {
   it('trains on the corpus and the database’s corrections, writes the model, and reclassify applies it', async () => {
     const target = await freshTarget();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-retrain-'));
     try {
-      const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? '', holder: 'test' });
-      await migrate(handle);
-      await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
-      const file = await handle.db.insertInto('ingested_files').values({
-        sha256: randomBytes(32).toString('hex'), path: 'KRS.csv', bytes: 1, format: 'csv', status: 'loaded',
-      }).returning('id').executeTakeFirstOrThrow();
-      const visits = await handle.db.insertInto('visits').values(['кумбез', 'угон машины'].map((text, i) => ({
-        office_code: 'KRS', visit_key: randomBytes(20).toString('hex'), visit_ref: `${i}`,
-        arrived_at: sql<Date>`'2019-03-04T04:00:00Z'::timestamptz`, arrival_date: '2019-03-04', topic_text: text,
-        category: 'unspecified' as const, classifier_version: CLASSIFIER_VERSION, iin_status: 'absent' as const,
-        file_id: file.id, source_line: i + 2,
-      }))).returning('id').execute();
-      await handle.transaction((tx) => addFileToRollups(tx, file.id));
-      await correctVisitCategory(handle, Number(visits[0]?.id), 'weapons', 'dept', 'form name');
+      const { handle, visitIds } = await openWithTopicVisits(target, ['кумбез', 'угон машины'], CLASSIFIER_VERSION);
+      await correctVisitCategory(handle, Number(visitIds[0]), 'weapons', 'dept', 'form name');
       await handle.close();
 
       const out = path.join(dir, 'topics.model');
