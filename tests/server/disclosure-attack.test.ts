@@ -128,13 +128,17 @@ describe('disclosure control holds against differencing (press, a seeded year, e
           for (const d of pd) for (const ci of allC) if (!seenTrend.has(`${dayOf(d)}|${CATEGORIES[ci]}`)) add(cells(offs, [ci], [d]), 0, fam);
         }
 
+        // An answer's totals: the period, the like-for-like part of it, and the period it is set against.
+        const addTotals = (a: Pick<OverviewResponse, 'comparison' | 'previous'> & { totals: Pick<OverviewResponse['totals'], 'visits' | 'compared' | 'previous'> }) => {
+          const alike = alikeOf(a.comparison, offs);
+          add(cells(offs, allC, pd), a.totals.visits, 'c');
+          add(cells(alike, allC, pd), a.totals.compared, 'c');
+          add(cells(alike, allC, days(a.previous.from, a.previous.to)), a.totals.previous, 'c');
+        };
         const overview = await get<OverviewResponse>(`/api/overview?${q}`);
         requests++;
         expect(overview.period, q).toEqual({ from: p.from, to: p.to });
-        const oAlike = alikeOf(overview.comparison, offs);
-        add(cells(offs, allC, pd), overview.totals.visits, 'c');
-        add(cells(oAlike, allC, pd), overview.totals.compared, 'c');
-        add(cells(oAlike, allC, days(overview.previous.from, overview.previous.to)), overview.totals.previous, 'c');
+        addTotals(overview);
         for (const r of overview.perOffice) {
           const o = offIx.get(r.office) ?? -1;
           if (o < 0) continue;
@@ -150,10 +154,7 @@ describe('disclosure control holds against differencing (press, a seeded year, e
           const page = await get<OfficePageResponse>(`/api/offices/${scope}?from=${p.from}&to=${p.to}`);
           requests++;
           expect(page.period, q).toEqual({ from: p.from, to: p.to });
-          const pAlike = alikeOf(page.comparison, offs);
-          add(cells(offs, allC, pd), page.totals.visits, 'c');
-          add(cells(pAlike, allC, pd), page.totals.compared, 'c');
-          add(cells(pAlike, allC, days(page.previous.from, page.previous.to)), page.totals.previous, 'c');
+          addTotals(page);
           for (const r of page.topics) add(cells(offs, [catIx.get(r.category as Category) ?? -1], pd), r.visits, 'c');
           for (const r of page.daily) add(cells(offs, allC, [dayIndex(r.day)]), r.visits, 'c');
         }
