@@ -9,15 +9,12 @@ import { fromArray, prefetchOne } from './batches.ts';
 import { writeFileCoverage } from './file-coverage.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { timed } from './ingest-timings.ts';
-import { insertQuarantine, type QuarantineEntry } from './quarantine.ts';
+import { insertQuarantine } from './quarantine.ts';
 import { createRollupDeltas } from './rollup-deltas.ts';
 import { clearStaging, copyNewVisits, createStagingTable, mergeStagedVisits, stageVisits } from './stage-visits.ts';
 import { parseVisitBatches } from './visit-batches.ts';
 import { workerVisitBatches } from './worker-batches.ts';
 import { stagedDuplicateFacts, writeRollupDeltas } from './write-rollup-deltas.ts';
-
-/** Quarantined rows kept in memory before they are written. */
-const QUARANTINE_FLUSH = 10_000;
 
 /**
  * 5,000 rows a batch: a batch copied straight in costs one probe and one COPY, so small batches lose
@@ -58,8 +55,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       // The rollups of rows the merge turns away as duplicates, taken back out when the deltas are written.
       let duplicates = createRollupDeltas();
       let anyDuplicate = false;
-      let quarantined: QuarantineEntry[] = [];
-      let quarantinedCount = 0;
+      let quarantined = 0;
       let staging = false;
       let staged = 0;
       let loaded = 0;
@@ -89,12 +85,9 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
           }
         }
         batch.release();
-        quarantined.push(...batch.quarantined);
-        quarantinedCount += batch.quarantined.length;
-        if (quarantined.length >= QUARANTINE_FLUSH) {
-          await insertQuarantine(tx, fileId, quarantined);
-          quarantined = [];
-        }
+        // A batch carries at most a bounded quarantine (visit-batches.ts): written as it comes.
+        await insertQuarantine(tx, fileId, batch.quarantined);
+        quarantined += batch.quarantined.length;
         // Every write adds, so the parse's sums and the duplicates' subtractions go in separately.
         const deltas = batch.deltas;
         if (deltas) {
@@ -114,12 +107,11 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       }
       const offices = new Set(file.coverage.map((c) => c.office));
       await assertOfficesKnown(tx, offices);
-      await insertQuarantine(tx, fileId, quarantined);
       await writeFileCoverage(tx, fileId, file.coverage);
       // The report's office: the file's one office, or null when its rows name several.
       const office = offices.size === 1 ? [...offices][0] ?? null : offices.size === 0 ? ctx.fileOffice : null;
       const counts = {
-        rows_read: file.rowsRead, rows_loaded: loaded, rows_duplicate: staged - loaded, rows_quarantined: quarantinedCount,
+        rows_read: file.rowsRead, rows_loaded: loaded, rows_duplicate: staged - loaded, rows_quarantined: quarantined,
       };
       await finishLoadedFile(tx, fileId, office, counts, read.unknownColumns, file.nulsRemoved);
       const loadedFile: FileReport = {

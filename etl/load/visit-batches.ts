@@ -11,7 +11,7 @@ import { createRollupDeltas, type RollupLines } from './rollup-deltas.ts';
 import { visitCopyLine } from './stage-visits.ts';
 
 const PROGRESS_EVERY = 50_000;
-/** Quarantined rows held before they go to the database (a file of junk lines is all quarantine). */
+/** Quarantined rows a batch carries at most (a file of junk lines is all quarantine). */
 const QUARANTINE_FLUSH = 10_000;
 
 /** What turning a visit file's rows into batches needs: the same whether it runs here or in a worker. */
@@ -122,7 +122,9 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       lap('validate');
       if (!result.ok) {
         quarantined.push({ line: rec.line, sheet: rec.sheet, reason: result.reason, detail: result.detail, raw: scrubIin(rec.raw) });
-        if (quarantined.length >= QUARANTINE_FLUSH && rows === 0) yield cut(false);
+        // A batch also ends when its quarantine is full: a file of junk lines with a valid row now
+        // and then must not hold all its junk in memory (the next batch may then merge, not copy).
+        if (quarantined.length >= QUARANTINE_FLUSH) yield cut(false);
         continue;
       }
       const v = result.visit;
