@@ -227,7 +227,8 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     // The same page on a phone: one column, nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await chartsDrawn(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The charts follow the new width when their ResizeObserver fires, a frame or more later.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 5_000 }).toBeLessThanOrEqual(390);
     await j.screenshot('press-topics-phone', { fullPage: false });
     expect(j.problems).toEqual([]);
   });
