@@ -78,6 +78,7 @@ function softmax(z: Float64Array, t = 1): void {
 function fit(examples: readonly Example[], epochs: number): Fitted {
   const f: Fitted = { w: new Float32Array(BUCKETS * K), bias: new Float64Array(K) };
   const p = new Float64Array(K);
+  const g = new Float64Array(K);
   const order = examples.map((_, i) => i);
   let seed = 12345;
   const rand = (): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296; };
@@ -90,6 +91,7 @@ function fit(examples: readonly Example[], epochs: number): Fitted {
       [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
     }
     const lr = 1 / (1 + epoch * 0.3);
+    const decay = 1 - lr * l2;
     for (const i of order) {
       const e = examples[i];
       if (!e) continue;
@@ -97,12 +99,18 @@ function fit(examples: readonly Example[], epochs: number): Fitted {
       softmax(p);
       const v = 1 / Math.sqrt(e.x.length);
       for (let k = 0; k < K; k += 1) {
-        const g = ((p[k] ?? 0) - (k === e.y ? 1 : 0)) * e.weight * lr;
-        f.bias[k] = (f.bias[k] ?? 0) - g * 0.1;
-        if (g === 0) continue;
-        for (const b of e.x) {
-          const at = b * K + k;
-          f.w[at] = (f.w[at] ?? 0) * (1 - lr * l2) - g * v;
+        const gk = ((p[k] ?? 0) - (k === e.y ? 1 : 0)) * e.weight * lr;
+        f.bias[k] = (f.bias[k] ?? 0) - gk * 0.1;
+        g[k] = gk;
+      }
+      // Feature by feature, a bucket's K weights side by side in memory. Each weight gets the same
+      // updates in the same order as category by category would give, so the model's bytes are the same.
+      for (const b of e.x) {
+        const base = b * K;
+        for (let k = 0; k < K; k += 1) {
+          const gk = g[k] ?? 0;
+          if (gk === 0) continue;
+          f.w[base + k] = (f.w[base + k] ?? 0) * decay - gk * v;
         }
       }
     }
