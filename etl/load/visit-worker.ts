@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readRegistry, registryOffices } from '../../sql/registry.ts';
 import { CLASSIFIER_VERSION, createCachedClassifier } from '../classify/classify-topic.ts';
 import { RejectedFileError, type VisitField, type ReadResult } from '../model.ts';
@@ -8,22 +8,26 @@ import { createOfficeResolver } from '../transform/resolve-office.ts';
 import { createIngestTimings } from './ingest-timings.ts';
 import { parseVisitBatches } from './visit-batches.ts';
 import { rollupLinesToText } from './rollup-deltas.ts';
-import type { FromWorker, WorkerJob } from './worker-protocol.ts';
+import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
 /**
- * The parse worker: reads one visit file and sends its batches to the loader on the main thread,
- * which meanwhile writes the previous ones (worker-batches.ts). At most two batches are in flight;
- * the loader sends 'more' as it finishes one.
+ * The parse worker: reads visit files one at a time and sends each one's batches to the loader on
+ * the main thread, which meanwhile writes the previous ones (worker-batches.ts). At most two batches
+ * are in flight; the loader sends 'more' as it finishes one. Between files the worker waits for the
+ * next job, so a run of several files starts it once.
  */
 const port = parentPort;
 if (!port) throw new Error('visit-worker.ts runs only as a worker thread');
-const job = workerData as WorkerJob;
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 let credits = 2;
 let wake: (() => void) | null = null;
-port.on('message', (m: 'more') => {
-  if (m !== 'more') return;
+port.on('message', (m: ToWorker) => {
+  if (m.kind === 'job') {
+    credits = 2;
+    run(m.job).catch(sendError);
+    return;
+  }
   credits++;
   wake?.();
   wake = null;
@@ -33,7 +37,7 @@ const credit = async () => {
   credits--;
 };
 
-async function run(): Promise<void> {
+async function run(job: WorkerJob): Promise<void> {
   const read = await readFile(job.path);
   if (read.format === 'inspection') throw new Error('visit-worker: an inspection file was sent to the visit loader');
   const timings = job.timings ? createIngestTimings() : undefined;
@@ -56,7 +60,7 @@ async function run(): Promise<void> {
   send({ kind: 'done', summary: parsed.summary(), timings: timings ?? null });
 }
 
-run().catch((err: unknown) => {
+function sendError(err: unknown): void {
   send({
     kind: 'error',
     rejected: err instanceof RejectedFileError ? { code: err.code, params: err.params } : null,
@@ -64,4 +68,4 @@ run().catch((err: unknown) => {
     message: err instanceof Error ? err.message : String(err),
     stack: err instanceof Error ? err.stack ?? null : null,
   });
-});
+}

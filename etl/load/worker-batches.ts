@@ -5,9 +5,46 @@ import type { IngestTimings } from './ingest-timings.ts';
 import { INGEST_STAGES } from './ingest-timings.ts';
 import { rollupLinesOfText } from './rollup-deltas.ts';
 import type { ParsedBatch, ParsedFile } from './visit-batches.ts';
-import type { FromWorker, WorkerJob } from './worker-protocol.ts';
+import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
 const WORKER_URL = new URL('./visit-worker.mjs', import.meta.url);
+/**
+ * A worker that finished a file waits this long for the next one before it ends: a run of many
+ * files (a folder, a batch of uploads) starts it once instead of paying its start-up (0.3–1 s) per file.
+ */
+const IDLE_MS = 10_000;
+
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+let started = 0;
+
+/** How many parse workers this process has started: one per run of files, not one per file. */
+export function parseWorkersStarted(): number {
+  return started;
+}
+
+function takeWorker(): Worker {
+  if (idle) {
+    const { worker, timer } = idle;
+    idle = null;
+    clearTimeout(timer);
+    worker.ref();
+    return worker;
+  }
+  // execArgv of this process (a test runner's, say) is not the worker's business: its bootstrap loads what it needs.
+  const worker = new Worker(WORKER_URL, { execArgv: [] });
+  started++;
+  worker.once('exit', () => { if (idle?.worker === worker) { clearTimeout(idle.timer); idle = null; } });
+  return worker;
+}
+
+/** Keeps a worker that ended its file cleanly for the next file; an idle worker never holds the process open. */
+function keepIdle(worker: Worker): void {
+  if (idle) void takeWorker().terminate();
+  worker.unref();
+  const timer = setTimeout(() => { idle = null; void worker.terminate(); }, IDLE_MS);
+  timer.unref();
+  idle = { worker, timer };
+}
 
 /**
  * A visit file parsed in a worker thread (visit-worker.ts), as the same batches parseVisitBatches
@@ -21,16 +58,21 @@ export function workerVisitBatches(job: WorkerJob, onProgress: (rows: number) =>
   let summary: ParsedFile | null = null;
 
   async function* batches(): AsyncGenerator<ParsedBatch> {
-    // execArgv of this process (a test runner's, say) is not the worker's business: its bootstrap loads what it needs.
-    const worker = new Worker(WORKER_URL, { workerData: job, execArgv: [] });
+    const worker = takeWorker();
+    const post = (m: ToWorker) => worker.postMessage(m);
     const inbox: FromWorker[] = [];
     let failure: Error | null = null;
     let wake: (() => void) | null = null;
     const notify = () => { wake?.(); wake = null; };
-    worker.on('message', (m: FromWorker) => { inbox.push(m); notify(); });
-    worker.on('error', (err) => { failure = err; notify(); });
-    worker.on('exit', (code) => { failure ??= new Error(`the parse worker stopped (exit code ${code}) before the end of the file`); notify(); });
+    const onMessage = (m: FromWorker) => { inbox.push(m); notify(); };
+    const onError = (err: Error) => { failure = err; notify(); };
+    const onExit = (code: number) => { failure ??= new Error(`the parse worker stopped (exit code ${code}) before the end of the file`); notify(); };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    let finished = false;
     try {
+      post({ kind: 'job', job });
       for (;;) {
         const m = inbox.shift();
         if (m === undefined) {
@@ -42,13 +84,16 @@ export function workerVisitBatches(job: WorkerJob, onProgress: (rows: number) =>
         else if (m.kind === 'batch') {
           yield {
             text: m.text, rows: m.rows, ranges: m.ranges, repeatsItself: m.repeatsItself, quarantined: m.quarantined,
-            deltas: m.deltas ? rollupLinesOfText(m.deltas) : null, release: () => worker.postMessage('more'),
+            deltas: m.deltas ? rollupLinesOfText(m.deltas) : null, release: () => post({ kind: 'more' }),
           };
         } else if (m.kind === 'done') {
           summary = m.summary;
           if (timings && m.timings) for (const s of INGEST_STAGES) timings[s] += m.timings[s];
+          finished = true;
           return;
         } else {
+          // The worker reported its file's failure and waits for the next job, as after 'done'.
+          finished = true;
           if (m.rejected) throw new RejectedFileError(m.rejected.code, m.rejected.params);
           if (m.missingIinKey) throw new MissingIinKeyError();
           const err = new Error(m.message);
@@ -57,7 +102,13 @@ export function workerVisitBatches(job: WorkerJob, onProgress: (rows: number) =>
         }
       }
     } finally {
-      await worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      // Only a worker that answered its whole file (its end or its failure) is known to be idle; one
+      // stopped midway, or one that died, ends.
+      if (finished) keepIdle(worker);
+      else await worker.terminate();
     }
   }
 

@@ -4,7 +4,7 @@ import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
 import type { ParsedFile } from './visit-batches.ts';
 
-/** What the loader tells the parse worker to read (worker data: plain values only). */
+/** What the loader tells the parse worker to read (plain values only). */
 export interface WorkerJob {
   path: string;
   fileOffice: string | null;
@@ -28,3 +28,9 @@ export type FromWorker =
     kind: 'error'; rejected: { code: RejectCode; params: RejectParams } | null; missingIinKey: boolean;
     message: string; stack: string | null;
   };
+
+/**
+ * The loader's messages to the parse worker: a file to read (one at a time; a worker that finished
+ * one waits for the next), or leave to send one more batch.
+ */
+export type ToWorker = { kind: 'job'; job: WorkerJob } | { kind: 'more' };

@@ -6,6 +6,7 @@ import { writeDemo } from '../../../etl/demo/write-demo.ts';
 import type { IngestOptions } from '../../../etl/file-context.ts';
 import type { IngestReport } from '../../../etl/model.ts';
 import { ingestPaths } from '../../../etl/pipeline.ts';
+import { parseWorkersStarted } from '../../../etl/load/worker-batches.ts';
 import { freshDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { makeIin, tempFolder } from '../../helpers/files.ts';
 import { writeFuzzFiles } from '../damaged/fuzz-files.ts';
@@ -20,6 +21,7 @@ const BATCHING = { rows: 7, rollupEvery: 2 };
 const folder = tempFolder('vitrina-parse-worker-');
 const files: string[] = [];
 const runs: Record<'here' | 'worker', { db: TestDatabase; report: IngestReport; noKey: IngestReport }> = {} as never;
+let workersStarted = 0;
 
 async function ingestBothWays(parseInWorker: boolean): Promise<{ db: TestDatabase; report: IngestReport; noKey: IngestReport }> {
   const db = await freshDatabase();
@@ -78,7 +80,9 @@ beforeAll(async () => {
   }
   // Rows that name no office, in a file whose name names none: rejected whole.
   files.push(folder.write('no-office.csv', 'Дата;Время прихода;Цель визита\n05.03.2024;09:00;справка\n'));
+  const before = parseWorkersStarted();
   for (const way of ['here', 'worker'] as const) runs[way] = await ingestBothWays(way === 'worker');
+  workersStarted = parseWorkersStarted() - before;
 }, 240_000);
 afterAll(async () => {
   await runs.here?.db.close();
@@ -99,6 +103,11 @@ describe('a visit file parsed in a worker thread', () => {
     expect(all.some((f) => f.status === 'rejected' && f.reason_code === 'no_office')).toBe(true);
     expect(worker.noKey.files.map((f) => [f.status, f.reason_code])).toEqual([['rejected', 'missing_iin_key']]);
     expect(worker.noKey.files).toEqual(here.noKey.files.map((f) => ({ ...f, path: f.path.replace('false', 'true') })));
+  });
+
+  it('starts one worker for the whole run: after each file, refused ones included, it waits for the next', () => {
+    expect(runs.worker.report.files.length + 1).toBeGreaterThanOrEqual(7);
+    expect(workersStarted).toBe(1);
   });
 
   it('stores the same visits, quarantine, coverage and rollups', async () => {
