@@ -15,7 +15,8 @@ describe('the read-check child of uploads', () => {
     expect([...refused.keys()]).toEqual([junk]);
     expect(refused.get(junk)?.code).toBeTruthy();
     expect([...(await checkFilesInChild([csv]))]).toEqual([]);
-    expect(readCheckChildrenStarted() - before).toBe(1);
+    // At most one: a child left waiting by an earlier upload in this process may read them all.
+    expect(readCheckChildrenStarted() - before).toBeLessThanOrEqual(1);
   });
 
   it('starts another child for another heap limit, and still answers', async () => {
