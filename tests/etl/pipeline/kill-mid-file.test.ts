@@ -7,8 +7,11 @@ import { ROOT, runCli } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
 import { tempFolder } from '../../helpers/files.ts';
 
-// Big enough that the kill lands several 5,000-row batches into the open transaction, well before the end.
-const ROWS = 80_000;
+// The kill lands when 20,000 rows have been read (progress comes every 10,000): the loader, one
+// 5,000-row batch behind the parse, has written two batches or more into the open transaction, and
+// half the file is still to come.
+const ROWS = 40_000;
+const KILL_AT_ROWS = 20_000;
 
 /** Starts an ingest and SIGKILLs it once rows are streaming into the open transaction. */
 function ingestAndKill(file: string, env: Record<string, string>): Promise<{ killedAtRows: number }> {
@@ -22,7 +25,7 @@ function ingestAndKill(file: string, env: Record<string, string>): Promise<{ kil
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       const m = /: (\d+) rows/.exec(stderr.split('\n').filter(Boolean).pop() ?? '');
-      if (m && Number(m[1]) >= 20_000 && !killedAtRows) {
+      if (m && Number(m[1]) >= KILL_AT_ROWS && !killedAtRows) {
         killedAtRows = Number(m[1]);
         child.kill('SIGKILL');
       }
