@@ -154,9 +154,17 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('dashboard journeys', () => {
     await j.screenshot('department-overview');
 
     // The default is the last complete month (contract §8); the last 7 days end on the same day.
+    // One request draws the new period's whole view: figures, map and coverage stamp.
+    const asked: string[] = [];
+    const onRequest = (req: { url(): string }) => { const u = new URL(req.url()); if (u.pathname.startsWith('/api/')) asked.push(u.pathname); };
+    page.on('request', onRequest);
     await page.locator('#f-preset').selectOption('last7');
     await expect.poll(() => page.url()).not.toBe(monthUrl);
     await chartsDrawn(page);
+    await expect.poll(() => page.locator('.chart[data-chart-ready="true"]').count()).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => page.locator('#coverage-stamp').count()).toBe(1);
+    page.off('request', onRequest);
+    expect(asked).toEqual(['/api/overview']);
     const prevUrl = page.url();
     const start = new Date(Date.parse(`${server.endDate}T00:00:00Z`) - 6 * 86_400_000);
     const prevStart = `${String(start.getUTCDate()).padStart(2, '0')}.${String(start.getUTCMonth() + 1).padStart(2, '0')}.${start.getUTCFullYear()}`;
