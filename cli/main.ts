@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataDirBusyError } from '../sql/data-dir-lock.ts';
 import { processIo, UsageError, writeLine, type CliIo, type CommandModule } from './io.ts';
 
@@ -8,11 +8,14 @@ import { processIo, UsageError, writeLine, type CliIo, type CommandModule } from
  * Each command is one module in commands/ (kebab-case file = command name, e.g. `user-add.ts` is
  * `vitrina user add`), loaded only when called, so start-up stays fast and adding one edits nothing here.
  */
-const COMMANDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
+const BUILT = typeof VITRINA_BUNDLE_DIR === 'string';
+// In the CLI's build (cli/bundle.mjs) each command is a module of its own there, as JavaScript.
+const COMMANDS_DIR = BUILT ? path.join(VITRINA_BUNDLE_DIR ?? '', 'cli', 'commands') : path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
+const EXTENSION = BUILT ? '.js' : '.ts';
 
 function commandFiles(): Map<string, string> {
-  const files = fs.readdirSync(COMMANDS_DIR).filter((f) => f.endsWith('.ts'));
-  return new Map(files.map((f) => [f.slice(0, -3), path.join(COMMANDS_DIR, f)]));
+  const files = fs.readdirSync(COMMANDS_DIR).filter((f) => f.endsWith(EXTENSION));
+  return new Map(files.map((f) => [f.slice(0, -EXTENSION.length), pathToFileURL(path.join(COMMANDS_DIR, f)).href]));
 }
 
 async function usage(): Promise<string> {

@@ -1,5 +1,6 @@
-// A worker thread starts without the tsx loader the CLI registered on the main thread: register it
-// here, then run the worker's TypeScript (visit-worker.ts).
+// The parse worker run from its TypeScript source (tests, tsx): a worker thread starts without the
+// loader the main thread registered, so register it here, then run visit-worker.ts. An ingest started
+// by the CLI runs that module's build instead.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RejectedFileError } from '../model.ts';
 import { MissingIinKeyError } from '../transform/normalize-visit.ts';
@@ -7,7 +9,10 @@ import { rollupLinesOfText } from './rollup-deltas.ts';
 import type { ParsedBatch, ParsedFile } from './visit-batches.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
-const WORKER_URL = new URL('./visit-worker.mjs', import.meta.url);
+/** The worker's module: its build when the CLI runs from one (cli/bundle.mjs), else the tsx bootstrap of its source. */
+const WORKER_URL = typeof VITRINA_BUNDLE_DIR === 'string'
+  ? pathToFileURL(path.join(VITRINA_BUNDLE_DIR, 'etl', 'load', 'visit-worker.js'))
+  : new URL('./visit-worker.mjs', import.meta.url);
 /**
  * A worker that finished a file waits this long for the next one before it ends: a run of many
  * files (a folder, a batch of uploads) starts it once instead of paying its start-up (0.3–1 s) per file.

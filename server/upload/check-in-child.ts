@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { RejectedFileError } from '../../etl/model.ts';
 import type { ReadCheckReply } from './read-check.ts';
 
-const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'read-check-child.mjs');
+/** The child's module: its build when the CLI runs from one (cli/bundle.mjs), else the tsx bootstrap of its source. */
+const CHILD = typeof VITRINA_BUNDLE_DIR === 'string'
+  ? path.join(VITRINA_BUNDLE_DIR, 'server', 'upload', 'read-check-child.js')
+  : path.join(path.dirname(fileURLToPath(import.meta.url)), 'read-check-child.mjs');
 
 export interface ReadCheckLimits {
   /** V8 heap of the child, in MB. */

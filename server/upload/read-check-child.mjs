@@ -1,8 +1,6 @@
-// The read-check child runs straight from TypeScript sources, as the CLI does: tsx registers its loader first.
+// The read-check child run from its TypeScript source (tests, tsx): register tsx's loader, then run
+// read-check-child.ts. A server started by the CLI forks that module's build instead.
 import { register } from 'tsx/esm/api';
 
 register();
-const { readCheck } = await import('./read-check.ts');
-process.on('message', (message) => {
-  void readCheck(message.path).then((rejected) => process.send?.({ path: message.path, rejected }));
-});
+await import('./read-check-child.ts');
