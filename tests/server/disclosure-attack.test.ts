@@ -182,7 +182,9 @@ describe('disclosure control holds against differencing (press, a seeded year, e
     // base cells; it reasons on k = rounded/5 by interval propagation to a fixpoint, then reads each
     // hidden cell's possible true values from its k and its own status.
     const M = 12;
-    const monthOfDay = (d: number) => Number(dayOf(d).slice(5, 7)) - 1;
+    // Looked up, not computed: it is asked once for every day of every published figure (millions).
+    const MONTH_OF_DAY = Int8Array.from({ length: DAYS }, (_, d) => Number(dayOf(d).slice(5, 7)) - 1);
+    const monthOfDay = (d: number) => MONTH_OF_DAY[d] ?? 0;
     const base = (x: number) => { const d = x % DAYS; const oc = (x - d) / DAYS; return oc * M + monthOfDay(d); };
     const N = O * C * M;
     const trueCell = new Int32Array(N);
