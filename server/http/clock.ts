@@ -16,6 +16,11 @@ export function setServerClock(now: (() => number) | null): void {
   source = now;
 }
 
+/** Tests only: the clock set now (null: the system clock), to put back after a nested one. */
+export function currentServerClock(): (() => number) | null {
+  return source;
+}
+
 /** The Almaty day of the server's clock: what deadlines, overdue cases and digests count from. */
 export function serverToday(): string {
   return almatyToday(new Date(serverNow()));

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteSpec } from '../../server/api/contract.ts';
-import { setServerClock } from '../../server/http/clock.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 
@@ -17,8 +16,7 @@ const P = 'from=2024-03-01&to=2024-04-01';
 const DANGEROUS = "-1+1+cmd|' /C calc'!A0";
 
 beforeAll(async () => {
-  setServerClock(() => Date.parse('2024-06-15T06:00:00Z'));
-  t = await startTestServer();
+  t = await startTestServer({}, { clock: () => Date.parse('2024-06-15T06:00:00Z') });
   await seedVisits(t.db.db, { offices: ['SRK', 'KEG'], from: '2024-03-01', days: 10 });
   // Text a visitor or an uploader wrote, in every column that reaches a CSV.
   await t.db.db.updateTable('visits').set({ topic_text: DANGEROUS, visit_ref: '=HYPERLINK("http://x")' }).where('visit_ref', '=', 'T1').execute();
@@ -36,7 +34,6 @@ beforeAll(async () => {
   press = await t.login('press');
 }, 180_000); // four argon2 hashes and a seed: slow on a loaded machine
 afterAll(async () => {
-  setServerClock(null);
   await t?.close();
 });
 

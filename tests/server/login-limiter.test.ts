@@ -5,7 +5,6 @@ import { createApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { nameDelayMs, DEFAULT_LOGIN_LIMIT } from '../../server/auth/rate-limit.ts';
 import { SESSION_RECHECK_MS } from '../../server/auth/session-middleware.ts';
-import { setServerClock } from '../../server/http/clock.ts';
 import { disableUser, upsertUser } from '../../sql/queries/users.ts';
 import { runCli } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
@@ -23,11 +22,9 @@ const tick = (ms: number) => { now += ms; };
 let t: TestServer;
 
 beforeAll(async () => {
-  setServerClock(() => now);
-  t = await startTestServer({ loginLimit: { freeFailures: 2, baseDelayMs: 1000, maxDelayMs: 4000, perAddress: 6, windowMs: 15 * 60_000 } });
+  t = await startTestServer({ loginLimit: { freeFailures: 2, baseDelayMs: 1000, maxDelayMs: 4000, perAddress: 6, windowMs: 15 * 60_000 } }, { clock: () => now });
 });
 afterAll(async () => {
-  setServerClock(null);
   await t?.close();
 });
 afterEach(async () => { await t.db.db.deleteFrom('login_failures').execute(); });
@@ -94,7 +91,7 @@ describe('the login limiter', () => {
   });
 
   it('believes X-Forwarded-For only from a configured proxy (TRUST_PROXY)', { timeout: 180_000 }, async () => {
-    const behind = await startTestServer({ trustProxy: 'loopback', loginLimit: { perAddress: 2, freeFailures: 100 } });
+    const behind = await startTestServer({ trustProxy: 'loopback', loginLimit: { perAddress: 2, freeFailures: 100 } }, { clock: () => now });
     try {
       const viaProxy = (ip: string) => behind.call('/api/login', {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ name: 'x', password: 'wrong' }),

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ROUTES, type RouteSpec } from '../../server/api/contract.ts';
-import { setServerClock } from '../../server/http/clock.ts';
 import { ROLES, type Role } from '../../domain/roles.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
@@ -57,8 +56,7 @@ let t: TestServer;
 const sessions = new Map<Role, Session>();
 
 beforeAll(async () => {
-  setServerClock(() => Date.parse('2024-06-15T06:00:00Z'));
-  t = await startTestServer({ loginLimit: { freeFailures: 1_000_000, perAddress: 1_000_000 } });
+  t = await startTestServer({ loginLimit: { freeFailures: 1_000_000, perAddress: 1_000_000 } }, { clock: () => Date.parse('2024-06-15T06:00:00Z') });
   await seedVisits(t.db.db, { offices: ['SRK', 'KEG'], from: '2024-03-01', days: 10 });
   await t.db.db.insertInto('flags').values({
     office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01', last_month: '2024-03-01',
@@ -67,7 +65,6 @@ beforeAll(async () => {
   for (const role of ROLES) sessions.set(role, await t.login(role));
 }, 120_000);
 afterAll(async () => {
-  setServerClock(null);
   await t?.close();
 });
 

@@ -53,7 +53,7 @@ const ingest = (...paths: string[]) => ingestPaths(t.db, paths, { iinKey: IIN_KE
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2024-12-10T06:00:00Z'));
-  t = await startTestServer();
+  t = await startTestServer({}, { clock: () => Date.now() }); // the faked system time
   await ingest(
     writeLog('SRK', '2023-12-07', '2024-06-30'), writeLog('SRK', '2024-07-01', '2024-12-06'),
     writeLog('TDK', '2023-12-07', '2024-12-06'), writeLog('KEG', '2023-12-07', '2024-12-06'),

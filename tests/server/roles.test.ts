@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/roles.ts';
-import { setServerClock } from '../../server/http/clock.ts';
 import { seedVisits } from './seed-visits.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -10,8 +9,7 @@ const P = 'from=2024-03-01&to=2024-04-01';
 
 beforeAll(async () => {
   // Deadlines are checked against the server's day (a future one, at most a year ahead): fix it.
-  setServerClock(() => Date.parse('2026-01-15T06:00:00Z'));
-  t = await startTestServer();
+  t = await startTestServer({}, { clock: () => Date.parse('2026-01-15T06:00:00Z') });
   await seedVisits(t.db.db, { offices: ['SRK', 'KEG'], from: '2024-03-01', days: 10 });
   const flag = await t.db.db.insertInto('flags').values({
     office_code: 'SRK', rule: 'no_pass_delay', month: '2024-03-01', last_month: '2024-03-01',
@@ -19,7 +17,7 @@ beforeAll(async () => {
   }).returning('id').executeTakeFirstOrThrow();
   flagId = flag.id;
 });
-afterAll(async () => { setServerClock(null); await t?.close(); });
+afterAll(async () => { await t?.close(); });
 
 type Call = { method: string; path: string; body?: unknown };
 const ALL: readonly Role[] = ROLES;

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../../domain/roles.ts';
 import { upsertUser } from '../../sql/queries/users.ts';
 import { createApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
+import { currentServerClock, setServerClock } from '../../server/http/clock.ts';
 import type { ServerConfig } from '../../server/routes/deps.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -26,8 +27,26 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on a random port over a fresh migrated database, one user per role. */
-export async function startTestServer(config: Partial<ServerConfig> = {}): Promise<TestServer> {
+/**
+ * The instant a test server's clock starts at unless the test names another: later than every test's
+ * data (which ends by 2025), so no answer depends on the day the suite runs. The clock runs on from
+ * it in real time (the session cache and the login limiter age as usual).
+ */
+export const TEST_SERVER_NOW = Date.parse('2026-01-15T06:00:00Z');
+
+/** A clock that reads `start` now and runs on in real time. */
+export function clockFrom(start: number): () => number {
+  const offset = start - Date.now();
+  return () => Date.now() + offset;
+}
+
+/**
+ * A real server on a random port over a fresh migrated database, one user per role. Its clock is
+ * `clock` (default: from TEST_SERVER_NOW) until close() puts back the one that was set before.
+ */
+export async function startTestServer(config: Partial<ServerConfig> = {}, { clock = clockFrom(TEST_SERVER_NOW) }: { clock?: () => number } = {}): Promise<TestServer> {
+  const previousClock = currentServerClock();
+  setServerClock(clock);
   const db = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-server-'));
   for (const role of ROLES) await upsertUser(db.db, { name: role, role, passwordHash: await hashPassword(`pw-${role}`) });
@@ -67,6 +86,7 @@ export async function startTestServer(config: Partial<ServerConfig> = {}): Promi
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      setServerClock(previousClock);
       await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,11 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../helpers/cli.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-demo-cli-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+// The demo ends by default yesterday and refuses an end after today: the clock is set, so neither
+// depends on the day the suite runs.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-02-01T06:00:00Z'));
+});
+afterAll(() => {
+  vi.useRealTimers();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('vitrina demo', () => {
   it('writes the files, prints a JSON summary and never touches the database', async () => {
