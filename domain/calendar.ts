@@ -154,17 +154,27 @@ function uncachedOffsetAt(instantMs: number): number {
   return fixed - instantMs;
 }
 
+/**
+ * A cache that starts over past this many entries: ~23 years of hours, far beyond what valid data
+ * holds, so a stream of odd instants (a damaged file, a long-running server) cannot grow it without end.
+ */
+const MEMO_LIMIT = 200_000;
+
+function memo<V>(map: Map<number, V>, key: number, compute: (key: number) => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MEMO_LIMIT) map.clear();
+    value = compute(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
 const offsetByUtcHour = new Map<number, number>();
 
 /** Offset of Asia/Almaty from UTC in ms at an instant. */
 export function almatyOffsetAt(instantMs: number): number {
-  const hour = Math.floor(instantMs / HOUR_MS);
-  let offset = offsetByUtcHour.get(hour);
-  if (offset === undefined) {
-    offset = uncachedOffsetAt(hour * HOUR_MS);
-    offsetByUtcHour.set(hour, offset);
-  }
-  return offset;
+  return memo(offsetByUtcHour, Math.floor(instantMs / HOUR_MS), (hour) => uncachedOffsetAt(hour * HOUR_MS));
 }
 
 /** The wall-clock reading in Almaty at an instant, as wall ms. */
@@ -176,13 +186,7 @@ const dayNames = new Map<number, string>();
 
 /** 'YYYY-MM-DD' of a wall ms value (the Almaty calendar day when the value is Almaty wall-clock). */
 export function wallDate(wallMs: number): string {
-  const day = Math.floor(wallMs / DAY_MS);
-  let name = dayNames.get(day);
-  if (name === undefined) {
-    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    dayNames.set(day, name);
-  }
-  return name;
+  return memo(dayNames, Math.floor(wallMs / DAY_MS), (day) => new Date(day * DAY_MS).toISOString().slice(0, 10));
 }
 
 /**
@@ -205,13 +209,7 @@ const offsetByWallHour = new Map<number, number>();
 
 /** The instant (epoch ms) of an Almaty wall-clock time given as wall ms. */
 export function wallToInstant(wallMs: number): number {
-  const hour = Math.floor(wallMs / HOUR_MS);
-  let offset = offsetByWallHour.get(hour);
-  if (offset === undefined) {
-    offset = uncachedOffsetForWall(hour * HOUR_MS);
-    offsetByWallHour.set(hour, offset);
-  }
-  return wallMs - offset;
+  return wallMs - memo(offsetByWallHour, Math.floor(wallMs / HOUR_MS), (hour) => uncachedOffsetForWall(hour * HOUR_MS));
 }
 
 /** An instant as the Almaty wall clock 'YYYY-MM-DD HH:MM', for details a person reads. */
