@@ -7,14 +7,14 @@ import { coverageAnswer } from '../scope/coverage-answer.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** GET /api/coverage: what was received, per office (contract §8). Every role: it names no person. */
-export function coverageRoutes(router: Router, { handle: { db } }: RouteDeps): void {
+export function coverageRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.coverage, async ({ query, req, res }) => {
     if ((query.from === undefined) !== (query.to === undefined)) throw HttpError.of('bad_request', 'from, to: give both or neither');
     if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
       throw HttpError.of('bad_request', `to: expected a day after from (${query.from}); the period is [from, to)`);
     }
     const period = query.from !== undefined && query.to !== undefined ? { from: query.from, to: query.to } : null;
-    const body = await coverageAnswer(db, period);
+    const body = await coverageAnswer(db, cache, period);
     await respond(req, res, body, { offices: body.offices.map((o) => ({ ...o, uncovered: o.uncovered.map((s) => `${s.from}..${s.to}`).join(' ') })) }, 'coverage');
   });
 }

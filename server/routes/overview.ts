@@ -39,7 +39,7 @@ export function overviewRoutes(router: Router, { handle: { db }, cache, config }
     const body: OverviewResponse = {
       ...figures,
       officeStatus: matrix ? matrix.body.offices.map((o) => ({ office: o.office, status: overallStatus(o.rules.map((r) => r.status)) })) : null,
-      coverage: await coverageAnswer(db, { from: figures.requested.from, to: figures.requested.to }),
+      coverage: await coverageAnswer(db, cache, { from: figures.requested.from, to: figures.requested.to }),
     };
     await respond(req, res, body, tables, `overview-${body.period.from}-${body.period.to}`);
   });
