@@ -31,9 +31,14 @@ export interface Journey {
  * real time: install() rather than setFixedTime(), whose frozen Date would hold every ECharts
  * animation (zrender times them with new Date()) at its first frame.
  */
-export async function startJourney(browser: Browser, baseUrl: string, opts: { width?: number; height?: number } = {}): Promise<Journey> {
+export async function startJourney(
+  browser: Browser, baseUrl: string, opts: { width?: number; height?: number; motion?: 'reduce' | 'no-preference' } = {},
+): Promise<Journey> {
+  // Reduced motion unless asked: charts drawn at once, as such a reader sees them, and no animation
+  // frames for chromium to paint on the two cores the suite shares.
   const context = await browser.newContext({
     acceptDownloads: true, viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 }, locale: 'ru-RU', timezoneId: 'Asia/Almaty',
+    reducedMotion: opts.motion ?? 'reduce',
   });
   await context.clock.install({ time: JOURNEY_NOW });
   const page = await context.newPage();
