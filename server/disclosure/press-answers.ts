@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CATEGORIES, type Category } from '../../domain/categories.ts';
 import type { Database } from '../../sql/schema.ts';
-import type { OfficePageResponse, OverviewFigures, TopicsResponse } from '../api/contract.ts';
+import type { OfficePageResponse, OverviewResponse, TopicsResponse } from '../api/contract.ts';
 import { change, share } from '../respond/suppress.ts';
 import type { ResolvedScope } from '../scope/resolve-scope.ts';
 import { coveredOffices, noDataOffices, officeCoverageKinds, periodFields, trendBuckets } from '../scope/period-figures.ts';
@@ -72,7 +72,7 @@ export function pressTopics(p: PressScope, examples: TopicsResponse['examples'])
   return { ...periodFields(p.r), granularity: 'month', buckets: trendBuckets(p.r, 'month'), total, categories, perOffice, trend, examples };
 }
 
-export function pressOverview(p: PressScope, standard: OverviewFigures['standard']): OverviewFigures {
+export function pressOverview(p: PressScope, standard: OverviewResponse['standard']): OverviewResponse {
   const covered = coveredOffices(p.r);
   const kinds = officeCoverageKinds(p.r);
   const t = compared(p);

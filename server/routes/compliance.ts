@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { OVER_STANDARD_SECONDS } from '../../domain/standards.ts';
+import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
 import { getComplianceMetrics } from '../../sql/compliance/metrics.ts';
 import { getThresholds } from '../../sql/compliance/thresholds.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
@@ -12,7 +13,6 @@ import { serverToday } from '../http/clock.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
 import type { RouteDeps } from './deps.ts';
-import { complianceMatrix } from '../scope/compliance-matrix.ts';
 import { resolveFilter } from '../scope/resolve-scope.ts';
 
 const min = (s: number | null): number | null => (s === null ? null : s / 60);
@@ -41,9 +41,16 @@ export function complianceRoutes(router: Router, { handle: { db }, cache, config
 
   mount(router, ROUTES.compliance, async ({ query, req, res }) => {
     // The page draws the matrix and the admission delays beside it from this one answer.
-    const [{ body: matrix, tables }, boxes] = await Promise.all([
-      complianceMatrix(db, cache, today, query), delays({ ...query, metric: 'admission_delay' }),
-    ]);
+    const [{ body: matrix, tables }, boxes] = await Promise.all([cache.get(cacheKey('compliance', query, 'full'), async () => {
+      const { scope, period } = await resolveFilter(db, query);
+      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true, today: today() });
+      const body: Omit<ComplianceResponse, 'delays'> = { period, offices: report.offices };
+      const cells = body.offices.flatMap((o) => o.rules.map((r) => ({
+        office: o.office, rule: r.rule, status: r.status, value: r.value, threshold: r.threshold,
+        share: r.share ?? null, small_sample: r.small_sample ?? false, evidence: r.evidence,
+      })));
+      return { body, tables: { cells } };
+    }), delays({ ...query, metric: 'admission_delay' })]);
     const body: ComplianceResponse = { ...matrix, delays: boxes.body.offices };
     await respond(req, res, body, { ...tables, delays: body.delays }, `compliance-${body.period.from}-${body.period.to}`);
   });

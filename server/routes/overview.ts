@@ -1,19 +1,15 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
-import { overallStatus } from '../../domain/rules.ts';
 import type { UnitMemo } from '../../sql/cover/unit-memo.ts';
 import { DURATION_METRICS, type Database } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
 import { pressOverview, pressScope } from '../disclosure/press-answers.ts';
-import { ROUTES, type OverviewFigures, type OverviewResponse } from '../api/contract.ts';
+import { ROUTES, type OverviewResponse } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond, type Tables } from '../respond/respond.ts';
 import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
-import { serverToday } from '../http/clock.ts';
-import { complianceMatrix } from '../scope/compliance-matrix.ts';
-import { coverageAnswer } from '../scope/coverage-answer.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
 import { coveredOffices, dailySeries, heatAverages, noDataOffices, officeCoverageKinds, periodFields } from '../scope/period-figures.ts';
@@ -21,31 +17,16 @@ import { resolveScope, type ScopeQuery } from '../scope/resolve-scope.ts';
 
 type OverviewQuery = ScopeQuery;
 
-/**
- * GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations,
- * and with them what the view draws beside them, so the view makes this one request: each office's
- * compliance state for the map (the compliance page's cached matrix) and the coverage stamp.
- */
-export function overviewRoutes(router: Router, { handle: { db }, cache, config }: RouteDeps): void {
-  const today = config.today ?? serverToday;
+/** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations. */
+export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
   mount(router, ROUTES.overview, async ({ query, user, req, res }) => {
     const s = suppressorFor(user.role);
-    // The map shows every office of the region, the filtered one highlighted: the matrix without the office filter.
-    const { office: _office, ...region } = query;
-    const [{ body: figures, tables }, matrix] = await Promise.all([
-      cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'), (units) => buildOverview(db, query, s, units)),
-      s.on ? null : complianceMatrix(db, cache, today, region),
-    ]);
-    const body: OverviewResponse = {
-      ...figures,
-      officeStatus: matrix ? matrix.body.offices.map((o) => ({ office: o.office, status: overallStatus(o.rules.map((r) => r.status)) })) : null,
-      coverage: await coverageAnswer(db, cache, { from: figures.requested.from, to: figures.requested.to }),
-    };
+    const { body, tables } = await cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'), (units) => buildOverview(db, query, s, units));
     await respond(req, res, body, tables, `overview-${body.period.from}-${body.period.to}`);
   });
 }
 
-async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Suppressor, units: UnitMemo): Promise<{ body: OverviewFigures; tables: Tables }> {
+async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Suppressor, units: UnitMemo): Promise<{ body: OverviewResponse; tables: Tables }> {
   const r = await resolveScope(db, query, units);
   if (s.on) {
     // Press: volumes only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
@@ -78,7 +59,7 @@ async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Supp
   const totals = s.row({ visits: sum('visits'), previous: sum('previous', alike), compared: sum('visits', alike), statements: sum('statements'), admitted: sum('admitted') },
     ['visits', 'previous', 'compared', 'statements', 'admitted']);
   const covered = coveredOffices(r);
-  const body: OverviewFigures = {
+  const body: OverviewResponse = {
     ...periodFields(r),
     totals: { ...totals, admitted: s.on ? null : totals.admitted, change: comparison.comparable ? change(totals.compared, totals.previous) : null },
     perOffice,

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestPaths } from '../../etl/pipeline.ts';
-import { overallStatus } from '../../domain/rules.ts';
-import type { ComplianceResponse, CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, SummaryResponse, TopicsResponse } from '../../server/api/contract.ts';
+import type { CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, SummaryResponse, TopicsResponse } from '../../server/api/contract.ts';
 import { tempFolder } from '../helpers/files.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 
@@ -82,23 +81,6 @@ describe('coverage from what was received', () => {
     // The publishable summary says whose logs are missing instead of letting the count read as everyone's.
     const s = await get<SummaryResponse>('/api/summary?from=2024-10-01&to=2024-11-01&office=RMB&lang=ru');
     expect(s.text.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/ Журналы получены не за весь период: Райымбекский РОП \(только по 22\.10\.2024\)\.$/);
-  });
-
-  it('the overview answer carries what its page draws beside the figures: the coverage stamp and each office\'s compliance state for the map', async () => {
-    const q = 'from=2024-10-01&to=2024-11-01';
-    const o = await get<OverviewResponse>(`/api/overview?${q}&office=RMB`);
-    expect(o.coverage).toEqual(await get<CoverageResponse>(`/api/coverage?${q}`));
-    // The map keeps every office of the region whatever office the filter picks, each judged as the compliance page judges it.
-    const c = await get<ComplianceResponse>(`/api/compliance?${q}`);
-    expect(o.officeStatus).toHaveLength(20);
-    expect(o.officeStatus).toEqual(c.offices.map((x) => ({ office: x.office, status: overallStatus(x.rules.map((r) => r.status)) })));
-    expect(o.officeStatus?.find((x) => x.office === 'ALK')?.status).toBe('no_data');
-    expect(o.officeStatus?.some((x) => x.status !== 'no_data')).toBe(true);
-    // Press sees no compliance: no states, the stamp all the same.
-    const press = await t.login('press');
-    const p = (await (await t.call(`/api/overview?${q}`, { as: press })).json()) as OverviewResponse;
-    expect(p.officeStatus).toBeNull();
-    expect(p.coverage.completeTo).toBe('2024-12-06');
   });
 
   it('the files list is paged on the server with its total and filtered by office, status and month', async () => {

@@ -1,9 +1,8 @@
-import type { RuleStatus } from '../../domain/rules.ts';
 import { axisStyle, legendStyle, tooltipStyle } from './axes.ts';
 import type { EChartsCoreOption } from './echarts.ts';
 import { chartTheme, STATUS_COLORS } from './palette.ts';
 
-export type MapStatus = RuleStatus;
+export type MapStatus = 'ok' | 'breach' | 'no_data';
 /** `highlight`: the office the filter picked, drawn larger among the others (which keep their own status). */
 export interface MapPoint { code: string; label: string; lat: number; lon: number; status: MapStatus; detail: string; highlight?: boolean }
 
@@ -36,4 +35,11 @@ export function officeMap(points: readonly MapPoint[], statusNames: Readonly<Rec
       })),
     })),
   };
+}
+
+/** One office's overall state: a single breach makes it a breach; otherwise ok when some rule could be judged. */
+export function overallStatus(statuses: readonly string[]): MapStatus {
+  if (statuses.includes('breach')) return 'breach';
+  if (statuses.includes('ok')) return 'ok';
+  return 'no_data';
 }

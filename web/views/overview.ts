@@ -1,8 +1,8 @@
-import type { DurationStats, OverviewResponse } from '../../server/api/contract.ts';
+import type { ComplianceResponse, CoverageResponse, DurationStats, OverviewResponse } from '../../server/api/contract.ts';
 import { getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
-import { officeMap, type MapPoint } from '../charts/office-map.ts';
+import { officeMap, overallStatus, type MapPoint } from '../charts/office-map.ts';
 import { rankedBars } from '../charts/options.ts';
 import { fmtCount, fmtInt, fmtPeriod } from '../i18n/format.ts';
 import { t } from '../i18n/t.ts';
@@ -16,13 +16,14 @@ import { drawLines } from './overview/lines.ts';
 import { durationsCard, measureKpi } from './shared/durations-card.ts';
 import { heatmapCard } from './shared/heatmap-card.ts';
 
+type PerOffice = OverviewResponse['perOffice'][number];
 type Daily = OverviewResponse['daily'][number];
 type Heat = OverviewResponse['heatmap'][number];
 
 /**
  * Department overview: volumes now vs before, per office, over time, by hour, waiting times, the
- * map, all from one answer of /api/overview (the compliance judgement behind the map is the
- * compliance page's cached matrix, ~40 ms on a year of data).
+ * map. Each card draws as soon as its own table arrives, so the first chart does not wait for the
+ * slowest query (the compliance judgement behind the map).
  */
 export function render(ctx: ViewContext): Cleanup {
   const charts: MountedChart[] = [];
@@ -31,12 +32,15 @@ export function render(ctx: ViewContext): Cleanup {
   const q = ctx.query;
   const cmp = ctx.state.cmp !== 'none';
   const name = (code: string) => officeName(ctx.registry, code);
-  // One request: the JSON answer holds everything the view draws, the map's compliance states and
-  // the coverage stamp included (Arrow stays for downloads).
+  // One request: the JSON answer holds every table the view draws (Arrow stays for downloads).
   const summary = getJson<OverviewResponse>('overview', q);
+  const perOffice: Promise<PerOffice[]> = summary.then((s) => s.perOffice);
   const daily: Promise<Daily[]> = summary.then((s) => s.daily);
   const heat: Promise<Heat[]> = summary.then((s) => s.heatmap);
-  const coverage = summary.then((s) => s.coverage);
+  // The map shows every office of the region, the filtered one highlighted: compliance without the office filter.
+  const { office: _office, ...regionQuery } = q;
+  const compliance = ctx.session.user.role === 'press' ? Promise.resolve(null) : getJson<ComplianceResponse>('compliance', regionQuery);
+  const coverage = getJson<CoverageResponse>('coverage', { from: ctx.period.from, to: ctx.period.to });
 
   const previous = h('span', {});
   const periodLine = h('span', {}, fmtPeriod(ctx.period.from, ctx.period.to));
@@ -98,7 +102,7 @@ export function render(ctx: ViewContext): Cleanup {
     // An office whose logs do not cover the period has no bar and says «нет данных», never 0 visitors
     // (contract §8); one that never sent a log has no previous figure either.
     const never = new Set(comparison.offices_left_out.filter((o) => o.reason === 'no_data').map((o) => o.office));
-    const previousOf = (r: OverviewResponse['perOffice'][number]) => (never.has(r.office) ? t('state.noData') : fmtCount(r.previous, r.suppressed));
+    const previousOf = (r: PerOffice) => (never.has(r.office) ? t('state.noData') : fmtCount(r.previous, r.suppressed));
     const bars = rows.map((r) => ({ key: r.office, label: name(r.office), value: r.coverage === 'none' ? null : r.visits, previous: never.has(r.office) ? null : r.previous, noData: r.coverage === 'none' }));
     const card = chartCard(barsSlot, {
       title: t('overview.perOffice'), note: cmp ? t('overview.perOfficeNote') : undefined,
@@ -111,8 +115,8 @@ export function render(ctx: ViewContext): Cleanup {
     card.chart.onClick((data) => { if (typeof data.key === 'string') navigate({ view: 'office', office: data.key }); });
   });
 
-  fillWhenReady(mapSlot, summary, isAlive, ({ officeStatus, perOffice: rows }) => {
-    const status = new Map(officeStatus?.map((o) => [o.office, o.status]) ?? []);
+  fillWhenReady(mapSlot, Promise.all([compliance, perOffice]), isAlive, ([c, rows]) => {
+    const status = new Map(c?.offices.map((o) => [o.office, overallStatus(o.rules.map((r) => r.status))]) ?? []);
     const statusNames = { ok: t('status.ok'), breach: t('status.breach'), no_data: t('status.no_data') };
     const visits = new Map(rows.filter((r) => r.coverage !== 'none').map((r) => [r.office, r.visits]));
     const points: MapPoint[] = ctx.registry.offices.filter((o) => !ctx.state.region || o.region === ctx.state.region).map((o) => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Category, Change, Count, Day, DurationStats, OfficeCode, ServiceStandard, Suppressed } from './common.ts';
-import { CoverageResponse, PeriodFields } from './coverage.ts';
-import { RULE_STATUSES } from '../../../domain/rules.ts';
+import { PeriodFields } from './coverage.ts';
 
 export const VolumeTotals = z.object({
   visits: Count,
@@ -84,17 +83,8 @@ export const OverviewResponse = z.object({
   durations: z.array(DurationStats).nullable(),
   /** Per office and metric; null for press. */
   officeDurations: z.array(OfficeDurations).nullable(),
-  /**
-   * The map's verdict per office of the region, the office filter aside: overall over every rule of
-   * /api/compliance for the period (one breach makes a breach). null for press, who sees no compliance.
-   */
-  officeStatus: z.array(z.object({ office: OfficeCode, status: z.enum(RULE_STATUSES) })).nullable(),
-  /** What /api/coverage?from&to answers for the period: the view's «data complete to» stamp. */
-  coverage: CoverageResponse,
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
-/** The Overview's figures of its period, cached per query and role; the route adds the map and the stamp. */
-export type OverviewFigures = Omit<OverviewResponse, 'officeStatus' | 'coverage'>;
 
 export const TopicShare = z.object({
   category: Category,
