@@ -1,27 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
 import { readRegistry, syncRegistry } from '../../sql/registry.ts';
-import { runCli } from '../helpers/cli.ts';
+import { cliSession, type CliSession } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
 import { seedInspection, seedVisits, visitsEvery } from './seed.ts';
 
 describe('vitrina compliance, flags and flag', () => {
   let target: Awaited<ReturnType<typeof freshTarget>>;
+  let cli: CliSession;
+  const runCli = (args: string[]) => cli.run(args);
   beforeAll(async () => {
     target = await freshTarget();
-    // Seed, then close: the embedded database admits one process at a time.
-    const h = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.VITRINA_DATA_DIR ?? '', holder: 'test' });
+    // One open database for the seed and every command (the commands borrow it).
+    cli = await cliSession(target.env);
+    const h = cli.handle;
     await migrate(h);
     await syncRegistry(h.db, readRegistry(['almaty-oblast']));
     await seedVisits(h.db, visitsEvery('SRK', '2019-01-01 10:00:00', 62, 12 * 60, (i) => ({ delay: i % 2 ? 1200 : 60, phone: false, questioned: false })));
     await seedInspection(h.db, { office: 'SRK', at: '2019-01-20 11:00', bars_on_windows: true, bars_on_doors: false });
-    await h.close();
   });
-  afterAll(async () => { await target?.drop(); });
+  afterAll(async () => { await cli?.close(); await target?.drop(); });
 
   it('prints exactly the contract JSON for a period, and changes no flag when it is not one month', async () => {
-    const r = await runCli(['compliance', '--from', '2019-01-05', '--to', '2019-01-20', '--office', 'Сарканский РОП', '--json'], target.env);
+    const r = await runCli(['compliance', '--from', '2019-01-05', '--to', '2019-01-20', '--office', 'Сарканский РОП', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { offices: { office: string; rules: Record<string, unknown>[] }[] };
     expect(Object.keys(out)).toEqual(['offices']);
@@ -32,17 +33,17 @@ describe('vitrina compliance, flags and flag', () => {
     for (const rule of out.offices[0]!.rules) {
       expect(Object.keys(rule).slice(0, 5)).toEqual(['rule', 'status', 'value', 'threshold', 'evidence']);
     }
-    const flags = await runCli(['flags', '--json'], target.env);
+    const flags = await runCli(['flags', '--json']);
     expect(JSON.parse(flags.stdout)).toEqual({ flags: [] });
   });
 
   it('opens flags when the period is one calendar month, once', async () => {
     for (let i = 0; i < 2; i++) {
-      const r = await runCli(['compliance', '--from', '2019-01-01', '--to', '2019-02-01', '--json'], target.env);
+      const r = await runCli(['compliance', '--from', '2019-01-01', '--to', '2019-02-01', '--json']);
       expect(r.code, r.stderr).toBe(0);
       expect((JSON.parse(r.stdout) as { offices: unknown[] }).offices).toHaveLength(20);
     }
-    const r = await runCli(['flags', '--office', 'SRK', '--json'], target.env);
+    const r = await runCli(['flags', '--office', 'SRK', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const { flags } = JSON.parse(r.stdout) as { flags: Record<string, unknown>[] };
     // Exactly the contract's keys, in its order (§5): one entry per case, its months in order.
@@ -53,32 +54,32 @@ describe('vitrina compliance, flags and flag', () => {
   });
 
   it('shows a readable table without --json', async () => {
-    const r = await runCli(['compliance', '--from', '2019-01-21', '--to', '2019-01-28', '--office', 'SRK'], target.env);
+    const r = await runCli(['compliance', '--from', '2019-01-21', '--to', '2019-01-28', '--office', 'SRK']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/SRK\s+BREACH 1\s+BREACH 20/);
     expect(r.stdout).toContain('reported only');
   });
 
   it('lets the inspector act on a flag from the CLI, a dismissal only with a reason', async () => {
-    const list = JSON.parse((await runCli(['flags', '--office', 'SRK', '--status', 'open', '--json'], target.env)).stdout) as { flags: { id: number; rule: string }[] };
+    const list = JSON.parse((await runCli(['flags', '--office', 'SRK', '--status', 'open', '--json'])).stdout) as { flags: { id: number; rule: string }[] };
     const id = String(list.flags.find((f) => f.rule === 'no_bars')!.id);
-    const refused = await runCli(['flag', id, 'dismiss'], target.env);
+    const refused = await runCli(['flag', id, 'dismiss']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/needs a reason/);
-    const ok = await runCli(['flag', id, 'dismiss', '--note', 'решётки сняты 25 января', '--actor', 'inspector1', '--json'], target.env);
+    const ok = await runCli(['flag', id, 'dismiss', '--note', 'решётки сняты 25 января', '--actor', 'inspector1', '--json']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({
       flag: { status: 'dismissed' },
       actions: [{ action: 'open' }, { action: 'dismiss', actor: 'inspector1', note: 'решётки сняты 25 января' }],
     });
-    const dismissed = JSON.parse((await runCli(['flags', '--status', 'dismissed', '--json'], target.env)).stdout) as { flags: unknown[] };
+    const dismissed = JSON.parse((await runCli(['flags', '--status', 'dismissed', '--json'])).stdout) as { flags: unknown[] };
     expect(dismissed.flags).toHaveLength(1);
     // `vitrina flag ID resolve --note TEXT --seen DAY` records the day the fix was seen.
     const delay = String(list.flags.find((f) => f.rule === 'no_pass_delay')!.id);
-    const resolved = await runCli(['flag', delay, 'resolve', '--note', 'очередь на входе убрали', '--seen', '2019-01-28', '--json'], target.env);
+    const resolved = await runCli(['flag', delay, 'resolve', '--note', 'очередь на входе убрали', '--seen', '2019-01-28', '--json']);
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(JSON.parse(resolved.stdout)).toMatchObject({ flag: { status: 'resolved', closed_on: '2019-01-28' }, actions: [{ action: 'open' }, { action: 'resolve', seen_on: '2019-01-28' }] });
-    const twice = await runCli(['flag', delay, 'resolve', '--note', 'ещё раз'], target.env);
+    const twice = await runCli(['flag', delay, 'resolve', '--note', 'ещё раз']);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/is resolved since 2019-01-28: it cannot be resolved/);
   });
@@ -89,7 +90,7 @@ describe('vitrina compliance, flags and flag', () => {
       ['compliance', '--from', '2019-02-30', '--to', '2019-03-01'],
       ['compliance', '--from', '2019-01-01', '--to', '2019-02-01', '--office', 'Атлантида'],
     ]) {
-      const r = await runCli(args, target.env);
+      const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
     }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnFlag } from '../../sql/compliance/flag-actions.ts';
 import { refreshFlagsForMonths } from '../../sql/compliance/flags.ts';
-import { openDatabase } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
 import { readRegistry, syncRegistry } from '../../sql/registry.ts';
-import { runCli } from '../helpers/cli.ts';
+import { cliSession, type CliSession } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
 import { seedInspection, seedVisits, visitsEvery } from './seed.ts';
 
@@ -22,10 +21,13 @@ const daily = (office: string, first: string, days: number, delay = 60) =>
 describe('vitrina digest', () => {
   let target: Awaited<ReturnType<typeof freshTarget>>;
   const ids: Record<string, string> = {};
+  let cli: CliSession;
+  const runCli = (args: string[]) => cli.run(args);
   beforeAll(async () => {
     target = await freshTarget();
-    // Seed, then close: the embedded database admits one process at a time.
-    const h = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.VITRINA_DATA_DIR ?? '', holder: 'test' });
+    // One open database for the seed and every command (the commands borrow it).
+    cli = await cliSession(target.env);
+    const h = cli.handle;
     await migrate(h);
     await syncRegistry(h.db, readRegistry(['almaty-oblast']));
     await seedVisits(h.db, [
@@ -38,12 +40,11 @@ describe('vitrina digest', () => {
     for (const f of await h.db.selectFrom('flags').select(['id', 'office_code', 'rule']).execute()) ids[`${f.office_code} ${f.rule}`] = f.id;
     await actOnFlag(h.db, { flagId: ids['SRK no_pass_delay']!, action: 'set_deadline', deadline: '2019-03-10', actor: 'inspector', today: '2019-02-20' });
     await actOnFlag(h.db, { flagId: ids['SRK no_bars']!, action: 'resolve', note: 'решётки сняты', seen: '2019-03-12', actor: 'inspector', today: '2019-03-12' });
-    await h.close();
   });
-  afterAll(async () => { await target?.drop(); });
+  afterAll(async () => { await cli?.close(); await target?.drop(); });
 
   it('writes what changed in the month as Markdown: new cases, overdue, resolved, offices behind on reporting', async () => {
-    const r = await runCli(['digest', '--month', '2019-03'], target.env);
+    const r = await runCli(['digest', '--month', '2019-03']);
     expect(r.code, r.stderr).toBe(0);
     const md = r.stdout;
     expect(md).toMatch(/^# Сводка инспектора: март 2019 г\.\n\n_по состоянию на 31\.03\.2019_\n/);
@@ -64,7 +65,7 @@ describe('vitrina digest', () => {
     expect(never).toMatch(/^## Не отчитывались \(ни одного посещения, не нарушение\) \(17\)\n\n- /);
     expect(never).not.toMatch(/Сарканский|Талдыкорган|Кегенский/);
     // A month with nothing new says so in each section, not an empty heading.
-    const quiet = await runCli(['digest', '--month', '2019-02', '--lang', 'en'], target.env);
+    const quiet = await runCli(['digest', '--month', '2019-02', '--lang', 'en']);
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stdout).toMatch(/^# Inspector's digest: February 2019\n/);
     expect(quiet.stdout).toContain('## New cases (0)\n\nNone.\n');
@@ -72,7 +73,7 @@ describe('vitrina digest', () => {
   });
 
   it('writes Kazakh with --lang kk', async () => {
-    const r = await runCli(['digest', '--month', '2019-03', '--lang', 'kk'], target.env);
+    const r = await runCli(['digest', '--month', '2019-03', '--lang', 'kk']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^# Инспектордың айлық шолуы: /);
     expect(r.stdout).toContain(`## Жаңа жағдайлар (1)\n\n- Талдықорған — `);
@@ -82,7 +83,7 @@ describe('vitrina digest', () => {
   });
 
   it('writes a whole printable HTML page with --html, the same sections, text escaped', async () => {
-    const r = await runCli(['digest', '--month', '2019-03', '--html'], target.env);
+    const r = await runCli(['digest', '--month', '2019-03', '--html']);
     expect(r.code, r.stderr).toBe(0);
     const html = r.stdout.trim();
     expect(html).toMatch(/^<!doctype html>\n<html lang="ru"><head><meta charset="utf-8"><title>Сводка инспектора: март 2019 г\.<\/title>/);
@@ -93,14 +94,14 @@ describe('vitrina digest', () => {
     expect(html).toContain(`<li>Сарканский РОП — Вход без задержки (случай #${ids['SRK no_pass_delay']}); срок 10.03.2019, просрочено на 21 день</li>`);
     expect(html).toContain('<li>ГОП Талдыкорган: перерыв 11 дней (10.03.2019 – 20.03.2019)</li>');
     expect(html).not.toMatch(/<script/i);
-    const en = await runCli(['digest', '--month', '2019-03', '--lang', 'en', '--html'], target.env);
+    const en = await runCli(['digest', '--month', '2019-03', '--lang', 'en', '--html']);
     expect(en.stdout).toContain('<html lang="en">');
     expect(en.stdout).toContain('<h1>Inspector&#39;s digest: March 2019</h1>');
   });
 
   it('exits 2 on a month or language it cannot read, printing nothing', async () => {
     for (const args of [['digest'], ['digest', '--month', '2019-13'], ['digest', '--month', '2019-03', '--lang', 'de']]) {
-      const r = await runCli(args, target.env);
+      const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
     }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../cli/main.ts';
+import { lendDatabase } from '../../cli/with-database.ts';
+import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
 import { readConfig, useConfig } from '../../domain/config.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,6 +49,36 @@ export async function runCli(args: string[], env: Record<string, string>, stdin?
   } finally {
     restore();
   }
+}
+
+export interface CliSession {
+  /** runCli on the session's database, which every command borrows instead of opening it again. */
+  run(args: string[], stdin?: string): Promise<CliResult>;
+  /** The same open database, for the test's own reads and seeds between commands. */
+  handle: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a target's database once for many in-process commands (cli/with-database.ts lendDatabase):
+ * each command runs as `vitrina …` would, but without opening and closing the database itself. Not
+ * for commands in child processes: the embedded database admits one process at a time.
+ */
+export async function cliSession(env: Record<string, string>, open?: DatabaseHandle): Promise<CliSession> {
+  // The test's own open handle on that same database, when it has one already; closed with the session.
+  const handle = open ?? await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.VITRINA_DATA_DIR ?? '', holder: 'test' });
+  return {
+    handle,
+    async run(args, stdin) {
+      lendDatabase(handle);
+      try {
+        return await runCli(args, env, stdin);
+      } finally {
+        lendDatabase(null);
+      }
+    },
+    close: () => handle.close(),
+  };
 }
 
 /**

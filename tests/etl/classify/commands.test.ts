@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIFIER_VERSION } from '../../../etl/classify/classify-topic.ts';
-import { runCli } from '../../helpers/cli.ts';
+import { cliSession, runCli } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
 import { openWithTopicVisits } from '../../helpers/topic-visits.ts';
 
@@ -36,21 +36,24 @@ describe('vitrina reclassify', () => {
     const target = await freshTarget();
     try {
       const { handle } = await openWithTopicVisits(target, ['угон машины', 'ВНЖ'], 'topics-0.old');
-      await handle.close();
+      // The commands borrow the test's open database instead of opening it from disk each time.
+      const cli = await cliSession(target.env, handle);
+      const runCli = (args: string[]) => cli.run(args);
 
-      const first = await runCli(['reclassify', '--json', '--batch', '1'], target.env);
+      const first = await runCli(['reclassify', '--json', '--batch', '1']);
       expect(first.stderr).toBe('');
       expect(JSON.parse(first.stdout)).toEqual({
         version: CLASSIFIER_VERSION, checked: 2, changed: 2,
         moves: [{ from: 'unspecified', to: 'migration', visits: 1 }, { from: 'unspecified', to: 'theft', visits: 1 }],
         months: [{ month: '2019-03', changed: 2 }],
       });
-      const again = await runCli(['reclassify'], target.env);
+      const again = await runCli(['reclassify']);
       expect(again.code).toBe(0);
       expect(again.stdout).toContain(`already classified by ${CLASSIFIER_VERSION}`);
-      expect((await runCli(['reclassify', '--batch', '0'], target.env)).code).toBe(2);
+      expect((await runCli(['reclassify', '--batch', '0'])).code).toBe(2);
+      await cli.close();
     } finally {
       await target.drop();
     }
-  }, 120_000); // three CLI processes, each opening the embedded database from disk
+  }, 120_000);
 });

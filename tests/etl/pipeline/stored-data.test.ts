@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../../sql/db.ts';
-import { openDatabase } from '../../../sql/db.ts';
-import { runCli } from '../../helpers/cli.ts';
+import { cliSession, type CliSession } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
 import { makeIin, tempFolder } from '../../helpers/files.ts';
 
@@ -16,6 +15,7 @@ interface Exported { [key: string]: unknown; arrived_at: string; source: string 
 describe('what ingest stores, and what export gives back', () => {
   let target: Awaited<ReturnType<typeof freshTarget>>;
   let handle: DatabaseHandle;
+  let cli: CliSession;
   const files = tempFolder();
   let exported: Exported[] = [];
 
@@ -39,15 +39,17 @@ describe('what ingest stores, and what export gives back', () => {
       'Дата;Время прихода;Время приёма;Начало обслуживания;Окончание;Талон;Цель визита;ИИН',
       `31.12.2019;23:50;00:05;00:10;00:40;1;избили на улице;${IIN_B.slice(1)}`,
     ].join('\n'));
-    const r = await runCli(['ingest', '--json', jsonl, csv], target.env);
+    // One open database for the commands and the reads below (the commands borrow it).
+    cli = await cliSession(target.env);
+    const r = await cli.run(['ingest', '--json', jsonl, csv]);
     expect(r.code, r.stderr).toBe(1); // the broken JSONL line is quarantined
-    const exp = await runCli(['export', '--from', '2019-01-01', '--to', '2025-01-01'], target.env);
+    const exp = await cli.run(['export', '--from', '2019-01-01', '--to', '2025-01-01']);
     expect(exp.code, exp.stderr).toBe(0);
     exported = exp.stdout.trim().split('\n').map((l) => JSON.parse(l) as Exported);
     // Opened after the CLI is done: the embedded database has one holder at a time.
-    handle = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.VITRINA_DATA_DIR ?? '', holder: 'test' });
+    handle = cli.handle;
   });
-  afterAll(async () => { vi.useRealTimers(); await handle?.close(); await target.drop(); files.remove(); });
+  afterAll(async () => { vi.useRealTimers(); await cli?.close(); await target.drop(); files.remove(); });
 
   it('converts Almaty wall-clock through the IANA zone across the 2024 change', () => {
     const times = exported.filter((e) => e.office === 'ENB').map((e) => e.arrived_at);
