@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runCliProcess } from '../../helpers/cli.ts';
+import { cliSession, runCli, runCliProcess, type CliResult, type CliSession } from '../../helpers/cli.ts';
 import { freshTarget } from '../../helpers/db.ts';
 import { makeIin, tempFolder } from '../../helpers/files.ts';
 
@@ -14,13 +14,19 @@ interface Report {
 describe('vitrina ingest (real CLI, real files)', () => {
   let target: Awaited<ReturnType<typeof freshTarget>>;
   const files = tempFolder();
-  const ingest = async (...paths: string[]) => ingestWith(runCli, paths);
-  const ingestWith = async (run: typeof runCli, paths: string[]) => {
-    const r = await run(['ingest', '--json', ...paths], target.env);
+  // In-process ingests share one open database (the commands borrow it), opened after the first
+  // test's child process has let go of it, and closed before the last test's child process.
+  let cli: CliSession | null = null;
+  const ingest = async (...paths: string[]) => {
+    const session = cli ?? (cli = await cliSession(target.env));
+    return ingestWith((args) => session.run(args), paths);
+  };
+  const ingestWith = async (run: (args: string[]) => Promise<CliResult>, paths: string[]) => {
+    const r = await run(['ingest', '--json', ...paths]);
     return { code: r.code, stderr: r.stderr, report: JSON.parse(r.stdout || 'null') as Report };
   };
   beforeAll(async () => { target = await freshTarget(); });
-  afterAll(async () => { await target.drop(); files.remove(); });
+  afterAll(async () => { await cli?.close(); await target.drop(); files.remove(); });
 
   it('loads a Windows-1251 e-queue export named by its office, with the exact JSON report', async () => {
     const csv = files.write('Сарканский РОП январь 2019.csv', [HEADER,
@@ -29,7 +35,7 @@ describe('vitrina ingest (real CLI, real files)', () => {
       '',
       '15.01.2019;09:00;;;;1;;;;;;'].join('\r\n'), 'win1251');
     // A real process: the contract's exit status and stdout, not only main()'s.
-    const { code, report } = await ingestWith(runCliProcess, [csv]);
+    const { code, report } = await ingestWith((args) => runCliProcess(args, target.env), [csv]);
     expect(code).toBe(0);
     expect(report).toEqual({
       files: [{ path: csv, status: 'loaded', format: 'csv', office: 'SRK', rows_read: 3, rows_loaded: 3, rows_duplicate: 0, rows_quarantined: 0, reason: null }],
@@ -96,6 +102,8 @@ describe('vitrina ingest (real CLI, real files)', () => {
   });
 
   it('answers a usage error and a missing file with exit 2', async () => {
+    await cli?.close();
+    cli = null;
     expect((await runCli(['ingest'], target.env)).code).toBe(2);
     expect((await runCliProcess(['ingest', '/no/such/file.csv'], target.env)).code).toBe(2);
     expect((await runCli(['ingest', '--bogus', 'x'], target.env)).code).toBe(2);
