@@ -12,7 +12,7 @@ import { generateOfficeVisits, periodDays, type DemoVisit } from '../../etl/demo
 import { instantMs, type DemoDay } from '../../etl/demo/almaty-time.ts';
 import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { prepareDatabase } from '../../sql/prepare.ts';
 import { addFileToRollups } from '../../sql/rollups.ts';
 
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -70,8 +70,7 @@ export async function openBigDatabase(log: (line: string) => void = (l) => conso
     await admin.end();
   }
   const handle = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
-  await migrate(handle);
-  await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+  await prepareDatabase(handle, ['almaty-oblast']);
   const visits = await fill(handle, log);
   await sql`create table bench_meta as select ${visits}::bigint as visits, now() as built_at`.execute(handle.db);
   return { handle, visits, period: BIG_PERIOD, url };

@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { openDatabase } from '../../sql/db.ts';
-import { migrate } from '../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { prepareDatabase } from '../../sql/prepare.ts';
 
 /** The real server the benchmarks measure on. */
 export const BENCH_SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -25,8 +24,7 @@ export async function freshServerDb(name: string): Promise<string> {
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory://' });
   try {
-    await migrate(handle);
-    await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+    await prepareDatabase(handle, ['almaty-oblast']);
   } finally {
     await handle.close();
   }

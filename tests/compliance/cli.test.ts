@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { prepareDatabase } from '../../sql/prepare.ts';
 import { cliSession, type CliSession } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
 import { seedInspection, seedVisits, visitsEvery } from './seed.ts';
@@ -14,8 +13,7 @@ describe('vitrina compliance, flags and flag', () => {
     // One open database for the seed and every command (the commands borrow it).
     cli = await cliSession(target.env);
     const h = cli.handle;
-    await migrate(h);
-    await syncRegistry(h.db, readRegistry(['almaty-oblast']));
+    await prepareDatabase(h, ['almaty-oblast']);
     await seedVisits(h.db, visitsEvery('SRK', '2019-01-01 10:00:00', 62, 12 * 60, (i) => ({ delay: i % 2 ? 1200 : 60, phone: false, questioned: false })));
     await seedInspection(h.db, { office: 'SRK', at: '2019-01-20 11:00', bars_on_windows: true, bars_on_doors: false });
   });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnFlag } from '../../sql/compliance/flag-actions.ts';
 import { refreshFlagsForMonths } from '../../sql/compliance/flags.ts';
-import { migrate } from '../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { prepareDatabase } from '../../sql/prepare.ts';
 import { cliSession, type CliSession } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
 import { seedInspection, seedVisits, visitsEvery } from './seed.ts';
@@ -28,8 +27,7 @@ describe('vitrina digest', () => {
     // One open database for the seed and every command (the commands borrow it).
     cli = await cliSession(target.env);
     const h = cli.handle;
-    await migrate(h);
-    await syncRegistry(h.db, readRegistry(['almaty-oblast']));
+    await prepareDatabase(h, ['almaty-oblast']);
     await seedVisits(h.db, [
       ...daily('SRK', '2019-01-01', 90, 1200),
       ...daily('TDK', '2019-01-01', 68), ...daily('TDK', '2019-03-21', 11),

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
-import { listMigrations, migrate } from '../../sql/migrate.ts';
+import { listMigrations } from '../../sql/migrate.ts';
+import { prepareDatabase } from '../../sql/prepare.ts';
 import { readRegistry, syncRegistry } from '../../sql/registry.ts';
 import { runTemplate, templateBlob } from './template.ts';
 
@@ -26,8 +27,7 @@ export async function freshDatabase(opts: { onDisk?: boolean } = {}): Promise<Te
   const target = await freshTarget(opts.onDisk ?? false);
   const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test', template: target.template });
   if (!target.migrated) {
-    await migrate(handle);
-    await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+    await prepareDatabase(handle, ['almaty-oblast']);
   }
   return {
     ...handle,

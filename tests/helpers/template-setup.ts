@@ -5,8 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../sql/db.ts';
-import { migrate } from '../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { prepareDatabase } from '../../sql/prepare.ts';
 import { TEMPLATE_KEY, type TemplateInfo } from './template.ts';
 
 /**
@@ -41,8 +40,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 async function migrateAndRegister(databaseUrl: string | undefined, dataDir: string): Promise<void> {
   const handle = await openDatabase({ databaseUrl, dataDir, holder: 'test template' });
   try {
-    await migrate(handle);
-    await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+    await prepareDatabase(handle, ['almaty-oblast']);
   } finally {
     await handle.close();
   }

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
-import { migrate } from '../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { prepareDatabase } from '../../sql/prepare.ts';
 import { addFileToRollups } from '../../sql/rollups.ts';
 import type { Target } from './db.ts';
 
@@ -14,8 +13,7 @@ import type { Target } from './db.ts';
  */
 export async function openWithTopicVisits(target: Target, texts: readonly string[], classifierVersion: string): Promise<{ handle: DatabaseHandle; visitIds: string[] }> {
   const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? '', holder: 'test' });
-  await migrate(handle);
-  await syncRegistry(handle.db, readRegistry(['almaty-oblast']));
+  await prepareDatabase(handle, ['almaty-oblast']);
   const file = await handle.db.insertInto('ingested_files').values({
     sha256: randomBytes(32).toString('hex'), path: 'KRS.csv', bytes: 1, format: 'csv', status: 'loaded',
   }).returning('id').executeTakeFirstOrThrow();

@@ -13,8 +13,7 @@ import { setServerClock } from '../../../server/http/clock.ts';
 import { addDays, almatyToday, monthStart } from '../../../domain/calendar.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { openDatabase, type DatabaseHandle } from '../../../sql/db.ts';
-import { migrate } from '../../../sql/migrate.ts';
-import { readRegistry, syncRegistry } from '../../../sql/registry.ts';
+import { prepareDatabase } from '../../../sql/prepare.ts';
 import { freshTarget } from '../../helpers/db.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -70,8 +69,7 @@ export async function startDemoServer(opts: { days?: number; now?: number } = {}
   // before the database is dropped WITH (FORCE), or the terminated sockets raise uncaught errors.
   const target = await freshTarget(false);
   const db = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'e2e', template: target.template });
-  await migrate(db);
-  await syncRegistry(db.db, readRegistry(['almaty-oblast']));
+  await prepareDatabase(db, ['almaty-oblast']);
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-e2e-'));
   const webDist = path.join(demoDir, 'web');
   buildWeb(webDist);
