@@ -2,6 +2,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import { csrfProtection, loadSession, sessionLookup } from './auth/session-middleware.ts';
 import { createAggregateCache } from './cache/aggregate-cache.ts';
+import { serverToday } from './http/clock.ts';
 import { errorMiddleware, notFound } from './http/error-middleware.ts';
 import { requestContext } from './http/request-context.ts';
 import { categoryCorrectionRoutes } from './routes/category-corrections.ts';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   const routeDeps = { ...deps, cache: createAggregateCache(deps.handle.db, {
     warmUnits: deps.config.warmUnits ?? false,
     onWarmError: (error) => deps.logger.warn({ err: error }, 'reading the rollup units into memory failed'),
-  }), sessions };
+  }), sessions, today: deps.config.today ?? serverToday };
   for (const routes of [
     registryRoutes, sessionRoutes, overviewRoutes, topicsRoutes, summaryRoutes, categoryCorrectionRoutes, officePageRoutes, complianceRoutes,
     flagRoutes, digestRoutes, thresholdRoutes, fileRoutes, coverageRoutes, uploadRoutes, exportRoutes, openapiRoutes,

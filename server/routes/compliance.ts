@@ -9,7 +9,6 @@ import {
   ROUTES, type ComplianceMetricsResponse, type ComplianceResponse, type DelaysQuery, type DelaysResponse, type OfficeMetrics,
 } from '../api/contract.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
-import { serverToday } from '../http/clock.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
 import type { RouteDeps } from './deps.ts';
@@ -18,9 +17,7 @@ import { resolveFilter } from '../scope/resolve-scope.ts';
 const min = (s: number | null): number | null => (s === null ? null : s / 60);
 
 /** GET /api/compliance (matrix and admission delays), /api/compliance/metrics, /api/compliance/delays (box plot). */
-export function complianceRoutes(router: Router, { handle: { db }, cache, config }: RouteDeps): void {
-  // The reporting rule counts silent days up to today: the server's day, which tests set.
-  const today = config.today ?? serverToday;
+export function complianceRoutes(router: Router, { handle: { db }, cache, today }: RouteDeps): void {
   /**
    * One duration's box plot per office, cached under the delays route's own key: the matrix's
    * admission delays and /api/compliance/delays?metric=admission_delay are one entry.

@@ -35,4 +35,6 @@ export interface AppDeps {
 export interface RouteDeps extends AppDeps {
   cache: AggregateCache;
   sessions: SessionLookup;
+  /** The Almaty day taken as today: config.today when set, else the server's clock (server/http/clock.ts). */
+  today: () => string;
 }

@@ -1,13 +1,11 @@
 import type { Router } from 'express';
 import { buildDigest, digestHtml, digestMarkdown, officeNames } from '../../sql/compliance/digest.ts';
 import { ROUTES } from '../api/contract.ts';
-import { serverToday } from '../http/clock.ts';
 import { mount } from '../http/route.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** GET /api/digest?month=YYYY-MM&lang&format=md|html — the inspector's monthly digest, to mail or print. */
-export function digestRoutes(router: Router, { handle: { db }, config }: RouteDeps): void {
-  const today = config.today ?? serverToday;
+export function digestRoutes(router: Router, { handle: { db }, today }: RouteDeps): void {
   mount(router, ROUTES.digest, async ({ query, res }) => {
     const [digest, names] = await Promise.all([buildDigest(db, query.month, today()), officeNames(db)]);
     if (query.format === 'md') {

@@ -7,7 +7,6 @@ import { getFlag } from '../../sql/queries/flags.ts';
 import type { Kysely } from 'kysely';
 import { ROUTES, type FlagsResponse } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
-import { serverToday } from '../http/clock.ts';
 import { mount } from '../http/route.ts';
 import { pickFormat, respond } from '../respond/respond.ts';
 import type { RouteDeps } from './deps.ts';
@@ -25,8 +24,7 @@ async function detail(db: Kysely<Database>, id: string | number, month: string |
 }
 
 /** GET /api/flags (the work list), /api/flags/covering, /api/flags/:id, POST /api/flags/:id/actions (inspector). */
-export function flagRoutes(router: Router, { handle: { db }, config }: RouteDeps): void {
-  const today = config.today ?? serverToday;
+export function flagRoutes(router: Router, { handle: { db }, today }: RouteDeps): void {
   mount(router, ROUTES.flags, async ({ query, req, res }) => {
     if ((query.from === undefined) !== (query.to === undefined)) throw HttpError.of('bad_request', 'from and to: give both or neither');
     if (query.from && query.to && query.to <= query.from) throw HttpError.of('bad_request', `to (${query.to}) must be after from (${query.from})`);

@@ -11,7 +11,6 @@ import { getOfficeCategoryVolumes } from '../../sql/queries/topics.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
 import { pressOfficeParts, pressScope } from '../disclosure/press-answers.ts';
 import { ROUTES, type OfficePageResponse, type Period } from '../api/contract.ts';
-import { serverToday } from '../http/clock.ts';
 import { HttpError } from '../http/http-error.ts';
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
@@ -24,8 +23,7 @@ import { dailySeries, heatAverages, periodFields } from '../scope/period-figures
 import { resolveScope, scopeFor } from '../scope/resolve-scope.ts';
 
 /** GET /api/offices/:code — one office's page. Press gets volumes and topics only. */
-export function officePageRoutes(router: Router, { handle: { db }, cache, config }: RouteDeps): void {
-  const clockToday = config.today ?? serverToday;
+export function officePageRoutes(router: Router, { handle: { db }, cache, today: clockToday }: RouteDeps): void {
   mount(router, ROUTES.office, async ({ params, query, user, req, res }) => {
     const view = suppressorFor(user.role).on ? 'press' : 'full';
     const { body, tables } = await cache.get(cacheKey('office', { ...query, code: params.code }, view), async (units) => {
