@@ -9,6 +9,7 @@ import { createApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { currentServerClock, setServerClock } from '../../server/http/clock.ts';
 import type { ServerConfig } from '../../server/routes/deps.ts';
+import { clockFrom } from '../helpers/clock.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
 export interface Session {
@@ -33,12 +34,6 @@ export interface TestServer {
  * it in real time (the session cache and the login limiter age as usual).
  */
 export const TEST_SERVER_NOW = Date.parse('2026-01-15T06:00:00Z');
-
-/** A clock that reads `start` now and runs on in real time. */
-export function clockFrom(start: number): () => number {
-  const offset = start - Date.now();
-  return () => Date.now() + offset;
-}
 
 /**
  * A real server on a random port over a fresh migrated database, one user per role. Its clock is

@@ -14,6 +14,7 @@ import { addDays, almatyToday, monthStart } from '../../../domain/calendar.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { openDatabase, type DatabaseHandle } from '../../../sql/db.ts';
 import { prepareDatabase } from '../../../sql/prepare.ts';
+import { clockFrom } from '../../helpers/clock.ts';
 import { freshTarget } from '../../helpers/db.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -85,8 +86,7 @@ export async function startDemoServer(opts: { days?: number; now?: number } = {}
     logger: pino({ level: 'silent' }),
     config: { dataDir: demoDir, iinKey: IIN_KEY, production: false, webDist, loginLimit: { freeFailures: 1000, perAddress: 1000 } },
   });
-  const offset = now - Date.now();
-  setServerClock(() => Date.now() + offset);
+  setServerClock(clockFrom(now));
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const { port } = server.address() as AddressInfo;
