@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { CopyChunk } from './copy-postgres.ts';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
@@ -61,21 +62,28 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   try {
     // Loaded only for the embedded database: a server process (an ingest) is ~30 MB smaller without it.
     const { PGlite } = await import('@electric-sql/pglite');
-    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const pglite = await PGlite.create({ dataDir: inMemory ? undefined : options.dataDir, loadDataDir: options.template });
-    const pool = new pg.Pool(createPgConfig(pglite));
-    const { copyToPglite } = await import('./copy-pglite.ts');
-    // PGlite is one session: the pool's single client and pglite.query share it, so a COPY issued
-    // through pglite.query runs inside the transaction the client has open.
-    return makeHandle('pglite', pool, () => (table, columns, chunks) => copyToPglite(pglite, table, columns, chunks),
-      async () => {
-        await pglite.close();
-        release();
-      });
+    return await embeddedHandle(pglite, async () => {
+      await pglite.close();
+      release();
+    });
   } catch (err) {
     release();
     throw err;
   }
+}
+
+/**
+ * A handle on an embedded database that is already open; `end` runs at close(), after the handle's
+ * pool has ended (openPglite closes the database there; the tests' pool resets it for the next suite).
+ */
+export async function embeddedHandle(pglite: PGlite, end: () => Promise<void>): Promise<DatabaseHandle> {
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const { copyToPglite } = await import('./copy-pglite.ts');
+  // PGlite is one session: the pool's single client and pglite.query share it, so a COPY issued
+  // through pglite.query runs inside the transaction the client has open.
+  return makeHandle('pglite', pool, () => (table, columns, chunks) => copyToPglite(pglite, table, columns, chunks), end);
 }
 
 function makeHandle(

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../../sql/db.ts';
 import { listMigrations } from '../../sql/migrate.ts';
 import { prepareDatabase } from '../../sql/prepare.ts';
 import { readRegistry, syncRegistry } from '../../sql/registry.ts';
+import { templateDatabase } from './embedded-pool.ts';
 import { runTemplate, templateBlob } from './template.ts';
 
 /**
@@ -25,7 +26,8 @@ export interface TestDatabase extends DatabaseHandle {
 /** A fresh migrated database with the Almaty oblast registry; close() removes it. */
 export async function freshDatabase(opts: { onDisk?: boolean } = {}): Promise<TestDatabase> {
   const target = await freshTarget(opts.onDisk ?? false);
-  const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test', template: target.template });
+  // In memory from the migrated template: a pooled database put back to its state (embedded-pool.ts).
+  const handle = target.template && target.migrated ? await templateDatabase(target.template) : await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test', template: target.template });
   if (!target.migrated) {
     await prepareDatabase(handle, ['almaty-oblast']);
   }
@@ -58,7 +60,11 @@ export interface Target {
  */
 export async function freshTarget(onDisk = true, opts: { empty?: boolean } = {}): Promise<Target> {
   const key = 'test-iin-key-0123456789abcdef';
-  const template = opts.empty ? undefined : runTemplate();
+  const run = runTemplate();
+  if (opts.empty && run?.kind === 'pglite' && !onDisk) {
+    return { template: templateBlob(run.emptyTarball), migrated: false, env: {}, async drop() {} };
+  }
+  const template = opts.empty ? undefined : run;
   if (SERVER_URL) {
     const name = `vitrina_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: SERVER_URL });
@@ -129,7 +135,7 @@ async function createFromTemplate(admin: pg.Client, name: string, template: stri
  */
 export async function databaseBefore(version: string): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const target = await freshTarget(false, { empty: true });
-  const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
+  const handle = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test', template: target.template });
   await sql`create table schema_migrations (version text primary key, name text not null,
     applied_at timestamptz not null default now())`.execute(handle.db);
   for (const m of listMigrations().filter((x) => x.version < version)) {

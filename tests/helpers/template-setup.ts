@@ -49,13 +49,19 @@ async function migrateAndRegister(databaseUrl: string | undefined, dataDir: stri
 async function embeddedTemplate(): Promise<TemplateInfo> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-template-'));
   const dataDir = path.join(root, 'data');
+  // initdb once: its dump is where the tests of the migrations themselves start.
+  const emptyTarball = path.join(root, 'empty.tar');
+  await dumpTo(await PGlite.create(dataDir), emptyTarball);
   await migrateAndRegister(undefined, dataDir);
-  const pglite = await PGlite.create(dataDir);
+  const tarball = path.join(root, 'data.tar');
+  await dumpTo(await PGlite.create(dataDir), tarball);
+  return { kind: 'pglite', root, dataDir, tarball, emptyTarball };
+}
+
+async function dumpTo(pglite: PGlite, file: string): Promise<void> {
   const dump = await pglite.dumpDataDir('none');
   await pglite.close();
-  const tarball = path.join(root, 'data.tar');
-  fs.writeFileSync(tarball, Buffer.from(await dump.arrayBuffer()));
-  return { kind: 'pglite', root, dataDir, tarball };
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
 }
 
 async function serverTemplate(serverUrl: string): Promise<TemplateInfo> {

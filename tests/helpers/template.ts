@@ -3,7 +3,10 @@ import { inject } from 'vitest';
 
 /** The run's migrated template (made by template-setup.ts, vitest's globalSetup), as suites see it. */
 export type TemplateInfo =
-  | { kind: 'pglite'; root: string; /** closed, migrated data directory */ dataDir: string; /** its dumpDataDir tarball */ tarball: string }
+  | {
+    kind: 'pglite'; root: string; /** closed, migrated data directory */ dataDir: string; /** its dumpDataDir tarball */ tarball: string;
+    /** dumpDataDir tarball of a database just made by initdb, before any migration */ emptyTarball: string;
+  }
   | { kind: 'postgres'; /** database to CREATE DATABASE … TEMPLATE from */ database: string };
 
 export const TEMPLATE_KEY = 'VITRINA_TEST_TEMPLATE';
@@ -25,10 +28,14 @@ export function runTemplate(): TemplateInfo | undefined {
   return raw ? JSON.parse(raw) as TemplateInfo : undefined;
 }
 
-let tarball: { file: string; blob: Blob } | undefined;
+const tarballs = new Map<string, Blob>();
 
-/** The embedded template's tarball, read once per worker. */
+/** An embedded template's tarball, read once per worker. */
 export function templateBlob(file: string): Blob {
-  if (tarball?.file !== file) tarball = { file, blob: new Blob([fs.readFileSync(file)]) };
-  return tarball.blob;
+  let blob = tarballs.get(file);
+  if (!blob) {
+    blob = new Blob([fs.readFileSync(file)]);
+    tarballs.set(file, blob);
+  }
+  return blob;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
 import { freshTarget, type Target } from '../helpers/db.ts';
+import { runTemplate } from '../helpers/template.ts';
 
 const SCRIPT = path.join(ROOT, 'tests/sql/fixtures/transactions-then-close.ts');
 
@@ -19,6 +20,8 @@ describe('closing a database handle used only through transactions', () => {
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.DATABASE_URL;
     if (target.url) env.DATABASE_URL = target.url;
+    const run = runTemplate();
+    if (run?.kind === 'pglite') env.TEST_TEMPLATE_TARBALL = run.tarball;
     const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
