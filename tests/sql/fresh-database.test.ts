@@ -24,9 +24,15 @@ async function session(db: Kysely<Database>): Promise<{ zone: string; next: Reco
   return { zone, next: Object.fromEntries(seqs.rows.map((r) => [r.name, r.next])) };
 }
 
-// The pool keeps embedded databases only: a server's database is made anew from its template.
-describe.skipIf(ENGINE !== 'pglite')('the test workers’ pool of embedded databases', () => {
-  it('hands a used database back in the template’s state: rows, sequences and session settings', async () => {
+/**
+ * Each suite's fresh database is in the template's state, whatever the suite before it did. On the
+ * embedded database that state is restored in a pooled one (tests/helpers/embedded-pool.ts); on a
+ * server every database is made anew from the template, so the same expectations hold without reuse.
+ */
+const POOLED = ENGINE === 'pglite';
+
+describe('a suite’s fresh database, after another suite used one', () => {
+  it('is in the template’s state: rows, sequences and session settings (embedded: the same database, reset)', async () => {
     const first = await freshDatabase();
     const before = await contents(first.db);
     const sessionBefore = await session(first.db);
@@ -38,19 +44,19 @@ describe.skipIf(ENGINE !== 'pglite')('the test workers’ pool of embedded datab
 
     const starts = poolStarts();
     const second = await freshDatabase();
-    expect(poolStarts(), 'the closed database is used again').toBe(starts);
+    if (POOLED) expect(poolStarts(), 'the closed database is used again').toBe(starts);
     expect(await contents(second.db)).toEqual(before);
     expect(await session(second.db)).toEqual(sessionBefore);
     await second.close();
   });
 
-  it('does not reuse a database whose catalog changed, nor one closed inside a transaction', async () => {
+  it('has no table a suite created, nor rows it left uncommitted (embedded: such a database is not reused)', async () => {
     const changed = await freshDatabase();
     await sql`create table scratch_left_behind (id int)`.execute(changed.db);
     await changed.close();
     let starts = poolStarts();
     const next = await freshDatabase();
-    expect(poolStarts(), 'a new database, not the changed one').toBe(starts + 1);
+    if (POOLED) expect(poolStarts(), 'a new database, not the changed one').toBe(starts + 1);
     await expect(sql`select 1 from scratch_left_behind`.execute(next.db)).rejects.toThrow(/does not exist/);
 
     await sql`begin`.execute(next.db);
@@ -58,7 +64,7 @@ describe.skipIf(ENGINE !== 'pglite')('the test workers’ pool of embedded datab
     await next.close();
     starts = poolStarts();
     const last = await freshDatabase();
-    expect(poolStarts(), 'a new database, not the one left in a transaction').toBe(starts + 1);
+    if (POOLED) expect(poolStarts(), 'a new database, not the one left in a transaction').toBe(starts + 1);
     expect(await last.db.selectFrom('runs').select('actor').where('actor', '=', 'never committed').execute()).toEqual([]);
     await last.close();
   });
