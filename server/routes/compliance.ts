@@ -38,9 +38,9 @@ export function complianceRoutes(router: Router, { handle: { db }, cache, today 
 
   mount(router, ROUTES.compliance, async ({ query, req, res }) => {
     // The page draws the matrix and the admission delays beside it from this one answer.
-    const [{ body: matrix, tables }, boxes] = await Promise.all([cache.get(cacheKey('compliance', query, 'full'), async () => {
+    const [{ body: matrix, tables }, boxes] = await Promise.all([cache.get(cacheKey('compliance', query, 'full'), async (units) => {
       const { scope, period } = await resolveFilter(db, query);
-      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true, today: today() });
+      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true, today: today(), units });
       const body: Omit<ComplianceResponse, 'delays'> = { period, offices: report.offices };
       const cells = body.offices.flatMap((o) => o.rules.map((r) => ({
         office: o.office, rule: r.rule, status: r.status, value: r.value, threshold: r.threshold,
@@ -53,11 +53,11 @@ export function complianceRoutes(router: Router, { handle: { db }, cache, today 
   });
 
   mount(router, ROUTES.complianceMetrics, async ({ query, req, res }) => {
-    const { body, tables } = await cache.get(cacheKey('compliance-metrics', query, 'full'), async () => {
+    const { body, tables } = await cache.get(cacheKey('compliance-metrics', query, 'full'), async (units) => {
       const { scope, period } = await resolveFilter(db, query);
       // The compliance engineer's metrics, so the page shows the numbers the verdicts were drawn from.
       const [metrics, facts] = await Promise.all([
-        getComplianceMetrics(db, { ...period, today: today() }, scope.offices),
+        getComplianceMetrics(db, { ...period, today: today() }, scope.offices, units),
         getOfficeFacts(db, scope, period.to),
       ]);
       const statements = new Map(facts.map((f) => [f.office, f.statements]));

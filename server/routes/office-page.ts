@@ -53,7 +53,7 @@ export function officePageRoutes(router: Router, { handle: { db }, cache, today:
         getDaysWithoutLogs(db, office.code, period.from, until),
         s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'all', {}, units),
         s.on ? null : listOfficeInspections(db, office.code, period.to),
-        s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code], today }),
+        s.on ? null : evaluateCompliance(db, { from: period.from, to: period.to, offices: [office.code], today, units }),
         s.on ? null : listAllCases(db, { offices: [office.code], sort: 'age', today }),
       ]);
       const v = volumes[0] ?? { visits: 0, previous: 0, statements: 0 };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { UnitMemo } from '../cover/unit-memo.ts';
 import { readDurationStats } from '../durations/duration-stats.ts';
 import type { PercentileName } from '../durations/order-statistics.ts';
 import type { Database, DurationMetric } from '../schema.ts';
@@ -19,12 +20,13 @@ export interface DurationStats {
 
 /**
  * Duration statistics per office (all offices when none are named), exact to the second, from the
- * two-level histograms in duration_minutes (sql/durations/duration-stats.ts).
+ * two-level histograms in duration_minutes (sql/durations/duration-stats.ts). `units`: the server's
+ * memo of rollup units, so a period explored after others sums units already read.
  */
 export async function getDurationStats(
-  db: Kysely<Database>, period: Period, metric: DurationMetric, overSeconds: number, offices?: readonly string[],
+  db: Kysely<Database>, period: Period, metric: DurationMetric, overSeconds: number, offices?: readonly string[], units?: UnitMemo,
 ): Promise<DurationStats[]> {
   const codes = offices ?? (await db.selectFrom('offices').select('code').execute()).map((o) => o.code);
-  const rows = await readDurationStats(db, { period, metrics: [metric], offices: codes, by: 'office', overSeconds: () => overSeconds });
+  const rows = await readDurationStats(db, { period, metrics: [metric], offices: codes, by: 'office', overSeconds: () => overSeconds }, units);
   return rows.map(({ office, n, min, max, over, pct }) => ({ office: office ?? '', n, min, max, over, pct }));
 }

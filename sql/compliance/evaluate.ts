@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EvidenceItem } from '../../domain/evidence.ts';
 import type { Rule, RuleStatus } from '../../domain/rules.ts';
+import type { UnitMemo } from '../cover/unit-memo.ts';
 import type { Database } from '../schema.ts';
 import { getDurationStats } from './durations.ts';
 import { getLatestInspections } from './inspections.ts';
@@ -16,6 +17,8 @@ export interface ComplianceOptions extends Period {
   today?: string | undefined;
   /** Also give each rule its evidence_items (the dashboard); the CLI's JSON (§5) leaves them out. */
   items?: boolean | undefined;
+  /** The server's memo of rollup units (sql/cover/unit-memo.ts); a one-off read when absent. */
+  units?: UnitMemo | undefined;
 }
 
 /** One rule in the contract's JSON (§5). */
@@ -73,8 +76,8 @@ export async function judgeOffices(
   const [starts, counts, delays, applications, inspections, gaps] = await Promise.all([
     getReportingStarts(db, offices),
     getVisitCounts(db, period, offices),
-    getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices),
-    getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices),
+    getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices, opts.units),
+    getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices, opts.units),
     getLatestInspections(db, period.to, offices),
     getReportingGaps(db, period.from, reportingEnd, offices),
   ]);

@@ -1,3 +1,4 @@
+import type { UnitMemo } from '../cover/unit-memo.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { getDurationStats, type DurationStats } from './durations.ts';
@@ -51,7 +52,7 @@ async function officeCodes(db: Kysely<Database>, offices?: readonly string[]): P
 
 /** Admission delay, application time, phone and questioning shares, visits per day, silent days. */
 export async function getComplianceMetrics(
-  db: Kysely<Database>, period: Period & { today?: string }, offices?: readonly string[],
+  db: Kysely<Database>, period: Period & { today?: string }, offices?: readonly string[], units?: UnitMemo,
 ): Promise<ComplianceMetrics> {
   const thresholds = await getThresholds(db);
   const codes = await officeCodes(db, offices);
@@ -60,8 +61,8 @@ export async function getComplianceMetrics(
   const p = { from: period.from, to: period.to };
   const [counts, delays, apps, gaps] = await Promise.all([
     getVisitCounts(db, p, codes),
-    getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes),
-    getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes),
+    getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes, units),
+    getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes, units),
     getReportingGaps(db, period.from, end, codes),
   ]);
   const days = Math.max(0, daysBetween(period.from, end));

@@ -5,7 +5,9 @@ import type {
   ComplianceMetricsResponse, ComplianceResponse, DelaysResponse, OfficePageResponse, OverviewResponse, TopicsResponse,
 } from '../../server/api/contract.ts';
 import { coverAllOffices, seedVisits } from './seed-visits.ts';
-import { startTestServer, type Session, type TestServer } from './test-server.ts';
+import { startTestServer, TEST_SERVER_NOW, type Session, type TestServer } from './test-server.ts';
+import { almatyToday } from '../../domain/calendar.ts';
+import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
 
 let t: TestServer;
 let dept: Session;
@@ -223,6 +225,22 @@ describe('compliance answers agree with each other and with raw visits', () => {
     // An office with no visits is no_data on the visit rules, never ok.
     const silent = matrix.offices.find((o) => o.office === 'ALK')?.rules.find((x) => x.rule === 'no_pass_delay');
     expect(silent?.status).toBe('no_data');
+  });
+
+  it('a matrix summed from rollup units other periods read first equals the one-off evaluation, also after new visits', async () => {
+    const periods = [[FROM, TO], ['2024-03-01', '2024-03-16'], ['2023-12-05', '2024-03-09'], ['2024-02-27', '2024-03-02']] as const;
+    const today = almatyToday(new Date(TEST_SERVER_NOW));
+    const expectEqual = async () => {
+      for (const [from, to] of periods) {
+        const served = await get<ComplianceResponse>(`/api/compliance?from=${from}&to=${to}`);
+        const direct = await evaluateCompliance(t.db.db, { from, to, items: true, today });
+        expect(served.offices, `${from}..${to}`).toEqual(direct.offices);
+      }
+    };
+    await expectEqual();
+    // New data: a new version, whose answers must not sum the units read before it.
+    await seedVisits(t.db.db, { offices: ['SRK', 'KEG'], from: '2024-03-05', days: 3, seed: 11 });
+    await expectEqual();
   });
 
   it('the matrix answer carries the admission delay boxes of /api/compliance/delays for the same filter', async () => {
