@@ -4,7 +4,7 @@ import type { Database } from '../../sql/schema.ts';
 import type { OfficePageResponse, OverviewResponse, TopicsResponse } from '../api/contract.ts';
 import { change, share } from '../respond/suppress.ts';
 import type { ResolvedScope } from '../scope/resolve-scope.ts';
-import { coveredOffices, noDataOffices, officeCoverageKinds, periodFields, trendBuckets } from '../scope/period-figures.ts';
+import { coverageAnswer, coveredOffices, noDataOffices, officeCoverageKinds, periodFields, trendBuckets } from '../scope/period-figures.ts';
 import { loadPressCells, monthsOf, type CellFilter, type PressCells } from './press-cells.ts';
 
 /**
@@ -90,6 +90,8 @@ export function pressOverview(p: PressScope, standard: OverviewResponse['standar
     silentOffices: p.offices.filter((o) => covered.has(o) && !p.cells.has({ offices: new Set([o]), months: p.months })),
     noDataOffices: noDataOffices(p.r),
     standard, durations: null, officeDurations: null,
+    // Every role reads GET /api/coverage: it names no person and holds no count.
+    coverage: coverageAnswer(p.r.coverage, p.r.requested),
   };
 }
 

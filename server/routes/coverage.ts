@@ -1,10 +1,10 @@
 import type { Router } from 'express';
-import { uncoveredSpans } from '../../domain/coverage.ts';
 import { getCoverage } from '../../sql/queries/coverage.ts';
-import { ROUTES, type CoverageResponse } from '../api/contract.ts';
+import { ROUTES } from '../api/contract.ts';
 import { HttpError } from '../http/http-error.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
+import { coverageAnswer } from '../scope/period-figures.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** GET /api/coverage: what was received, per office (contract §8). Every role: it names no person. */
@@ -14,15 +14,8 @@ export function coverageRoutes(router: Router, { handle: { db } }: RouteDeps): v
     if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
       throw HttpError.of('bad_request', `to: expected a day after from (${query.from}); the period is [from, to)`);
     }
-    const cov = await getCoverage(db);
     const period = query.from !== undefined && query.to !== undefined ? { from: query.from, to: query.to } : null;
-    const body: CoverageResponse = {
-      completeTo: cov.completeTo, latest: cov.latest, period,
-      offices: cov.offices.map((o) => ({
-        office: o.office, first: o.first, last: o.last, status: o.status, behindSince: o.behindSince,
-        uncovered: period ? uncoveredSpans(o, period) : [],
-      })),
-    };
+    const body = coverageAnswer(await getCoverage(db), period);
     await respond(req, res, body, { offices: body.offices.map((o) => ({ ...o, uncovered: o.uncovered.map((s) => `${s.from}..${s.to}`).join(' ') })) }, 'coverage');
   });
 }

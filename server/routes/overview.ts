@@ -12,7 +12,7 @@ import { respond, type Tables } from '../respond/respond.ts';
 import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
-import { coveredOffices, dailySeries, heatAverages, noDataOffices, officeCoverageKinds, periodFields } from '../scope/period-figures.ts';
+import { coverageAnswer, coveredOffices, dailySeries, heatAverages, noDataOffices, officeCoverageKinds, periodFields } from '../scope/period-figures.ts';
 import { resolveScope, type ScopeQuery } from '../scope/resolve-scope.ts';
 
 type OverviewQuery = ScopeQuery;
@@ -75,6 +75,7 @@ async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Supp
     officeDurations: durations
       ? durations.filter((d) => d.office !== null).map((row) => ({ ...durationStats(row), office: row.office ?? '' }))
       : null,
+    coverage: coverageAnswer(r.coverage, r.requested),
   };
   const tables: Tables = {
     perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap,

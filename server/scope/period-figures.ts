@@ -1,5 +1,6 @@
 import { addDays, daysBetween, isoWeekStart, monthStart } from '../../domain/calendar.ts';
-import { coversPeriod, coveredWeekdays, uncoveredSpans, type OfficeCoverage } from '../../domain/coverage.ts';
+import { coversPeriod, coveredWeekdays, uncoveredSpans, type Coverage, type OfficeCoverage } from '../../domain/coverage.ts';
+import type { CoverageResponse } from '../api/contract.ts';
 import type { Granularity } from '../../sql/queries/topics.ts';
 import type { DailyVolumeRow, HeatRow } from '../../sql/queries/volumes.ts';
 import type { ResolvedScope } from './resolve-scope.ts';
@@ -12,6 +13,20 @@ import type { ResolvedScope } from './resolve-scope.ts';
 /** The period fields every aggregate answer carries. */
 export function periodFields(r: ResolvedScope) {
   return { period: r.period, requested: r.requested, unfinished: r.unfinished, completeTo: r.coverage.completeTo, previous: r.previous, comparison: r.comparison };
+}
+
+/**
+ * What was received, per office, with the days of `period` no file covers: GET /api/coverage, and
+ * the overview's stamp inside its own answer.
+ */
+export function coverageAnswer(cov: Coverage, period: { from: string; to: string } | null): CoverageResponse {
+  return {
+    completeTo: cov.completeTo, latest: cov.latest, period,
+    offices: cov.offices.map((o) => ({
+      office: o.office, first: o.first, last: o.last, status: o.status, behindSince: o.behindSince,
+      uncovered: period ? uncoveredSpans(o, period) : [],
+    })),
+  };
 }
 
 /** Days of the period the office's files do not cover. */

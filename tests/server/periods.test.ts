@@ -34,8 +34,8 @@ function writeLog(office: string, first: string, last: string, name = `${NAMES[o
   return files.write(name, lines.join('\r\n'));
 }
 
-async function get<T>(path: string): Promise<T> {
-  const res = await t.call(path, { as: dept });
+async function get<T>(path: string, as: Session = dept): Promise<T> {
+  const res = await t.call(path, { as });
   expect(res.status, await res.clone().text()).toBe(200);
   return (await res.json()) as T;
 }
@@ -70,6 +70,14 @@ describe('coverage from what was received', () => {
     expect(by.get('SRK')).toEqual({ office: 'SRK', first: '2023-12-07', last: '2024-12-06', status: 'active', behindSince: null, uncovered: [] });
     expect(by.get('RMB')).toMatchObject({ status: 'behind', behindSince: '2024-10-22', uncovered: [{ from: '2024-10-23', to: '2024-11-30' }] });
     expect(by.get('ALK')).toMatchObject({ status: 'no_data', first: null, uncovered: [{ from: '2024-10-01', to: '2024-11-30' }] });
+  });
+
+  it('the overview carries the coverage of its requested period, as GET /api/coverage answers it, for every role', async () => {
+    // A calendar month: the periods the press service may ask for.
+    const q = 'from=2024-11-01&to=2024-12-01';
+    const c = await get<CoverageResponse>(`/api/coverage?${q}`);
+    expect((await get<OverviewResponse>(`/api/overview?${q}`)).coverage).toEqual(c);
+    expect((await get<OverviewResponse>(`/api/overview?${q}&office=RMB`, await t.login('press'))).coverage).toEqual(c);
   });
 
   it('an office whose files stopped is "behind since …", listed as no data, never among offices without visits', async () => {

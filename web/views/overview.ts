@@ -32,7 +32,10 @@ export function render(ctx: ViewContext): Cleanup {
   const q = ctx.query;
   const cmp = ctx.state.cmp !== 'none';
   const name = (code: string) => officeName(ctx.registry, code);
-  // One request: the JSON answer holds every table the view draws (Arrow stays for downloads).
+  // One request for the view's own figures: the JSON answer holds every table it draws and the
+  // coverage stamp (Arrow stays for downloads). The map's compliance states are the compliance
+  // page's answer, asked separately and cached on its own: judging seven rules takes the embedded
+  // database ~30 ms for a fresh period, and the charts need not wait for it.
   const summary = getJson<OverviewResponse>('overview', q);
   const perOffice: Promise<PerOffice[]> = summary.then((s) => s.perOffice);
   const daily: Promise<Daily[]> = summary.then((s) => s.daily);
@@ -40,7 +43,7 @@ export function render(ctx: ViewContext): Cleanup {
   // The map shows every office of the region, the filtered one highlighted: compliance without the office filter.
   const { office: _office, ...regionQuery } = q;
   const compliance = ctx.session.user.role === 'press' ? Promise.resolve(null) : getJson<ComplianceResponse>('compliance', regionQuery);
-  const coverage = getJson<CoverageResponse>('coverage', { from: ctx.period.from, to: ctx.period.to });
+  const coverage: Promise<CoverageResponse> = summary.then((s) => s.coverage);
 
   const previous = h('span', {});
   const periodLine = h('span', {}, fmtPeriod(ctx.period.from, ctx.period.to));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Category, Change, Count, Day, DurationStats, OfficeCode, ServiceStandard, Suppressed } from './common.ts';
-import { PeriodFields } from './coverage.ts';
+import { CoverageResponse, PeriodFields } from './coverage.ts';
 
 export const VolumeTotals = z.object({
   visits: Count,
@@ -83,6 +83,8 @@ export const OverviewResponse = z.object({
   durations: z.array(DurationStats).nullable(),
   /** Per office and metric; null for press. */
   officeDurations: z.array(OfficeDurations).nullable(),
+  /** What was received, as GET /api/coverage answers for the requested period: the view's stamp. */
+  coverage: CoverageResponse,
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
 
