@@ -30,11 +30,10 @@ interface Pooled {
 }
 
 const idle: Pooled[] = [];
-let started = 0;
 
-/** How many embedded databases this worker's pool has started (a test sees reuse by it). */
-export function poolStarts(): number {
-  return started;
+/** How many reset databases wait in this worker's pool (a test sees by it what a close kept). */
+export function idleDatabases(): number {
+  return idle.length;
 }
 /** A suite may hold two at once (compliance cases, parse worker); more would only hold memory. */
 const MAX_IDLE = 2;
@@ -133,7 +132,6 @@ export async function templateDatabase(template: Blob): Promise<DatabaseHandle> 
   if (!entry) {
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create({ loadDataDir: template });
-    started++;
     entry = { pglite, template, baseline: await baselineOf(pglite) };
   }
   const taken = entry;

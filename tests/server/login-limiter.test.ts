@@ -6,9 +6,8 @@ import { hashPassword } from '../../server/auth/passwords.ts';
 import { nameDelayMs, DEFAULT_LOGIN_LIMIT } from '../../server/auth/rate-limit.ts';
 import { SESSION_RECHECK_MS } from '../../server/auth/session-middleware.ts';
 import { disableUser, upsertUser } from '../../sql/queries/users.ts';
-import { runCli } from '../helpers/cli.ts';
+import { cliSession } from '../helpers/cli.ts';
 import { freshTarget } from '../helpers/db.ts';
-import { openDatabase } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
 import { createSession } from '../../sql/queries/users.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -133,29 +132,25 @@ describe('sessions end when the password changes or the user is disabled', () =>
 
   it('vitrina user disable NAME does it from the command line', async () => {
     const target = await freshTarget();
+    // The commands borrow the test's open database instead of opening it from disk each time.
+    const cli = await cliSession(target.env);
     try {
-      const open = async () => {
-        const h = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir ?? 'memory://', holder: 'test' });
-        await migrate(h);
-        return h;
-      };
-      const h = await open();
+      const h = cli.handle;
+      await migrate(h);
       await upsertUser(h.db, { name: 'aigerim', role: 'inspector', passwordHash: await hashPassword('long-enough-1') });
       const user = await h.db.selectFrom('users').select('id').where('name', '=', 'aigerim').executeTakeFirstOrThrow();
       await createSession(h.db, user.id, 60_000);
-      await h.close();
-      const r = await runCli(['user', 'disable', 'aigerim', '--json'], target.env);
+      const r = await cli.run(['user', 'disable', 'aigerim', '--json']);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual({ name: 'aigerim', disabled: true });
-      const missing = await runCli(['user', 'disable', 'nobody'], target.env);
+      const missing = await cli.run(['user', 'disable', 'nobody']);
       expect(missing.code).toBe(1);
       expect(missing.stderr).toContain('No user nobody.');
-      const after = await open();
-      expect(await after.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
-      expect((await after.db.selectFrom('users').select('disabled').executeTakeFirstOrThrow()).disabled).toBe(true);
-      await after.close();
+      expect(await h.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+      expect((await h.db.selectFrom('users').select('disabled').executeTakeFirstOrThrow()).disabled).toBe(true);
     } finally {
+      await cli.close();
       await target.drop();
     }
-  }, 180_000); // two CLI processes on an on-disk database
+  }, 180_000);
 });

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/schema.ts';
 import { ENGINE, freshDatabase } from '../helpers/db.ts';
-import { poolStarts } from '../helpers/embedded-pool.ts';
+import { idleDatabases } from '../helpers/embedded-pool.ts';
 
 /** Every public table's rows, as one digest per table: what a suite starting on the database would read. */
 async function contents(db: Kysely<Database>): Promise<Record<string, string>> {
@@ -40,11 +40,12 @@ describe('a suite’s fresh database, after another suite used one', () => {
     await first.db.deleteFrom('offices').where('code', '=', (await first.db.selectFrom('offices').select('code').executeTakeFirstOrThrow()).code).execute();
     await sql`set time zone 'America/Lima'`.execute(first.db);
     expect(await contents(first.db)).not.toEqual(before);
+    // The pool hands out the database it took back last: the one just closed.
+    const idle = idleDatabases();
     await first.close();
+    if (POOLED) expect(idleDatabases(), 'the closed database is kept').toBe(idle + 1);
 
-    const starts = poolStarts();
     const second = await freshDatabase();
-    if (POOLED) expect(poolStarts(), 'the closed database is used again').toBe(starts);
     expect(await contents(second.db)).toEqual(before);
     expect(await session(second.db)).toEqual(sessionBefore);
     await second.close();
@@ -53,18 +54,18 @@ describe('a suite’s fresh database, after another suite used one', () => {
   it('has no table a suite created, nor rows it left uncommitted (embedded: such a database is not reused)', async () => {
     const changed = await freshDatabase();
     await sql`create table scratch_left_behind (id int)`.execute(changed.db);
+    let idle = idleDatabases();
     await changed.close();
-    let starts = poolStarts();
+    if (POOLED) expect(idleDatabases(), 'the changed database is not kept').toBe(idle);
     const next = await freshDatabase();
-    if (POOLED) expect(poolStarts(), 'a new database, not the changed one').toBe(starts + 1);
     await expect(sql`select 1 from scratch_left_behind`.execute(next.db)).rejects.toThrow(/does not exist/);
 
     await sql`begin`.execute(next.db);
     await sql`insert into runs (command, actor) values ('probe', 'never committed')`.execute(next.db);
+    idle = idleDatabases();
     await next.close();
-    starts = poolStarts();
+    if (POOLED) expect(idleDatabases(), 'the database left in a transaction is not kept').toBe(idle);
     const last = await freshDatabase();
-    if (POOLED) expect(poolStarts(), 'a new database, not the one left in a transaction').toBe(starts + 1);
     expect(await last.db.selectFrom('runs').select('actor').where('actor', '=', 'never committed').execute()).toEqual([]);
     await last.close();
   });
