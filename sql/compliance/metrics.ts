@@ -1,5 +1,5 @@
-import type { UnitMemo } from '../cover/unit-memo.ts';
 import type { Kysely } from 'kysely';
+import type { UnitMemo } from '../cover/unit-memo.ts';
 import type { Database } from '../schema.ts';
 import { getDurationStats, type DurationStats } from './durations.ts';
 import { almatyToday, daysBetween, type Period } from '../../domain/calendar.ts';
