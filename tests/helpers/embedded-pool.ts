@@ -30,15 +30,15 @@ interface Pooled {
 }
 
 const idle: Pooled[] = [];
+/** A suite may hold two at once (compliance cases, parse worker); more would only hold memory. */
+const MAX_IDLE = 2;
+/** A database whose heap grew past this (a demo-scale ingest) is closed rather than kept. */
+const MAX_HEAP_BYTES = 384 * 1024 * 1024;
 
 /** How many reset databases wait in this worker's pool (a test sees by it what a close kept). */
 export function idleDatabases(): number {
   return idle.length;
 }
-/** A suite may hold two at once (compliance cases, parse worker); more would only hold memory. */
-const MAX_IDLE = 2;
-/** A database whose heap grew past this (a demo-scale ingest) is closed rather than kept. */
-const MAX_HEAP_BYTES = 384 * 1024 * 1024;
 
 const FINGERPRINT = `
   select md5(coalesce(string_agg(x, E'\\n' order by x), '')) as f from (
