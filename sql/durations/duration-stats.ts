@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Period } from '../../domain/calendar.ts';
 import { coverPeriod } from '../cover/rollup-cover.ts';
-import { oneOffMemo, unitKey, type MinuteUnitRow, type UnitMemo } from '../cover/unit-memo.ts';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
+import { unitKey, type MinuteUnitRow } from '../cover/unit-rows.ts';
 import type { Database, DurationMetric } from '../schema.ts';
 import { ALL_STATISTICS, minutesToOpen, summarize, type DurationSummary, type MinuteHistogram, type Statistic } from './order-statistics.ts';
 

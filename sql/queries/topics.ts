@@ -4,7 +4,8 @@ import type { Category } from '../../domain/categories.ts';
 import type { Database } from '../schema.ts';
 import type { CoverPart } from '../cover/labelled-cover.ts';
 import { coverPeriod } from '../cover/rollup-cover.ts';
-import { oneOffMemo, unitKey, type CategoryUnitRow, type UnitMemo, type UnitRef } from '../cover/unit-memo.ts';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
+import { unitKey, type CategoryUnitRow, type UnitRef } from '../cover/unit-rows.ts';
 import type { Scope } from './scope.ts';
 
 export interface CategoryVolumeRow {

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { addDays, type Period } from '../../domain/calendar.ts';
 import type { Database } from '../schema.ts';
 import { coverPeriod, type CoverUnit } from '../cover/rollup-cover.ts';
-import { oneOffMemo, unitKey, type UnitMemo, type UnitRef } from '../cover/unit-memo.ts';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
+import { unitKey, type UnitRef } from '../cover/unit-rows.ts';
 import type { Scope } from './scope.ts';
 
 export interface OfficeVolumeRow {
