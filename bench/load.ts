@@ -3,7 +3,8 @@
  * database holding the demo year, as `npm start` runs it. The overview and topics, at 50 and 200
  * connections, for the dashboard's default period (answered from the aggregate cache after the
  * first request) and for a fresh random period on every request (the cache misses, as when people
- * explore). Reports requests/s, p50/p99, errors and the server's peak RSS during each run.
+ * explore), then the compliance matrix at 50 connections, both ways. Reports requests/s, p50/p99,
+ * errors and the server's peak RSS during each run.
  * Targets (fresh periods, 50 connections): ≥ 250 requests/s, p99 < 500 ms. Nothing is asserted.
  * BENCH_LOAD_SECONDS sets the length of each run (default 10); BENCH_LOAD_DATA_DIR keeps the loaded
  * demo database there and reuses it on the next run (the load takes minutes on the embedded database).
@@ -132,6 +133,8 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
         for (const connections of [50, 200]) await run(endpoint, mode, connections);
       }
     }
+    // The compliance matrix (the overview's map asks it too): seven rules judged per office.
+    for (const mode of ['default', 'random'] as const) await run('compliance', mode, 50);
     lines.push('', `Server peak RSS over its whole life (demo load excluded: it ran in another process): ${rssMb(pid, 'VmHWM')} MB.`);
     return { name: 'load (autocannon, demo year)', lines };
   } finally {
