@@ -73,13 +73,15 @@ export async function judgeOffices(
   const period = { from: opts.from, to: opts.to };
   const today = opts.today ?? almatyToday();
   const reportingEnd = today < period.to ? today : period.to;
+  // Reporting starts change only with data: the server keeps them per data version, for every office.
+  const startsRead = opts.units ? opts.units.perVersion('reporting-starts', () => getReportingStarts(db)) : getReportingStarts(db, offices);
   const [starts, counts, delays, applications, inspections, gaps] = await Promise.all([
-    getReportingStarts(db, offices),
+    startsRead,
     getVisitCounts(db, period, offices),
     getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices, opts.units),
     getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices, opts.units),
     getLatestInspections(db, period.to, offices),
-    getReportingGaps(db, period.from, reportingEnd, offices),
+    startsRead.then((known) => getReportingGaps(db, period.from, reportingEnd, offices, known)),
   ]);
   const byOffice = <T extends { office: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.office, r]));
   const [c, d, a, g] = [byOffice(counts), byOffice(delays), byOffice(applications), byOffice(gaps)];

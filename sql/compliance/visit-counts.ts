@@ -50,13 +50,16 @@ export interface ReportingGap {
  * One definition, used by the rule's evidence and by the gaps below, so no caller can count from the
  * period's start by forgetting it.
  */
-function reportingStartsSql(offices: readonly string[]): RawBuilder<{ office_code: string; start: string }> {
+function reportingStartsSql(offices: readonly string[] | undefined): RawBuilder<{ office_code: string; start: string }> {
   return sql`select office_code, min(day) as start from office_daily
-    where visits > 0 and office_code = any(${[...offices]}::text[]) group by office_code`;
+    where visits > 0 ${officeFilter(offices)} group by office_code`;
 }
 
-/** Each office's reporting start as YYYY-MM-DD; an office missing from the map has never sent a visit. */
-export async function getReportingStarts(db: Kysely<Database>, offices: readonly string[]): Promise<Map<string, string>> {
+/**
+ * Each office's reporting start as YYYY-MM-DD (every office when none are named); an office missing
+ * from the map has never sent a visit.
+ */
+export async function getReportingStarts(db: Kysely<Database>, offices?: readonly string[]): Promise<Map<string, string>> {
   const r = await sql<{ office: string; start: string }>`
     select office_code as office, start::text as start from (${reportingStartsSql(offices)}) s`.execute(db);
   return new Map(r.rows.map((row) => [row.office, row.start]));
@@ -69,12 +72,18 @@ export async function getReportingStarts(db: Kysely<Database>, offices: readonly
  * start and at `end` so silent days at either edge of that span count too.
  */
 export async function getReportingGaps(
-  db: Kysely<Database>, from: string, end: string, offices: readonly string[],
+  db: Kysely<Database>, from: string, end: string, offices: readonly string[], starts?: ReadonlyMap<string, string>,
 ): Promise<ReportingGap[]> {
   if (!offices.length || end <= from) return [];
+  // The starts when the caller has them already (getReportingStarts, kept per data version by the
+  // server), else read here by the same definition.
+  const known = starts && offices.filter((o) => starts.has(o));
+  const startsOf = known
+    ? sql`select * from unnest(${known}::text[], ${known.map((o) => starts.get(o) ?? '')}::date[]) as s (office_code, start)`
+    : reportingStartsSql(offices);
   const r = await sql<ReportingGap>`
     with o as (
-      select office_code as code, greatest(start, ${from}::date) as begin_day from (${reportingStartsSql(offices)}) s
+      select office_code as code, greatest(start, ${from}::date) as begin_day from (${startsOf}) s
       where greatest(start, ${from}::date) < ${end}::date
     ), active as (
       select d.office_code, d.day from office_daily d join o on o.code = d.office_code
