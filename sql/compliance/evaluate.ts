@@ -81,7 +81,7 @@ export async function judgeOffices(
     getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices, opts.units),
     getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices, opts.units),
     getLatestInspections(db, period.to, offices),
-    startsRead.then((known) => getReportingGaps(db, period.from, reportingEnd, offices, known)),
+    startsRead.then((known) => getReportingGaps(db, period.from, reportingEnd, offices, known, opts.units)),
   ]);
   const byOffice = <T extends { office: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.office, r]));
   const [c, d, a, g] = [byOffice(counts), byOffice(delays), byOffice(applications), byOffice(gaps)];

@@ -63,7 +63,7 @@ export async function getComplianceMetrics(
     getVisitCounts(db, p, codes),
     getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes, units),
     getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes, units),
-    getReportingGaps(db, period.from, end, codes),
+    getReportingGaps(db, period.from, end, codes, undefined, units),
   ]);
   const days = Math.max(0, daysBetween(period.from, end));
   return {

@@ -1,6 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { addDays, daysBetween, type Period } from '../../domain/calendar.ts';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
+import type { UnitRef } from '../cover/unit-rows.ts';
 import type { Database } from '../schema.ts';
-import type { Period } from '../../domain/calendar.ts';
 
 function officeFilter(offices: readonly string[] | undefined): RawBuilder<unknown> {
   return offices ? sql`and office_code = any(${[...offices]}::text[])` : sql``;
@@ -68,44 +70,58 @@ export async function getReportingStarts(db: Kysely<Database>, offices?: readonl
 /**
  * Gaps between the days an office logged visits over [start, end), where each office's start is
  * the later of `from` and its reporting start (contract §4: the days before it are not gaps; offices
- * that never sent a visit, or only from `end` on, are left out), with sentinel days just before the
- * start and at `end` so silent days at either edge of that span count too.
+ * that never sent a visit, or only from `end` on, are left out). Silent days at either edge of that
+ * span count too. Summed over the day units of office_daily (sql/cover/unit-rows.ts) through `units`:
+ * the server's memo, so a period explored after others reads no table; `starts` when the caller has
+ * them already.
  */
 export async function getReportingGaps(
-  db: Kysely<Database>, from: string, end: string, offices: readonly string[], starts?: ReadonlyMap<string, string>,
+  db: Kysely<Database>, from: string, end: string, offices: readonly string[],
+  starts?: ReadonlyMap<string, string>, units: UnitMemo = oneOffMemo(db),
 ): Promise<ReportingGap[]> {
   if (!offices.length || end <= from) return [];
-  // The starts when the caller has them already (getReportingStarts, kept per data version by the
-  // server), else read here by the same definition.
-  const known = starts && offices.filter((o) => starts.has(o));
-  const startsOf = known
-    ? sql`select * from unnest(${known}::text[], ${known.map((o) => starts.get(o) ?? '')}::date[]) as s (office_code, start)`
-    : reportingStartsSql(offices);
-  const r = await sql<ReportingGap>`
-    with o as (
-      select office_code as code, greatest(start, ${from}::date) as begin_day from (${startsOf}) s
-      where greatest(start, ${from}::date) < ${end}::date
-    ), active as (
-      select d.office_code, d.day from office_daily d join o on o.code = d.office_code
-      where d.day >= o.begin_day and d.day < ${end}::date and d.visits > 0
-    ), marks as (
-      select office_code, day, true as active from active
-      union all select code, begin_day - 1, false from o
-      union all select code, ${end}::date, false from o
-    ), gaps as (
-      select office_code, active, day,
-        day - lag(day) over (partition by office_code order by day) - 1 as gap,
-        lag(day) over (partition by office_code order by day) + 1 as gap_from
-      from marks
-    ), ranked as (
-      select office_code, gap, gap_from, day - 1 as gap_to,
-        row_number() over (partition by office_code order by gap desc nulls last, day) as rn,
-        count(*) filter (where active) over (partition by office_code) as active_days
-      from gaps
-    )
-    select r.office_code as office, (${end}::date - o.begin_day) as days, r.active_days::float8 as "activeDays",
-      coalesce(r.gap, 0) as "longestGap",
-      case when r.gap > 0 then r.gap_from::text end as "gapFrom", case when r.gap > 0 then r.gap_to::text end as "gapTo"
-    from ranked r join o on o.code = r.office_code where r.rn = 1 order by r.office_code`.execute(db);
-  return r.rows;
+  const known = starts ?? await getReportingStarts(db, offices);
+  const spans = [...new Set(offices)].sort().flatMap((office) => {
+    const start = known.get(office);
+    if (start === undefined) return [];
+    const begin = start > from ? start : from;
+    return begin < end ? [{ office, begin }] : [];
+  });
+  if (!spans.length) return [];
+  const first = spans.reduce((a, s) => (s.begin < a ? s.begin : a), end);
+  const days: UnitRef[] = [];
+  for (let d = first; d < end; d = addDays(d, 1)) days.push({ unit: 'day', start: d });
+  const rows = await units.units('daily', days);
+  const active = (office: string, day: string) => (rows.get(`day|${day}`) ?? []).some((r) => r.office === office && r.visits > 0);
+  return spans.map(({ office, begin }) => {
+    let activeDays = 0;
+    let longestGap = 0;
+    let gapFrom: string | null = null;
+    let gapTo: string | null = null;
+    // The run of silent days now open, from its first day; a longer run replaces the longest, an
+    // equal one does not (the earliest of the longest is named).
+    let runFrom: string | null = null;
+    let run = 0;
+    const close = (lastSilent: string) => {
+      if (run > longestGap) {
+        longestGap = run;
+        gapFrom = runFrom;
+        gapTo = lastSilent;
+      }
+      runFrom = null;
+      run = 0;
+    };
+    let previous = addDays(begin, -1);
+    for (let d = begin; d < end; previous = d, d = addDays(d, 1)) {
+      if (active(office, d)) {
+        activeDays++;
+        if (run > 0) close(previous);
+      } else {
+        runFrom ??= d;
+        run++;
+      }
+    }
+    if (run > 0) close(previous);
+    return { office, days: daysBetween(begin, end), activeDays, longestGap, gapFrom, gapTo };
+  });
 }
