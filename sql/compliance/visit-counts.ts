@@ -48,22 +48,15 @@ export interface ReportingGap {
 }
 
 /**
- * Each office's reporting start (contract §4): the Almaty day of the earliest visit it ever sent.
- * One definition, used by the rule's evidence and by the gaps below, so no caller can count from the
- * period's start by forgetting it.
- */
-function reportingStartsSql(offices: readonly string[] | undefined): RawBuilder<{ office_code: string; start: string }> {
-  return sql`select office_code, min(day) as start from office_daily
-    where visits > 0 ${officeFilter(offices)} group by office_code`;
-}
-
-/**
- * Each office's reporting start as YYYY-MM-DD (every office when none are named); an office missing
- * from the map has never sent a visit.
+ * Each office's reporting start (contract §4): the Almaty day of the earliest visit it ever sent, as
+ * YYYY-MM-DD (every office when none are named); an office missing from the map has never sent a
+ * visit. One definition, used by the rule's evidence and by the gaps below, so no caller can count
+ * from the period's start by forgetting it.
  */
 export async function getReportingStarts(db: Kysely<Database>, offices?: readonly string[]): Promise<Map<string, string>> {
   const r = await sql<{ office: string; start: string }>`
-    select office_code as office, start::text as start from (${reportingStartsSql(offices)}) s`.execute(db);
+    select office_code as office, min(day)::text as start from office_daily
+    where visits > 0 ${officeFilter(offices)} group by office_code`.execute(db);
   return new Map(r.rows.map((row) => [row.office, row.start]));
 }
 
