@@ -77,7 +77,7 @@ export async function judgeOffices(
   const startsRead = opts.units ? opts.units.perVersion('reporting-starts', () => getReportingStarts(db)) : getReportingStarts(db, offices);
   const [starts, counts, delays, applications, inspections, gaps] = await Promise.all([
     startsRead,
-    getVisitCounts(db, period, offices),
+    getVisitCounts(db, period, offices, opts.units),
     getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices, opts.units),
     getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices, opts.units),
     getLatestInspections(db, period.to, offices),

@@ -60,7 +60,7 @@ export async function getComplianceMetrics(
   const end = today < period.to ? today : period.to;
   const p = { from: period.from, to: period.to };
   const [counts, delays, apps, gaps] = await Promise.all([
-    getVisitCounts(db, p, codes),
+    getVisitCounts(db, p, codes, units),
     getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes, units),
     getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes, units),
     getReportingGaps(db, period.from, end, codes, undefined, units),

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays, daysBetween, type Period } from '../../domain/calendar.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
-import type { UnitRef } from '../cover/unit-rows.ts';
+import { dayUnits, unitKey } from '../cover/unit-rows.ts';
 import type { Database } from '../schema.ts';
 
 function officeFilter(offices: readonly string[] | undefined): RawBuilder<unknown> {
@@ -22,17 +22,36 @@ export interface VisitCounts {
   activeDays: number;
 }
 
-export async function getVisitCounts(db: Kysely<Database>, period: Period, offices?: readonly string[]): Promise<VisitCounts[]> {
-  const r = await sql<VisitCounts>`
-    select office_code as office, sum(visits)::float8 as visits, sum(admitted)::float8 as admitted,
-      sum(statements)::float8 as statements,
-      sum(phone_known)::float8 as "phoneKnown", sum(phone_yes)::float8 as "phoneYes",
-      sum(questioned_known)::float8 as "questionedKnown", sum(questioned_yes)::float8 as "questionedYes",
-      count(*) filter (where visits > 0)::float8 as "activeDays"
-    from office_daily
-    where day >= ${period.from}::date and day < ${period.to}::date ${officeFilter(offices)}
-    group by office_code having sum(visits) > 0 order by office_code`.execute(db);
-  return r.rows;
+/**
+ * Per office with any visit in the period, summed over office_daily's day units through `units` (the
+ * server's memo; one read of the days otherwise).
+ */
+export async function getVisitCounts(
+  db: Kysely<Database>, period: Period, offices?: readonly string[], units: UnitMemo = oneOffMemo(db),
+): Promise<VisitCounts[]> {
+  const days = dayUnits(period);
+  const rows = await units.units('daily', days);
+  const wanted = offices ? new Set(offices) : null;
+  const by = new Map<string, VisitCounts>();
+  for (const day of days) {
+    for (const r of rows.get(unitKey(day)) ?? []) {
+      if (wanted && !wanted.has(r.office)) continue;
+      let c = by.get(r.office);
+      if (!c) {
+        c = { office: r.office, visits: 0, admitted: 0, statements: 0, phoneKnown: 0, phoneYes: 0, questionedKnown: 0, questionedYes: 0, activeDays: 0 };
+        by.set(r.office, c);
+      }
+      c.visits += r.visits;
+      c.admitted += r.admitted;
+      c.statements += r.statements;
+      c.phoneKnown += r.phoneKnown;
+      c.phoneYes += r.phoneYes;
+      c.questionedKnown += r.questionedKnown;
+      c.questionedYes += r.questionedYes;
+      if (r.visits > 0) c.activeDays++;
+    }
+  }
+  return [...by.values()].filter((c) => c.visits > 0).sort((a, b) => (a.office < b.office ? -1 : a.office > b.office ? 1 : 0));
 }
 
 /** The longest run of calendar days without any visit, edges included. */
@@ -82,10 +101,8 @@ export async function getReportingGaps(
   });
   if (!spans.length) return [];
   const first = spans.reduce((a, s) => (s.begin < a ? s.begin : a), end);
-  const days: UnitRef[] = [];
-  for (let d = first; d < end; d = addDays(d, 1)) days.push({ unit: 'day', start: d });
-  const rows = await units.units('daily', days);
-  const active = (office: string, day: string) => (rows.get(`day|${day}`) ?? []).some((r) => r.office === office && r.visits > 0);
+  const rows = await units.units('daily', dayUnits({ from: first, to: end }));
+  const active = (office: string, day: string) => (rows.get(unitKey({ unit: 'day', start: day })) ?? []).some((r) => r.office === office && r.visits > 0);
   return spans.map(({ office, begin }) => {
     let activeDays = 0;
     let longestGap = 0;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { addDays, type Period } from '../../domain/calendar.ts';
 import type { Category } from '../../domain/categories.ts';
 import { secondColumns } from '../second-columns.ts';
 import type { Database, DurationMetric } from '../schema.ts';
@@ -46,6 +47,12 @@ export interface MinuteUnitRow {
 export interface DailyUnitRow {
   office: string;
   visits: number;
+  admitted: number;
+  statements: number;
+  phoneKnown: number;
+  phoneYes: number;
+  questionedKnown: number;
+  questionedYes: number;
 }
 
 /** The rows each source's units hold. */
@@ -58,6 +65,13 @@ export interface SourceRows {
 export type UnitSource = keyof SourceRows;
 
 export const unitKey = (u: UnitRef): string => `${u.unit}|${u.start}`;
+
+/** The day units of [from, to): office_daily's rows of a period. */
+export function dayUnits(period: Period): UnitRef[] {
+  const out: UnitRef[] = [];
+  for (let d = period.from; d < period.to; d = addDays(d, 1)) out.push({ unit: 'day', start: d });
+  return out;
+}
 
 type UnitRows<S extends UnitSource> = SourceRows[S] & UnitRef;
 
@@ -88,7 +102,8 @@ const UNIT_READS: { [S in UnitSource]: (u: RawBuilder<unknown>, offices: RawBuil
       offset 0) t`,
   // office_daily has day rows only; other units hold none.
   daily: (u, offices) => sql`
-    select u.unit, u.start, d.office_code as office, d.visits
+    select u.unit, u.start, d.office_code as office, d.visits, d.admitted, d.statements,
+      d.phone_known as "phoneKnown", d.phone_yes as "phoneYes", d.questioned_known as "questionedKnown", d.questioned_yes as "questionedYes"
     from ${u} join office_daily d on d.office_code = any(${offices}) and d.day = u.start
     where u.unit = 'day'`,
 };

@@ -3,7 +3,7 @@ import { addDays, type Period } from '../../domain/calendar.ts';
 import type { Database } from '../schema.ts';
 import { coverPeriod, type CoverUnit } from '../cover/rollup-cover.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
-import { unitKey, type UnitRef } from '../cover/unit-rows.ts';
+import { dayUnits, unitKey, type UnitRef } from '../cover/unit-rows.ts';
 import type { Scope } from './scope.ts';
 
 export interface OfficeVolumeRow {
@@ -45,7 +45,7 @@ export interface VolumeBreakdown {
 export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, previous: Period, memo: UnitMemo = oneOffMemo(db)): Promise<VolumeBreakdown> {
   const current = coverPeriod({ from: scope.from, to: scope.to });
   const before = coverPeriod(previous);
-  const days = eachDay(scope);
+  const days = dayUnits(scope);
   const [categoryRows, hourRows, dailyRows] = await Promise.all([
     memo.units('category', [...current, ...before]),
     memo.units('hour', current),
@@ -100,12 +100,6 @@ export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, pre
 }
 
 /** Each day of a scope as a day unit (office_daily's rows). */
-function eachDay(period: Period): UnitRef[] {
-  const out: UnitRef[] = [];
-  for (let d = period.from; d < period.to; d = addDays(d, 1)) out.push({ unit: 'day', start: d });
-  return out;
-}
-
 /**
  * First and last Almaty day holding any visit (nulls when there are none): per office, the first
  * and last office_daily row with visits, read from the (office_code, day) key's ends instead of a scan.

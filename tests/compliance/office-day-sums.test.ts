@@ -3,14 +3,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar.ts';
 import { createUnitMemo } from '../../sql/cover/unit-memo.ts';
 import type { VisitHourlyTable } from '../../sql/schema/rollups.ts';
-import { getReportingGaps, getReportingStarts, type ReportingGap } from '../../sql/compliance/visit-counts.ts';
+import { getReportingGaps, getReportingStarts, getVisitCounts, type ReportingGap, type VisitCounts } from '../../sql/compliance/visit-counts.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
 /**
- * The reporting rule's gaps (contract §4) are summed in TypeScript over office_daily's day units. The
- * oracle below is the SQL that computed them until December 2026, kept here as an independent
- * statement of the same rule: window functions over the active days with sentinels at both edges.
+ * The compliance rules' visit counts and the reporting rule's gaps (contract §4) are summed in
+ * TypeScript over office_daily's day units. The oracles below are the SQL that computed them until
+ * December 2026, kept here as independent statements of the same sums: a GROUP BY over the period's
+ * days, and window functions over the active days with sentinels at both edges.
  */
+async function countsBySql(t: TestDatabase, from: string, to: string, offices: readonly string[]): Promise<VisitCounts[]> {
+  const r = await sql<VisitCounts>`
+    select office_code as office, sum(visits)::float8 as visits, sum(admitted)::float8 as admitted,
+      sum(statements)::float8 as statements,
+      sum(phone_known)::float8 as "phoneKnown", sum(phone_yes)::float8 as "phoneYes",
+      sum(questioned_known)::float8 as "questionedKnown", sum(questioned_yes)::float8 as "questionedYes",
+      count(*) filter (where visits > 0)::float8 as "activeDays"
+    from office_daily
+    where day >= ${from}::date and day < ${to}::date and office_code = any(${[...offices]}::text[])
+    group by office_code having sum(visits) > 0 order by office_code`.execute(t.db);
+  return r.rows;
+}
+
 async function gapsBySql(t: TestDatabase, from: string, end: string, offices: readonly string[]): Promise<ReportingGap[]> {
   const r = await sql<ReportingGap>`
     with s as (
@@ -56,7 +70,7 @@ function rng(seed: number): () => number {
 const OFFICES = ['SRK', 'TDK', 'KEG', 'AKS', 'ALK', 'KSU'];
 const FIRST = '2024-01-01';
 
-describe('reporting gaps over the day units equal the window-function SQL', () => {
+describe('visit counts and reporting gaps over the day units equal the SQL they replace', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await freshDatabase();
@@ -72,9 +86,11 @@ describe('reporting gaps over the day units equal the window-function SQL', () =
         if (silentFor > 0) { silentFor--; continue; }
         if (rand() < 0.12) { silentFor = Math.floor(rand() * 9); continue; }
         // A day holding rows whose visits are all 0 counts as silent (an hour a rollup took back).
+        const visits = rand() < 0.05 ? 0 : 1 + Math.floor(rand() * 5);
+        const part = () => Math.floor(rand() * (visits + 1));
         rows.push({
-          office_code: office, day: addDays(FIRST, d), hour: 10, category: 'consultation', visits: rand() < 0.05 ? 0 : 1 + Math.floor(rand() * 5),
-          admitted: 0, statements: 0, phone_known: 0, phone_yes: 0, questioned_known: 0, questioned_yes: 0,
+          office_code: office, day: addDays(FIRST, d), hour: 10, category: 'consultation', visits,
+          admitted: part(), statements: part(), phone_known: part(), phone_yes: part(), questioned_known: part(), questioned_yes: part(),
         });
       }
     }
@@ -94,9 +110,12 @@ describe('reporting gaps over the day units equal the window-function SQL', () =
       expect(await getReportingGaps(t.db, from, end, offices), `${from}..${end} ${offices.join(',')}`).toEqual(expected);
       const starts = await getReportingStarts(t.db);
       expect(await getReportingGaps(t.db, from, end, offices, starts, memo), `${from}..${end} memo`).toEqual(expected);
-      compared += expected.length;
+      const counts = await countsBySql(t, from, end, offices);
+      expect(await getVisitCounts(t.db, { from, to: end }, offices), `counts ${from}..${end}`).toEqual(counts);
+      expect(await getVisitCounts(t.db, { from, to: end }, offices, memo), `counts ${from}..${end} memo`).toEqual(counts);
+      compared += expected.length + counts.length;
     }
     // The periods reached offices with gaps at both edges and inside, not only empty answers.
-    expect(compared).toBeGreaterThan(150);
+    expect(compared).toBeGreaterThan(300);
   });
 });
