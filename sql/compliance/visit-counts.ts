@@ -1,23 +1,15 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays, daysBetween, type Period } from '../../domain/calendar.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
-import { dayUnits, unitKey } from '../cover/unit-rows.ts';
+import { dayUnits, unitKey, type DailyUnitRow } from '../cover/unit-rows.ts';
 import type { Database } from '../schema.ts';
 
 function officeFilter(offices: readonly string[] | undefined): RawBuilder<unknown> {
   return offices ? sql`and office_code = any(${[...offices]}::text[])` : sql``;
 }
 
-/** One office's visit counts over a period, from office_daily (visit_hourly summed per day). */
-export interface VisitCounts {
-  office: string;
-  visits: number;
-  admitted: number;
-  statements: number;
-  phoneKnown: number;
-  phoneYes: number;
-  questionedKnown: number;
-  questionedYes: number;
+/** One office's visit counts over a period: office_daily's counters (visit_hourly summed per day) summed. */
+export interface VisitCounts extends DailyUnitRow {
   /** Calendar days with at least one visit. */
   activeDays: number;
 }
