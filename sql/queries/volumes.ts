@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { addDays, type Period } from '../../domain/calendar.ts';
+import type { Period } from '../../domain/calendar.ts';
 import type { Database } from '../schema.ts';
 import { coverPeriod, type CoverUnit } from '../cover/rollup-cover.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
-import { dayUnits, unitKey, type UnitRef } from '../cover/unit-rows.ts';
+import { dayUnits, unitKey } from '../cover/unit-rows.ts';
 import type { Scope } from './scope.ts';
 
 export interface OfficeVolumeRow {
@@ -99,7 +99,6 @@ export async function getVolumeBreakdown(db: Kysely<Database>, scope: Scope, pre
   };
 }
 
-/** Each day of a scope as a day unit (office_daily's rows). */
 /**
  * First and last Almaty day holding any visit (nulls when there are none): per office, the first
  * and last office_daily row with visits, read from the (office_code, day) key's ends instead of a scan.

@@ -9,7 +9,7 @@ import { getLang, label } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
 import { officeName, type Cleanup, type ViewContext } from '../state/context.ts';
 import { h } from '../ui/dom.ts';
-import { changeLabel, comparisonNote, incomparableText, periodText } from '../ui/comparison.ts';
+import { comparisonNote, incomparableText, periodText } from '../ui/comparison.ts';
 import { kpi, kpiRow } from '../ui/kpi.ts';
 import { emptyState, showError, showLoading } from '../ui/states.ts';
 import { scrollTable } from '../ui/table.ts';
