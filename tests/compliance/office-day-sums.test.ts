@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar.ts';
+import { createRng } from '../../etl/demo/prng.ts';
 import { createUnitMemo } from '../../sql/cover/unit-memo.ts';
 import type { VisitHourlyTable } from '../../sql/schema/rollups.ts';
 import { getReportingGaps, getReportingStarts, getVisitCounts, type ReportingGap, type VisitCounts } from '../../sql/compliance/visit-counts.ts';
@@ -58,15 +59,6 @@ async function gapsBySql(t: TestDatabase, from: string, end: string, offices: re
   return r.rows;
 }
 
-/** A seeded generator: the same days every run. */
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return x / 4294967296;
-  };
-}
-
 const OFFICES = ['SRK', 'TDK', 'KEG', 'AKS', 'ALK', 'KSU'];
 const FIRST = '2024-01-01';
 
@@ -74,7 +66,8 @@ describe('visit counts and reporting gaps over the day units equal the SQL they 
   let t: TestDatabase;
   beforeAll(async () => {
     t = await freshDatabase();
-    const rand = rng(20261207);
+    // Seeded: the same days every run.
+    const rand = createRng(20261207).next;
     const rows: Insertable<VisitHourlyTable>[] = [];
     for (const [i, office] of OFFICES.entries()) {
       // Each office its own habit: starts late, stops early, silent spells of every length; ALK never reports.
@@ -99,7 +92,7 @@ describe('visit counts and reporting gaps over the day units equal the SQL they 
   afterAll(async () => { await t?.close(); });
 
   it('for periods of every length and edge, one-off and through a memo shared between them', async () => {
-    const rand = rng(7);
+    const rand = createRng(7).next;
     const memo = createUnitMemo(t.db).at('seeded');
     let compared = 0;
     for (let i = 0; i < 60; i++) {
