@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EvidenceItem } from '../../domain/evidence.ts';
 import type { Rule, RuleStatus } from '../../domain/rules.ts';
-import type { UnitMemo } from '../cover/unit-memo.ts';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import type { Database } from '../schema.ts';
 import { getDurationStats } from './durations.ts';
 import { getLatestInspections } from './inspections.ts';
@@ -73,15 +73,18 @@ export async function judgeOffices(
   const period = { from: opts.from, to: opts.to };
   const today = opts.today ?? almatyToday();
   const reportingEnd = today < period.to ? today : period.to;
-  // Reporting starts change only with data: the server keeps them per data version, for every office.
-  const startsRead = opts.units ? opts.units.perVersion('reporting-starts', () => getReportingStarts(db)) : getReportingStarts(db, offices);
+  // One memo for every read below: the day units and the minute histograms are read once between them
+  // (the server's, across requests, when given).
+  const units = opts.units ?? oneOffMemo(db);
+  // Reporting starts change only with data: kept per data version, for every office.
+  const startsRead = units.perVersion('reporting-starts', () => getReportingStarts(db));
   const [starts, counts, delays, applications, inspections, gaps] = await Promise.all([
     startsRead,
-    getVisitCounts(db, period, offices, opts.units),
-    getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices, opts.units),
-    getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices, opts.units),
+    getVisitCounts(db, period, offices, units),
+    getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices, units),
+    getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices, units),
     getLatestInspections(db, period.to, offices),
-    startsRead.then((known) => getReportingGaps(db, period.from, reportingEnd, offices, known, opts.units)),
+    startsRead.then((known) => getReportingGaps(db, period.from, reportingEnd, offices, known, units)),
   ]);
   const byOffice = <T extends { office: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.office, r]));
   const [c, d, a, g] = [byOffice(counts), byOffice(delays), byOffice(applications), byOffice(gaps)];

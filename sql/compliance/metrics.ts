@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { UnitMemo } from '../cover/unit-memo.ts';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import type { Database } from '../schema.ts';
 import { getDurationStats, type DurationStats } from './durations.ts';
 import { almatyToday, daysBetween, type Period } from '../../domain/calendar.ts';
@@ -59,11 +59,13 @@ export async function getComplianceMetrics(
   const today = period.today ?? almatyToday();
   const end = today < period.to ? today : period.to;
   const p = { from: period.from, to: period.to };
+  // One memo for the four reads: the day units and the minute histograms are read once between them.
+  const memo = units ?? oneOffMemo(db);
   const [counts, delays, apps, gaps] = await Promise.all([
-    getVisitCounts(db, p, codes, units),
-    getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes, units),
-    getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes, units),
-    getReportingGaps(db, period.from, end, codes, undefined, units),
+    getVisitCounts(db, p, codes, memo),
+    getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes, memo),
+    getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes, memo),
+    getReportingGaps(db, period.from, end, codes, undefined, memo),
   ]);
   const days = Math.max(0, daysBetween(period.from, end));
   return {
