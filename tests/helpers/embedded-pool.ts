@@ -18,6 +18,8 @@ import { embeddedHandle, type DatabaseHandle } from '../../sql/db.ts';
  */
 interface Baseline {
   fingerprint: string;
+  /** Every table of the schema (the same while the fingerprint is). */
+  tables: string[];
   /** Tables that hold rows in the template, with those rows as COPY text. */
   rows: { table: string; columns: string; blob: Blob }[];
   sequences: { name: string; value: number | null }[];
@@ -70,7 +72,8 @@ const SEQUENCES = `select c.oid::regclass::text as name from pg_class c where c.
 async function baselineOf(pglite: PGlite): Promise<Baseline> {
   const fingerprint = (await pglite.query<{ f: string }>(FINGERPRINT)).rows[0]?.f ?? '';
   const rows: Baseline['rows'] = [];
-  for (const t of (await pglite.query<{ name: string; columns: string }>(TABLES)).rows) {
+  const tables = (await pglite.query<{ name: string; columns: string }>(TABLES)).rows;
+  for (const t of tables) {
     const n = (await pglite.query<{ n: number }>(`select count(*)::int as n from ${t.name}`)).rows[0]?.n ?? 0;
     if (n === 0) continue;
     const copied = await pglite.query(`copy ${t.name} (${t.columns}) to '/dev/blob'`);
@@ -82,7 +85,7 @@ async function baselineOf(pglite: PGlite): Promise<Baseline> {
     const r = (await pglite.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from ${s.name}`)).rows[0];
     sequences.push({ name: s.name, value: r?.is_called ? Number(r.last_value) : null });
   }
-  return { fingerprint, rows, sequences };
+  return { fingerprint, tables: tables.map((t) => t.name), rows, sequences };
 }
 
 /** Puts the database back to the template's rows; false when its catalog or session moved on. */
@@ -91,12 +94,11 @@ async function reset(entry: Pooled): Promise<boolean> {
   // Refused inside an open transaction: such a database is not reused.
   await pglite.exec('discard all');
   if ((await pglite.query<{ f: string }>(FINGERPRINT)).rows[0]?.f !== baseline.fingerprint) return false;
-  const tables = (await pglite.query<{ name: string }>(TABLES)).rows.map((t) => t.name);
   await pglite.transaction(async (tx) => {
     // Every table is emptied at once: the rollups' TRUNCATE triggers (which empty the tables derived
     // from visit_hourly) have nothing to add and would refuse to run inside this statement.
     await tx.exec('set local session_replication_role = replica');
-    await tx.exec(`truncate ${tables.join(', ')}`);
+    await tx.exec(`truncate ${baseline.tables.join(', ')}`);
     for (const r of baseline.rows) await tx.query(`copy ${r.table} (${r.columns}) from '/dev/blob'`, [], { blob: r.blob });
     // Every sequence, owned by a column or not, goes back to where the template left it.
     for (const s of baseline.sequences) {
