@@ -8,6 +8,8 @@ import { coverAllOffices, seedVisits } from './seed-visits.ts';
 import { startTestServer, TEST_SERVER_NOW, type Session, type TestServer } from './test-server.ts';
 import { almatyToday } from '../../domain/calendar.ts';
 import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
+import { setThreshold } from '../../sql/compliance/thresholds.ts';
+import { seedInspection } from '../compliance/seed.ts';
 
 let t: TestServer;
 let dept: Session;
@@ -240,6 +242,16 @@ describe('compliance answers agree with each other and with raw visits', () => {
     await expectEqual();
     // New data: a new version, whose answers must not sum the units read before it.
     await seedVisits(t.db.db, { offices: ['SRK', 'KEG'], from: '2024-03-05', days: 3, seed: 11 });
+    await expectEqual();
+    // An inspection and a threshold change are new versions as well: the judgement reads both once
+    // per version, and the next answers follow them.
+    const bars = async () => (await get<ComplianceResponse>(`/api/compliance?from=${FROM}&to=${TO}&office=SRK`)).offices[0]?.rules.find((r) => r.rule === 'no_bars')?.status;
+    expect(await bars()).toBe('no_data');
+    await seedInspection(t.db.db, { office: 'SRK', at: '2024-03-20 10:00', inspector: 'Ахметов', bars_on_windows: true });
+    await setThreshold(t.db.db, 'pass_delay_minutes', 3, 'test');
+    expect(await bars()).toBe('breach');
+    await expectEqual();
+    await setThreshold(t.db.db, 'pass_delay_minutes', 5, 'test');
     await expectEqual();
   });
 
