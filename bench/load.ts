@@ -6,7 +6,8 @@
  * explore), then the compliance matrix at 50 connections, both ways. Reports requests/s, p50/p99,
  * errors and the server's peak RSS during each run.
  * Targets (fresh periods, 50 connections): ≥ 250 requests/s, p99 < 500 ms. Nothing is asserted.
- * BENCH_LOAD_SECONDS sets the length of each run (default 10); BENCH_LOAD_DATA_DIR keeps the loaded
+ * BENCH_LOAD_SECONDS sets the length of each run (default 10), BENCH_LOAD_QUICK=1 leaves out the 200-connection
+ * runs; BENCH_LOAD_DATA_DIR keeps the loaded
  * demo database there and reuses it on the next run (the load takes minutes on the embedded database).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -21,6 +22,12 @@ import { defaultPeriod } from '../domain/periods.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'cli/vitrina.mjs');
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+/** BENCH_LOAD_QUICK=1: 50 connections only (a check while tuning; the README's table has both). */
+const QUICK = process.env.BENCH_LOAD_QUICK === '1';
+/** BENCH_LOAD_ONLY=overview:random,compliance:random: only those runs (endpoint:default|random|cold). */
+const ONLY = process.env.BENCH_LOAD_ONLY?.split(',');
+/** BENCH_LOAD_NODE_ARGS: options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=DIR` to see where its time goes. */
+const NODE_ARGS = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PASSWORD = 'bench-load-password';
 
 function freePort(): Promise<number> {
@@ -73,7 +80,7 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
     // Its request log goes to a file, as an operator would keep it.
     fs.mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
     const log = fs.openSync(path.join(ROOT, 'bench', 'out', 'load-server.log'), 'w');
-    server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', log] });
+    server = spawn(process.execPath, [...NODE_ARGS, BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', log] });
     const child = server;
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (d: Buffer) => { if (d.toString().includes('is running at')) resolve(); });
@@ -106,6 +113,7 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
       '| endpoint | period | connections | requests/s | p50 ms | p99 ms | errors | peak RSS MB |', '|---|---|---|---|---|---|---|---|',
     ];
     const run = async (endpoint: string, mode: 'default' | 'random' | 'cold', connections: number): Promise<void> => {
+      if (ONLY && !ONLY.includes(`${endpoint}:${mode}`)) return;
       // Requests of the previous run still queued in the server would be counted against this one.
       await drained(base);
       if (mode === 'default') await fetch(`${base}/api/${endpoint}?${defaultQuery}`, { headers: { cookie } });
@@ -130,10 +138,10 @@ export async function benchLoad(): Promise<{ name: string; lines: string[] }> {
     await run('overview', 'cold', 50);
     for (const endpoint of ['overview', 'topics']) {
       for (const mode of ['default', 'random'] as const) {
-        for (const connections of [50, 200]) await run(endpoint, mode, connections);
+        for (const connections of [50, 200]) if (!QUICK || connections === 50) await run(endpoint, mode, connections);
       }
     }
-    // The compliance matrix (the overview's map asks it too): seven rules judged per office.
+    // The compliance matrix (the overview's map reads the same cached judgement): seven rules per office.
     for (const mode of ['default', 'random'] as const) await run('compliance', mode, 50);
     lines.push('', `Server peak RSS over its whole life (demo load excluded: it ran in another process): ${rssMb(pid, 'VmHWM')} MB.`);
     return { name: 'load (autocannon, demo year)', lines };

@@ -10,6 +10,13 @@ export type Rule = (typeof RULES)[number];
 export const RULE_STATUSES = ['ok', 'breach', 'no_data'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 
+/** An office's standing over all its rules (the overview's map): any breach wins, then any rule kept. */
+export function overallStatus(statuses: readonly RuleStatus[]): RuleStatus {
+  if (statuses.includes('breach')) return 'breach';
+  if (statuses.includes('ok')) return 'ok';
+  return 'no_data';
+}
+
 export const RULE_LABELS: Readonly<Record<Rule, Labels>> = {
   no_bars: { ru: 'Без решёток', kk: 'Торсыз', en: 'No bars' },
   no_pass_delay: { ru: 'Вход без задержки', kk: 'Кідіріссіз кіру', en: 'No pass delay' },

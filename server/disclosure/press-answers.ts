@@ -92,6 +92,8 @@ export function pressOverview(p: PressScope, standard: OverviewResponse['standar
     standard, durations: null, officeDurations: null,
     // Every role reads GET /api/coverage: it names no person and holds no count.
     coverage: coverageAnswer(p.r.coverage, p.r.requested),
+    // Compliance is not the press service's to see (contract §7).
+    officeStatus: null,
   };
 }
 

@@ -1,6 +1,5 @@
 import type { Router } from 'express';
 import { OVER_STANDARD_SECONDS } from '../../domain/standards.ts';
-import { evaluateCompliance } from '../../sql/compliance/evaluate.ts';
 import { getComplianceMetrics } from '../../sql/compliance/metrics.ts';
 import { getThresholds } from '../../sql/compliance/thresholds.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
@@ -11,6 +10,7 @@ import {
 import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond } from '../respond/respond.ts';
+import { complianceMatrix } from './compliance-matrix.ts';
 import type { RouteDeps } from './deps.ts';
 import { resolveFilter } from '../scope/resolve-scope.ts';
 
@@ -38,16 +38,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache, today 
 
   mount(router, ROUTES.compliance, async ({ query, req, res }) => {
     // The page draws the matrix and the admission delays beside it from this one answer.
-    const [{ body: matrix, tables }, boxes] = await Promise.all([cache.get(cacheKey('compliance', query, 'full'), async (units) => {
-      const { scope, period } = await resolveFilter(db, query);
-      const report = await evaluateCompliance(db, { from: period.from, to: period.to, offices: [...scope.offices], items: true, today: today(), units });
-      const body: Omit<ComplianceResponse, 'delays'> = { period, offices: report.offices };
-      const cells = body.offices.flatMap((o) => o.rules.map((r) => ({
-        office: o.office, rule: r.rule, status: r.status, value: r.value, threshold: r.threshold,
-        share: r.share ?? null, small_sample: r.small_sample ?? false, evidence: r.evidence,
-      })));
-      return { body, tables: { cells } };
-    }), delays({ ...query, metric: 'admission_delay' })]);
+    const [{ body: matrix, tables }, boxes] = await Promise.all([complianceMatrix(db, cache, today, query), delays({ ...query, metric: 'admission_delay' })]);
     const body: ComplianceResponse = { ...matrix, delays: boxes.body.offices };
     await respond(req, res, body, { ...tables, delays: body.delays }, `compliance-${body.period.from}-${body.period.to}`);
   });

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { UnitMemo } from '../../sql/cover/unit-memo.ts';
+import { overallStatus } from '../../domain/rules.ts';
 import { DURATION_METRICS, type Database } from '../../sql/schema.ts';
 import { getDurationSummaries } from '../../sql/queries/durations.ts';
 import { getVolumeBreakdown } from '../../sql/queries/volumes.ts';
@@ -10,6 +11,7 @@ import { cacheKey } from '../cache/aggregate-cache.ts';
 import { mount } from '../http/route.ts';
 import { respond, type Tables } from '../respond/respond.ts';
 import { change, suppressorFor, type Suppressor } from '../respond/suppress.ts';
+import { complianceMatrix } from './compliance-matrix.ts';
 import type { RouteDeps } from './deps.ts';
 import { durationStats, STANDARD } from './durations.ts';
 import { coverageAnswer, coveredOffices, dailySeries, heatAverages, noDataOffices, officeCoverageKinds, periodFields } from '../scope/period-figures.ts';
@@ -17,16 +19,24 @@ import { resolveScope, type ScopeQuery } from '../scope/resolve-scope.ts';
 
 type OverviewQuery = ScopeQuery;
 
-/** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations. */
-export function overviewRoutes(router: Router, { handle: { db }, cache }: RouteDeps): void {
+/** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations, the map's standing. */
+export function overviewRoutes(router: Router, { handle: { db }, cache, today }: RouteDeps): void {
+  // The map's standing is the compliance matrix of the region, cached under the compliance page's key.
+  const standing = async (query: OverviewQuery): Promise<OverviewResponse['officeStatus']> => {
+    const { body } = await complianceMatrix(db, cache, today, { from: query.from, to: query.to, ...(query.region !== undefined ? { region: query.region } : {}) });
+    return body.offices.map((o) => ({ office: o.office, status: overallStatus(o.rules.map((r) => r.status)) }));
+  };
   mount(router, ROUTES.overview, async ({ query, user, req, res }) => {
     const s = suppressorFor(user.role);
-    const { body, tables } = await cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'), (units) => buildOverview(db, query, s, units));
+    const { body, tables } = await cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'),
+      (units) => buildOverview(db, query, s, units, s.on ? null : () => standing(query)));
     await respond(req, res, body, tables, `overview-${body.period.from}-${body.period.to}`);
   });
 }
 
-async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Suppressor, units: UnitMemo): Promise<{ body: OverviewResponse; tables: Tables }> {
+async function buildOverview(
+  db: Kysely<Database>, query: OverviewQuery, s: Suppressor, units: UnitMemo, standing: (() => Promise<OverviewResponse['officeStatus']>) | null,
+): Promise<{ body: OverviewResponse; tables: Tables }> {
   const r = await resolveScope(db, query, units);
   if (s.on) {
     // Press: volumes only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
@@ -34,12 +44,14 @@ async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Supp
     return { body, tables: { perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap } };
   }
   const { scope, previous, offices, comparison } = r;
-  const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
+  const [{ perOffice: volumes, daily, heatmap: heat }, durations, officeStatus] = await Promise.all([
     getVolumeBreakdown(db, scope, previous, units),
     // Press sees volumes only: durations are not even queried.
     // Every measure, each shown against its own standard or none (contract §8); only what the
     // overview shows (median, p90, max): fewer minutes of the histograms to open.
     s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }, units),
+    // Started with the figures it runs beside (Promise.all holds its failure).
+    standing ? standing() : null,
   ]);
   const byOffice = new Map(volumes.map((v) => [v.office, v]));
   const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });
@@ -76,6 +88,7 @@ async function buildOverview(db: Kysely<Database>, query: OverviewQuery, s: Supp
       ? durations.filter((d) => d.office !== null).map((row) => ({ ...durationStats(row), office: row.office ?? '' }))
       : null,
     coverage: coverageAnswer(r.coverage, r.requested),
+    officeStatus,
   };
   const tables: Tables = {
     perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap,

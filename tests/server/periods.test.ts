@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestPaths } from '../../etl/pipeline.ts';
-import type { CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, SummaryResponse, TopicsResponse } from '../../server/api/contract.ts';
+import { overallStatus } from '../../domain/rules.ts';
+import type { ComplianceResponse, CoverageResponse, FilesResponse, OfficePageResponse, OverviewResponse, SummaryResponse, TopicsResponse } from '../../server/api/contract.ts';
 import { tempFolder } from '../helpers/files.ts';
 import { startTestServer, type Session, type TestServer } from './test-server.ts';
 
@@ -78,6 +79,21 @@ describe('coverage from what was received', () => {
     const c = await get<CoverageResponse>(`/api/coverage?${q}`);
     expect((await get<OverviewResponse>(`/api/overview?${q}`)).coverage).toEqual(c);
     expect((await get<OverviewResponse>(`/api/overview?${q}&office=RMB`, await t.login('press'))).coverage).toEqual(c);
+  });
+
+  it('the overview carries the map: each office of the region and its standing over the rules the compliance page judges', async () => {
+    const q = 'from=2024-11-01&to=2024-12-01';
+    const matrix = await get<ComplianceResponse>(`/api/compliance?${q}`);
+    const expected = matrix.offices.map((o) => ({ office: o.office, status: overallStatus(o.rules.map((r) => r.status)) }));
+    expect(expected).toHaveLength(20);
+    const overview = await get<OverviewResponse>(`/api/overview?${q}`);
+    expect(overview.officeStatus).toEqual(expected);
+    // Filtered to one office, the map still shows its neighbours; the press service sees no verdicts.
+    expect((await get<OverviewResponse>(`/api/overview?${q}&office=SRK&compare=year_ago`)).officeStatus).toEqual(expected);
+    expect((await get<OverviewResponse>(`/api/overview?${q}`, await t.login('press'))).officeStatus).toBeNull();
+    const status = new Map(expected.map((o) => [o.office, o.status]));
+    // RMB's logs stopped on 22 October: November is a reporting breach; ALK never sent any.
+    expect([status.get('RMB'), status.get('ALK')]).toEqual(['breach', 'no_data']);
   });
 
   it('an office whose files stopped is "behind since …", listed as no data, never among offices without visits', async () => {

@@ -1,8 +1,10 @@
+import type { RuleStatus } from '../../domain/rules.ts';
 import { axisStyle, legendStyle, tooltipStyle } from './axes.ts';
 import type { EChartsCoreOption } from './echarts.ts';
 import { chartTheme, STATUS_COLORS } from './palette.ts';
 
-export type MapStatus = 'ok' | 'breach' | 'no_data';
+/** An office's standing over the compliance rules (domain/rules.ts overallStatus). */
+export type MapStatus = RuleStatus;
 /** `highlight`: the office the filter picked, drawn larger among the others (which keep their own status). */
 export interface MapPoint { code: string; label: string; lat: number; lon: number; status: MapStatus; detail: string; highlight?: boolean }
 
@@ -35,11 +37,4 @@ export function officeMap(points: readonly MapPoint[], statusNames: Readonly<Rec
       })),
     })),
   };
-}
-
-/** One office's overall state: a single breach makes it a breach; otherwise ok when some rule could be judged. */
-export function overallStatus(statuses: readonly string[]): MapStatus {
-  if (statuses.includes('breach')) return 'breach';
-  if (statuses.includes('ok')) return 'ok';
-  return 'no_data';
 }

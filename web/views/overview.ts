@@ -1,8 +1,8 @@
-import type { ComplianceResponse, CoverageResponse, DurationStats, OverviewResponse } from '../../server/api/contract.ts';
+import type { CoverageResponse, DurationStats, OverviewResponse } from '../../server/api/contract.ts';
 import { getJson } from '../api.ts';
 import { chartCard, plainCard } from '../charts/chart-card.ts';
 import type { MountedChart } from '../charts/mount-chart.ts';
-import { officeMap, overallStatus, type MapPoint } from '../charts/office-map.ts';
+import { officeMap, type MapPoint } from '../charts/office-map.ts';
 import { rankedBars } from '../charts/options.ts';
 import { fmtCount, fmtInt, fmtPeriod } from '../i18n/format.ts';
 import { t } from '../i18n/t.ts';
@@ -22,8 +22,7 @@ type Heat = OverviewResponse['heatmap'][number];
 
 /**
  * Department overview: volumes now vs before, per office, over time, by hour, waiting times, the
- * map. Each card draws as soon as its own table arrives, so the first chart does not wait for the
- * slowest query (the compliance judgement behind the map).
+ * map, all from one answer.
  */
 export function render(ctx: ViewContext): Cleanup {
   const charts: MountedChart[] = [];
@@ -32,17 +31,11 @@ export function render(ctx: ViewContext): Cleanup {
   const q = ctx.query;
   const cmp = ctx.state.cmp !== 'none';
   const name = (code: string) => officeName(ctx.registry, code);
-  // One request for the view's own figures: the JSON answer holds every table it draws and the
-  // coverage stamp (Arrow stays for downloads). The map's compliance states are the compliance
-  // page's answer, asked separately and cached on its own: judging seven rules takes the embedded
-  // database ~30 ms for a fresh period, and the charts need not wait for it.
+  // One request for the view: the JSON answer holds every table it draws, the coverage stamp and the
+  // map's compliance standing (Arrow stays for downloads).
   const summary = getJson<OverviewResponse>('overview', q);
-  const perOffice: Promise<PerOffice[]> = summary.then((s) => s.perOffice);
   const daily: Promise<Daily[]> = summary.then((s) => s.daily);
   const heat: Promise<Heat[]> = summary.then((s) => s.heatmap);
-  // The map shows every office of the region, the filtered one highlighted: compliance without the office filter.
-  const { office: _office, ...regionQuery } = q;
-  const compliance = ctx.session.user.role === 'press' ? Promise.resolve(null) : getJson<ComplianceResponse>('compliance', regionQuery);
   const coverage: Promise<CoverageResponse> = summary.then((s) => s.coverage);
 
   const previous = h('span', {});
@@ -118,8 +111,9 @@ export function render(ctx: ViewContext): Cleanup {
     card.chart.onClick((data) => { if (typeof data.key === 'string') navigate({ view: 'office', office: data.key }); });
   });
 
-  fillWhenReady(mapSlot, Promise.all([compliance, perOffice]), isAlive, ([c, rows]) => {
-    const status = new Map(c?.offices.map((o) => [o.office, overallStatus(o.rules.map((r) => r.status))]) ?? []);
+  // The map shows every office of the region, the filtered one highlighted (the answer's standing is the region's).
+  fillWhenReady(mapSlot, summary, isAlive, ({ officeStatus, perOffice: rows }) => {
+    const status = new Map(officeStatus?.map((o) => [o.office, o.status]) ?? []);
     const statusNames = { ok: t('status.ok'), breach: t('status.breach'), no_data: t('status.no_data') };
     const visits = new Map(rows.filter((r) => r.coverage !== 'none').map((r) => [r.office, r.visits]));
     const points: MapPoint[] = ctx.registry.offices.filter((o) => !ctx.state.region || o.region === ctx.state.region).map((o) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_STATUSES } from '../../../domain/rules.ts';
 import { Category, Change, Count, Day, DurationStats, OfficeCode, ServiceStandard, Suppressed } from './common.ts';
 import { CoverageResponse, PeriodFields } from './coverage.ts';
 
@@ -85,6 +86,13 @@ export const OverviewResponse = z.object({
   officeDurations: z.array(OfficeDurations).nullable(),
   /** What was received, as GET /api/coverage answers for the requested period: the view's stamp. */
   coverage: CoverageResponse,
+  /**
+   * The map: every office of the region (the office filter aside, so the filtered one is shown among
+   * its neighbours) with its standing over the compliance rules of the period, as GET /api/compliance
+   * judges them: `breach` when any rule is breached, else `ok` when any rule is kept, else `no_data`.
+   * null for press.
+   */
+  officeStatus: z.array(z.object({ office: OfficeCode, status: z.enum(RULE_STATUSES) })).nullable(),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
 
