@@ -120,8 +120,16 @@ const ALMATY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', y
 
 /** The Almaty calendar day of an instant (a Date, an ISO string or epoch milliseconds). */
 export function almatyDay(at: Date | string | number): string {
+  const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+  // Through the per-hour offset memo below: formatting with Intl costs microseconds a call, and the
+  // evidence of every verdict names its days. Years outside 1000–9998 (and invalid dates) go to Intl,
+  // which formats or refuses them as it always did.
+  if (ms >= FAST_DAYS_FROM && ms < FAST_DAYS_TO) return wallDate(instantToWall(ms));
   return ALMATY_DAY.format(typeof at === 'object' ? at : new Date(at));
 }
+
+const FAST_DAYS_FROM = Date.UTC(1000, 0, 1);
+const FAST_DAYS_TO = Date.UTC(9999, 0, 1);
 
 /** Today's calendar day in Almaty (the IANA zone, never a fixed offset). */
 export function almatyToday(now: Date = new Date()): string {

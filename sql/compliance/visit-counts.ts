@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { addDays, daysBetween, type Period } from '../../domain/calendar.ts';
+import { daysBetween, type Period } from '../../domain/calendar.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import { dayUnits, unitKey, type DailyUnitRow } from '../cover/unit-rows.ts';
 import type { Database } from '../schema.ts';
@@ -93,9 +93,21 @@ export async function getReportingGaps(
   });
   if (!spans.length) return [];
   const first = spans.reduce((a, s) => (s.begin < a ? s.begin : a), end);
-  const rows = await units.units('daily', dayUnits({ from: first, to: end }));
-  const active = (office: string, day: string) => (rows.get(unitKey({ unit: 'day', start: day })) ?? []).some((r) => r.office === office && r.visits > 0);
+  const days = dayUnits({ from: first, to: end });
+  const rows = await units.units('daily', days);
+  // Each office's days with a visit, by the day's index: one pass over the units for all offices.
+  const activeOn = new Map<string, Uint8Array>();
+  days.forEach((day, i) => {
+    for (const r of rows.get(unitKey(day)) ?? []) {
+      if (r.visits <= 0) continue;
+      let on = activeOn.get(r.office);
+      if (!on) activeOn.set(r.office, on = new Uint8Array(days.length));
+      on[i] = 1;
+    }
+  });
+  const dayAt = (i: number) => days[i]?.start ?? '';
   return spans.map(({ office, begin }) => {
+    const on = activeOn.get(office);
     let activeDays = 0;
     let longestGap = 0;
     let gapFrom: string | null = null;
@@ -113,17 +125,16 @@ export async function getReportingGaps(
       runFrom = null;
       run = 0;
     };
-    let previous = addDays(begin, -1);
-    for (let d = begin; d < end; previous = d, d = addDays(d, 1)) {
-      if (active(office, d)) {
+    for (let i = daysBetween(first, begin); i < days.length; i++) {
+      if (on?.[i] === 1) {
         activeDays++;
-        if (run > 0) close(previous);
+        if (run > 0) close(dayAt(i - 1));
       } else {
-        runFrom ??= d;
+        runFrom ??= dayAt(i);
         run++;
       }
     }
-    if (run > 0) close(previous);
+    if (run > 0) close(dayAt(days.length - 1));
     return { office, days: daysBetween(begin, end), activeDays, longestGap, gapFrom, gapTo };
   });
 }

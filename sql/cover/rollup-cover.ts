@@ -68,10 +68,24 @@ function coverAt(from: string, to: string, level: number): CoverUnit[] {
  * sums `sign × value` over them. Counts and histograms are additive, so the result is exact, and a
  * year-long query reads a handful of units instead of 365 days.
  */
-export function coverPeriod(period: Period): CoverUnit[] {
-  assertCoverable(period);
-  return coverAt(period.from, period.to, 0);
+export function coverPeriod(period: Period): readonly CoverUnit[] {
+  const key = `${period.from}|${period.to}`;
+  let cover = recentCovers.get(key);
+  if (!cover) {
+    assertCoverable(period);
+    cover = Object.freeze(coverAt(period.from, period.to, 0).map((u) => Object.freeze(u)));
+    if (recentCovers.size >= RECENT_COVERS) recentCovers.clear();
+    recentCovers.set(key, cover);
+  }
+  return cover;
 }
+
+/**
+ * One answer asks the cover of its period several times (volumes, each duration read, the judgement),
+ * and its string arithmetic showed in the server's profile: recent covers are kept, frozen.
+ */
+const RECENT_COVERS = 1_000;
+const recentCovers = new Map<string, readonly CoverUnit[]>();
 
 /** A period the cover refuses: it could only be answered wrong (or never) by the string arithmetic above. */
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../etl/demo/prng.ts';
 import {
   addDays, addMonths, CalendarRangeError, almatyDay, almatyMinute, almatyOffsetAt, dekadStart, instantToWall, isCalendarDate,
   isoWeekdayIndex, quarterStart, wallDate, wallToInstant, yearStart,
@@ -66,6 +67,23 @@ describe('the Almaty clock (IANA zone: UTC+6 until 2024-03-01 00:00, UTC+5 after
     expect(almatyMinute('2024-02-29T18:30:00Z')).toBe('2024-02-29 23:30');
     expect(almatyMinute(Date.parse('2024-03-05T07:05:00Z'))).toBe('2024-03-05 12:05');
     expect(almatyMinute(new Date('2019-12-31T18:00:00Z'))).toBe('2020-01-01 00:00');
+  });
+
+  it('names the same Almaty day as Intl over the zone\'s history, each side of midnight, and refuses what Intl refuses', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const rng = createRng(20261207);
+    const wrong: string[] = [];
+    const check = (ms: number) => { if (almatyDay(ms) !== intl.format(ms)) wrong.push(new Date(ms).toISOString()); };
+    // Every Almaty midnight ±1 ms from 1980 (summer time until 2005, the +6 → +5 change in 2024) to 2030.
+    for (let day = Date.UTC(1980, 0, 1); day < Date.UTC(2030, 0, 1); day += 86_400_000) {
+      const midnight = wallToInstant(day);
+      check(midnight - 1);
+      check(midnight);
+    }
+    for (let i = 0; i < 20_000; i++) check(Date.UTC(1000, 0, 1) + Math.floor(rng.next() * (Date.UTC(9999, 0, 1) - Date.UTC(1000, 0, 1))));
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(almatyDay('0999-12-31T12:00:00Z')).toBe(intl.format(Date.parse('0999-12-31T12:00:00Z')));
+    expect(() => almatyDay('not a time')).toThrow(RangeError);
   });
 });
 

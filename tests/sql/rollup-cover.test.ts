@@ -14,13 +14,13 @@ function unitDays(u: CoverUnit): string[] {
 }
 
 /** How many times each day is counted by the cover's signed units. */
-function weights(cover: CoverUnit[]): Map<string, number> {
+function weights(cover: readonly CoverUnit[]): Map<string, number> {
   const w = new Map<string, number>();
   for (const u of cover) for (const d of unitDays(u)) w.set(d, (w.get(d) ?? 0) + u.sign);
   return w;
 }
 
-function expectExact(from: string, to: string): CoverUnit[] {
+function expectExact(from: string, to: string): readonly CoverUnit[] {
   const cover = coverPeriod({ from, to });
   const w = weights(cover);
   // Gathered and compared once: an expect per day made this test the slowest of the suite.
