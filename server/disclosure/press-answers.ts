@@ -72,7 +72,7 @@ export function pressTopics(p: PressScope, examples: TopicsResponse['examples'])
   return { ...periodFields(p.r), granularity: 'month', buckets: trendBuckets(p.r, 'month'), total, categories, perOffice, trend, examples };
 }
 
-export function pressOverview(p: PressScope, standard: OverviewResponse['standard']): OverviewResponse {
+export function pressOverview(p: PressScope, standard: OverviewResponse['standard']): Omit<OverviewResponse, 'officeStatus'> {
   const covered = coveredOffices(p.r);
   const kinds = officeCoverageKinds(p.r);
   const t = compared(p);
@@ -92,8 +92,6 @@ export function pressOverview(p: PressScope, standard: OverviewResponse['standar
     standard, durations: null, officeDurations: null,
     // Every role reads GET /api/coverage: it names no person and holds no count.
     coverage: coverageAnswer(p.r.coverage, p.r.requested),
-    // Compliance is not the press service's to see (contract §7).
-    officeStatus: null,
   };
 }
 

@@ -28,15 +28,22 @@ export function overviewRoutes(router: Router, { handle: { db }, cache, today }:
   };
   mount(router, ROUTES.overview, async ({ query, user, req, res }) => {
     const s = suppressorFor(user.role);
-    const { body, tables } = await cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'),
-      (units) => buildOverview(db, query, s, units, s.on ? null : () => standing(query)));
-    await respond(req, res, body, tables, `overview-${body.period.from}-${body.period.to}`);
+    // Side by side, not one inside the other: the two cache lookups then share one data-version read.
+    const [{ body, tables }, officeStatus] = await Promise.all([
+      cache.get(cacheKey('overview', query, s.on ? 'press' : 'full'), (units) => buildOverview(db, query, s, units)),
+      // The press service sees no verdicts (contract §7).
+      s.on ? null : standing(query),
+    ]);
+    await respond(req, res, { ...body, officeStatus }, tables, `overview-${body.period.from}-${body.period.to}`);
   });
 }
 
+/** The overview's figures; the map's standing is added beside them (its own cache entry). */
+type OverviewFigures = Omit<OverviewResponse, 'officeStatus'>;
+
 async function buildOverview(
-  db: Kysely<Database>, query: OverviewQuery, s: Suppressor, units: UnitMemo, standing: (() => Promise<OverviewResponse['officeStatus']>) | null,
-): Promise<{ body: OverviewResponse; tables: Tables }> {
+  db: Kysely<Database>, query: OverviewQuery, s: Suppressor, units: UnitMemo,
+): Promise<{ body: OverviewFigures; tables: Tables }> {
   const r = await resolveScope(db, query, units);
   if (s.on) {
     // Press: volumes only, every count a sum of protected month cells (server/disclosure/press-cells.ts).
@@ -44,14 +51,12 @@ async function buildOverview(
     return { body, tables: { perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap } };
   }
   const { scope, previous, offices, comparison } = r;
-  const [{ perOffice: volumes, daily, heatmap: heat }, durations, officeStatus] = await Promise.all([
+  const [{ perOffice: volumes, daily, heatmap: heat }, durations] = await Promise.all([
     getVolumeBreakdown(db, scope, previous, units),
     // Press sees volumes only: durations are not even queried.
     // Every measure, each shown against its own standard or none (contract §8); only what the
     // overview shows (median, p90, max): fewer minutes of the histograms to open.
     s.on ? null : getDurationSummaries(db, scope, DURATION_METRICS, 'both', { statistics: ['p50', 'p90', 'max'] }, units),
-    // Started with the figures it runs beside (Promise.all holds its failure).
-    standing ? standing() : null,
   ]);
   const byOffice = new Map(volumes.map((v) => [v.office, v]));
   const rows = offices.map((o) => byOffice.get(o.code) ?? { office: o.code, visits: 0, previous: 0, admitted: 0, statements: 0 });
@@ -71,7 +76,7 @@ async function buildOverview(
   const totals = s.row({ visits: sum('visits'), previous: sum('previous', alike), compared: sum('visits', alike), statements: sum('statements'), admitted: sum('admitted') },
     ['visits', 'previous', 'compared', 'statements', 'admitted']);
   const covered = coveredOffices(r);
-  const body: OverviewResponse = {
+  const body: OverviewFigures = {
     ...periodFields(r),
     totals: { ...totals, admitted: s.on ? null : totals.admitted, change: comparison.comparable ? change(totals.compared, totals.previous) : null },
     perOffice,
@@ -88,7 +93,6 @@ async function buildOverview(
       ? durations.filter((d) => d.office !== null).map((row) => ({ ...durationStats(row), office: row.office ?? '' }))
       : null,
     coverage: coverageAnswer(r.coverage, r.requested),
-    officeStatus,
   };
   const tables: Tables = {
     perOffice: body.perOffice, daily: body.daily, heatmap: body.heatmap,

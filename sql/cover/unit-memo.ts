@@ -143,8 +143,12 @@ export function createUnitMemo(db: Kysely<Database>, options: UnitMemoOptions = 
       if (current === undefined) seen(version);
       const all = unitsOf(period);
       let read = 0;
-      for (const source of ['category', 'hour', 'minutes', 'daily'] as const) {
-        const wanted = all.filter((u) => (u.unit === 'week' ? source === 'category' : source !== 'daily' || u.unit === 'day'));
+      // The smallest source first (every judgement reads the day counts), and within each the coarse
+      // units before the days: a period's cover (sql/cover/rollup-cover.ts) is mostly years, months
+      // and dekads, with days only at its edges, so what a full memo leaves out is edge days.
+      for (const source of ['daily', 'category', 'hour', 'minutes'] as const) {
+        const wanted = all.filter((u) => (u.unit === 'week' ? source === 'category' : source !== 'daily' || u.unit === 'day'))
+          .sort((a, b) => COARSE_FIRST.indexOf(a.unit) - COARSE_FIRST.indexOf(b.unit));
         for (let i = 0; i < wanted.length; i += WARM_BATCH) {
           if (current !== version || rows > maxRows * 0.9) return read;
           const batch = wanted.slice(i, i + WARM_BATCH);
@@ -157,6 +161,8 @@ export function createUnitMemo(db: Kysely<Database>, options: UnitMemoOptions = 
     },
   };
 }
+
+const COARSE_FIRST: readonly CountUnit[] = ['year', 'month', 'dekad', 'week', 'day'];
 
 /** Units a warm-up reads per query: small enough that a request waits for at most one such read. */
 const WARM_BATCH = 8;

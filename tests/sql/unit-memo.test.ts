@@ -73,4 +73,22 @@ describe('the rollup unit memo', () => {
     store.at('v2');
     expect(await year).toBeLessThan(100);
   });
+
+  it('a memo too small for the whole warm-up keeps the day counts every judgement reads and the coarse units first', async () => {
+    for (let d = 1; d <= 10; d++) {
+      await sql`insert into office_daily (office_code, day, visits) values ('SRK', ${`2019-05-${String(d).padStart(2, '0')}`}::date, 1)`.execute(db.db);
+      await setVisits('day', `2019-05-${String(d).padStart(2, '0')}`, 1);
+    }
+    await setVisits('month', '2019-05-01', 10);
+    // Ten day counts, then the category's month, dekad and year: the memo is full before the category's days.
+    const store = createUnitMemo(db.db, { maxRows: 14 });
+    await store.warm('v1', { from: '2019-05-01', to: '2019-05-11' });
+    await sql`update office_daily set visits = 9 where office_code = 'SRK' and day = '2019-05-10'`.execute(db.db);
+    await setVisits('month', '2019-05-01', 90);
+    const memo = store.at('v1');
+    const daily = await memo.units('daily', [{ unit: 'day', start: '2019-05-10' }]);
+    // Read before the change: both were warmed.
+    expect(daily.get('day|2019-05-10')?.[0]?.visits).toBe(1);
+    expect(await visitsOf(memo, { unit: 'month', start: '2019-05-01' } as never)).toBe(10);
+  });
 });
