@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, isoWeekdayIndex } from '../../domain/calendar.ts';
 import { buildCoverage, coversDay, coveredWeekdays } from '../../domain/coverage.ts';
+import { createRng } from '../../etl/demo/prng.ts';
 
 /** The definition coveredWeekdays counts by spans: every day of the period, walked. */
 function walked(o: Parameters<typeof coversDay>[0], p: { from: string; to: string }): number[] {
@@ -11,8 +12,8 @@ function walked(o: Parameters<typeof coversDay>[0], p: { from: string; to: strin
 
 describe('coveredWeekdays', () => {
   it('equals walking the days, for random files and periods (seeded)', () => {
-    let seed = 7;
-    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const rng = createRng(7);
+    const rnd = (n: number) => rng.int(0, n - 1);
     for (let round = 0; round < 300; round++) {
       const files = Array.from({ length: 1 + rnd(6) }, () => {
         const first = addDays('2024-01-01', rnd(400));

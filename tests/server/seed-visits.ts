@@ -4,6 +4,7 @@ import type { Category } from '../../domain/categories.ts';
 import type { Outcome } from '../../domain/visit-codes.ts';
 import { addFileToRollups } from '../../sql/rollups.ts';
 import type { Database } from '../../sql/schema.ts';
+import { createRng } from '../../etl/demo/prng.ts';
 
 /** A deterministic spread of visits: offices × days × hours × categories, with durations. */
 export interface SeedOptions {
@@ -16,20 +17,12 @@ export interface SeedOptions {
 const CATS: readonly Category[] = ['documents', 'theft', 'migration', 'traffic', 'fraud', 'consultation'];
 const OUTCOMES: readonly (Outcome | null)[] = ['consultation', 'statement_accepted', 'referred', null];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /**
  * Inserts the visits as one loaded file (Kysely, as the ETL's merge would leave them) and adds the
  * file to the rollups with addFileToRollups, the same call an ingest makes. Returns the visit count.
  */
 export async function seedVisits(db: Kysely<Database>, opts: SeedOptions): Promise<number> {
-  const rand = rng(opts.seed ?? 7);
+  const rand = createRng(opts.seed ?? 7).next;
   const file = await db.insertInto('ingested_files').values({
     sha256: randomBytes(32).toString('hex'), path: '/srv/in/seed.csv', bytes: 1, format: 'csv', status: 'loaded',
   }).returning('id').executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minutesToOpen, PERCENTILES, summarize, type MinuteHistogram } from '../../sql/durations/order-statistics.ts';
+import { createRng } from '../../etl/demo/prng.ts';
 
 /** PostgreSQL's percentile_cont over sorted values, in its float8 order of operations. */
 function percentileCont(sorted: number[], p: number): number {
@@ -24,8 +25,8 @@ function histogramOf(values: number[]): { h: MinuteHistogram; seconds: Map<numbe
 
 describe('exact order statistics from minute and second counts', () => {
   it('equals percentile_cont, min, max and the count over a threshold on random durations', () => {
-    let seed = 11;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const rng = createRng(11);
+    const rnd = (n: number) => rng.int(0, n - 1);
     for (let round = 0; round < 300; round++) {
       // Up to a minute early (contract §2 lets that through) to a few hours late, few or many values.
       const values = Array.from({ length: 1 + rnd(round % 3 === 0 ? 5 : 3000) }, () => rnd(round % 2 ? 400 : 9000) - 60);

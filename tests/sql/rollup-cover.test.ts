@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, CalendarRangeError, daysBetween, nextMonth } from '../../domain/calendar.ts';
 import { coverPeriod, type CoverUnit } from '../../sql/cover/rollup-cover.ts';
+import { createRng } from '../../etl/demo/prng.ts';
 
 function unitDays(u: CoverUnit): string[] {
   const monthEnd = new Date(Date.UTC(Number(u.start.slice(0, 4)), Number(u.start.slice(5, 7)), 1)).toISOString().slice(0, 10);
@@ -44,8 +45,8 @@ describe('coverPeriod', () => {
   });
 
   it('covers every day of random periods exactly once and nothing else, in few units', () => {
-    let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const rng = createRng(7);
+    const rnd = (n: number) => rng.int(0, n - 1);
     let worst = 0;
     for (let i = 0; i < 400; i++) {
       const from = addDays('2018-01-01', rnd(1200));
