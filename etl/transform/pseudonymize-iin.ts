@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { IinStatus } from '../../domain/visit-codes.ts';
 import type { RawValue } from '../model.ts';
 
@@ -50,7 +50,7 @@ export function iinDigits(value: RawValue | undefined): string | null | 'invalid
   return /^\d{12}$/.test(text) ? text : 'invalid';
 }
 
-function hashDigits(digits: string, key: string): string {
+function hashDigits(digits: string, key: string | KeyObject): string {
   return createHmac('sha256', key).update(digits).digest('hex');
 }
 
@@ -75,14 +75,16 @@ export function pseudonymizeIin(value: RawValue | undefined, key: string | null)
  */
 export function createIinPseudonymizer(key: string | null, limit = 5_000): (value: RawValue | undefined) => PseudonymizedIin {
   const hashes = new Map<string, string>();
+  // The same key as bytes, prepared once: a string key is encoded again for every HMAC (~0.3 µs a row).
+  const secret = key === null ? null : createSecretKey(Buffer.from(key, 'utf8'));
   return (value) => {
     const digits = iinDigits(value);
     if (digits === null) return ABSENT;
     if (digits === 'invalid' || !isValidIin(digits)) return INVALID;
-    if (key === null) throw new MissingIinKeyError();
+    if (secret === null) throw new MissingIinKeyError();
     let hash = hashes.get(digits);
     if (hash === undefined) {
-      hash = hashDigits(digits, key);
+      hash = hashDigits(digits, secret);
       if (hashes.size >= limit) hashes.clear();
       hashes.set(digits, hash);
     }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MissingIinKeyError, isValidIin, pseudonymizeIin } from '../../../etl/transform/pseudonymize-iin.ts';
+import { MissingIinKeyError, createIinPseudonymizer, isValidIin, pseudonymizeIin } from '../../../etl/transform/pseudonymize-iin.ts';
 
 const KEY = 'test-key-0123456789abcdef';
 const hmac = (digits: string) => createHmac('sha256', KEY).update(digits).digest('hex');
@@ -58,5 +58,18 @@ describe('pseudonymizeIin: a keyed hash of a valid IIN, never the IIN', () => {
       expect(String(e)).not.toContain('900101300126');
     }
     expect.assertions(1);
+  });
+});
+
+describe('createIinPseudonymizer: the same hashes for a run of rows, remembered', () => {
+  it('gives pseudonymizeIin\'s hash for every IIN, a key with non-ASCII letters included, before and after its memory fills', () => {
+    for (const key of [KEY, 'ключ-Қазақстан-2026']) {
+      const run = createIinPseudonymizer(key, 2);
+      for (const iin of ['900101300126', '900101300126', '0901013 00126', 900101300126, '123', '']) {
+        expect(run(iin), `${key} ${iin}`).toEqual(pseudonymizeIin(iin, key));
+      }
+    }
+    expect(createIinPseudonymizer(KEY)('900101300126').hash).toBe(hmac('900101300126'));
+    expect(() => createIinPseudonymizer(null)('900101300126')).toThrow(MissingIinKeyError);
   });
 });
