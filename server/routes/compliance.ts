@@ -24,7 +24,7 @@ export function complianceRoutes(router: Router, { handle: { db }, cache, today 
    */
   const delays = (query: DelaysQuery) => cache.get(cacheKey('compliance-delays', query, 'full'), async (units) => {
     const { scope, period } = await resolveFilter(db, query);
-    const [rows, thresholds] = await Promise.all([getDurationSummaries(db, scope, [query.metric], 'office', {}, units), getThresholds(db)]);
+    const [rows, thresholds] = await Promise.all([getDurationSummaries(db, scope, [query.metric], 'office', {}, units), getThresholds(db, units)]);
     const body: DelaysResponse = {
       period, metric: query.metric,
       thresholdMinutes: query.metric === 'admission_delay' ? thresholds.pass_delay_minutes

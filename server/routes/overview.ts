@@ -22,8 +22,9 @@ type OverviewQuery = ScopeQuery;
 /** GET /api/overview: volumes against the previous period, trend, heatmap, silent offices, durations, the map's standing. */
 export function overviewRoutes(router: Router, { handle: { db }, cache, today }: RouteDeps): void {
   // The map's standing is the compliance matrix of the region, cached under the compliance page's key.
-  const standing = async (query: OverviewQuery): Promise<OverviewResponse['officeStatus']> => {
-    const { body } = await complianceMatrix(db, cache, today, { from: query.from, to: query.to, ...(query.region !== undefined ? { region: query.region } : {}) });
+  // Every office of the region: the filtered one is drawn among its neighbours.
+  const standing = async ({ office: _office, ...region }: OverviewQuery): Promise<OverviewResponse['officeStatus']> => {
+    const { body } = await complianceMatrix(db, cache, today, region);
     return body.offices.map((o) => ({ office: o.office, status: overallStatus(o.rules.map((r) => r.status)) }));
   };
   mount(router, ROUTES.overview, async ({ query, user, req, res }) => {

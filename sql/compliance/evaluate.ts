@@ -69,22 +69,20 @@ async function resolveOffices(db: Kysely<Database>, opts: ComplianceOptions): Pr
 export async function judgeOffices(
   db: Kysely<Database>, opts: ComplianceOptions, given?: Thresholds,
 ): Promise<{ thresholds: Thresholds; offices: OfficeVerdicts[] }> {
-  // One memo for every read below: the day units and the minute histograms are read once between them
-  // (the server's, across requests, when given); the thresholds change only with data.
+  // One memo for every read below: the day units and the minute histograms are read once between them,
+  // the thresholds and reporting starts once per data version (the server's, across requests, when given).
   const units = opts.units ?? oneOffMemo(db);
-  const [offices, thresholds] = await Promise.all([resolveOffices(db, opts), given ?? units.perVersion('thresholds', () => getThresholds(db))]);
+  const [offices, thresholds] = await Promise.all([resolveOffices(db, opts), given ?? getThresholds(db, units)]);
   const period = { from: opts.from, to: opts.to };
   const today = opts.today ?? almatyToday();
   const reportingEnd = today < period.to ? today : period.to;
-  // Reporting starts change only with data: kept per data version, for every office.
-  const startsRead = units.perVersion('reporting-starts', () => getReportingStarts(db));
   const [starts, counts, delays, applications, inspections, gaps] = await Promise.all([
-    startsRead,
+    getReportingStarts(db, units),
     getVisitCounts(db, period, offices, units),
     getDurationStats(db, period, 'admission_delay', thresholds.pass_delay_minutes * 60, offices, units),
     getDurationStats(db, period, 'application_time', thresholds.application_time_minutes * 60, offices, units),
     getLatestInspections(db, period.to, offices, units),
-    startsRead.then((known) => getReportingGaps(db, period.from, reportingEnd, offices, known, units)),
+    getReportingGaps(db, period.from, reportingEnd, offices, units),
   ]);
   const byOffice = <T extends { office: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.office, r]));
   const [c, d, a, g] = [byOffice(counts), byOffice(delays), byOffice(applications), byOffice(gaps)];

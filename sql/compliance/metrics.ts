@@ -54,18 +54,19 @@ async function officeCodes(db: Kysely<Database>, offices?: readonly string[]): P
 export async function getComplianceMetrics(
   db: Kysely<Database>, period: Period & { today?: string }, offices?: readonly string[], units?: UnitMemo,
 ): Promise<ComplianceMetrics> {
-  const thresholds = await getThresholds(db);
+  // One memo for the reads below: the day units and the minute histograms are read once between them,
+  // the thresholds and reporting starts once per data version.
+  const memo = units ?? oneOffMemo(db);
+  const thresholds = await getThresholds(db, memo);
   const codes = await officeCodes(db, offices);
   const today = period.today ?? almatyToday();
   const end = today < period.to ? today : period.to;
   const p = { from: period.from, to: period.to };
-  // One memo for the four reads: the day units and the minute histograms are read once between them.
-  const memo = units ?? oneOffMemo(db);
   const [counts, delays, apps, gaps] = await Promise.all([
     getVisitCounts(db, p, codes, memo),
     getDurationStats(db, p, 'admission_delay', thresholds.pass_delay_minutes * 60, codes, memo),
     getDurationStats(db, p, 'application_time', thresholds.application_time_minutes * 60, codes, memo),
-    getReportingGaps(db, period.from, end, codes, undefined, memo),
+    getReportingGaps(db, period.from, end, codes, memo),
   ]);
   const days = Math.max(0, daysBetween(period.from, end));
   return {

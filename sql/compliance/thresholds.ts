@@ -1,11 +1,19 @@
 import { sql, type Kysely } from 'kysely';
+import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import type { Database } from '../schema.ts';
 import { THRESHOLD_KEYS, type ThresholdChangeRow, type ThresholdKey } from '../schema/compliance.ts';
 
 export type Thresholds = Readonly<Record<ThresholdKey, number>>;
 
-/** The thresholds in force (migration 0004 seeds the contract's defaults). */
-export async function getThresholds(db: Kysely<Database>): Promise<Thresholds> {
+/**
+ * The thresholds in force (migration 0004 seeds the contract's defaults), read once per data version
+ * through `units` (a change bumps the version; a one-off read when absent).
+ */
+export function getThresholds(db: Kysely<Database>, units: UnitMemo = oneOffMemo(db)): Promise<Thresholds> {
+  return units.perVersion('thresholds', () => readThresholds(db));
+}
+
+async function readThresholds(db: Kysely<Database>): Promise<Thresholds> {
   const rows = await db.selectFrom('thresholds').select(['key', 'value']).execute();
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   const out = {} as Record<ThresholdKey, number>;

@@ -1,12 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { daysBetween, type Period } from '../../domain/calendar.ts';
 import { oneOffMemo, type UnitMemo } from '../cover/unit-memo.ts';
 import { dayUnits, unitKey, type DailyUnitRow } from '../cover/unit-rows.ts';
 import type { Database } from '../schema.ts';
-
-function officeFilter(offices: readonly string[] | undefined): RawBuilder<unknown> {
-  return offices ? sql`and office_code = any(${[...offices]}::text[])` : sql``;
-}
 
 /** One office's visit counts over a period: office_daily's counters (visit_hourly summed per day) summed. */
 export interface VisitCounts extends DailyUnitRow {
@@ -60,15 +56,16 @@ export interface ReportingGap {
 
 /**
  * Each office's reporting start (contract §4): the Almaty day of the earliest visit it ever sent, as
- * YYYY-MM-DD (every office when none are named); an office missing from the map has never sent a
- * visit. One definition, used by the rule's evidence and by the gaps below, so no caller can count
- * from the period's start by forgetting it.
+ * YYYY-MM-DD; an office missing from the map has never sent a visit. One definition, used by the
+ * rule's evidence and by the gaps below, so no caller can count from the period's start by
+ * forgetting it. The starts change only with data: read once per data version through `units`.
  */
-export async function getReportingStarts(db: Kysely<Database>, offices?: readonly string[]): Promise<Map<string, string>> {
-  const r = await sql<{ office: string; start: string }>`
-    select office_code as office, min(day)::text as start from office_daily
-    where visits > 0 ${officeFilter(offices)} group by office_code`.execute(db);
-  return new Map(r.rows.map((row) => [row.office, row.start]));
+export function getReportingStarts(db: Kysely<Database>, units: UnitMemo = oneOffMemo(db)): Promise<Map<string, string>> {
+  return units.perVersion('reporting-starts', async () => {
+    const r = await sql<{ office: string; start: string }>`
+      select office_code as office, min(day)::text as start from office_daily where visits > 0 group by office_code`.execute(db);
+    return new Map(r.rows.map((row) => [row.office, row.start]));
+  });
 }
 
 /**
@@ -76,15 +73,13 @@ export async function getReportingStarts(db: Kysely<Database>, offices?: readonl
  * the later of `from` and its reporting start (contract §4: the days before it are not gaps; offices
  * that never sent a visit, or only from `end` on, are left out). Silent days at either edge of that
  * span count too. Summed over the day units of office_daily (sql/cover/unit-rows.ts) through `units`:
- * the server's memo, so a period explored after others reads no table; `starts` when the caller has
- * them already.
+ * the server's memo, so a period explored after others reads no table.
  */
 export async function getReportingGaps(
-  db: Kysely<Database>, from: string, end: string, offices: readonly string[],
-  starts?: ReadonlyMap<string, string>, units: UnitMemo = oneOffMemo(db),
+  db: Kysely<Database>, from: string, end: string, offices: readonly string[], units: UnitMemo = oneOffMemo(db),
 ): Promise<ReportingGap[]> {
   if (!offices.length || end <= from) return [];
-  const known = starts ?? await getReportingStarts(db, offices);
+  const known = await getReportingStarts(db, units);
   const spans = [...new Set(offices)].sort().flatMap((office) => {
     const start = known.get(office);
     if (start === undefined) return [];
