@@ -17,14 +17,18 @@ export interface OfficeDays {
  */
 export class BatchProbe {
   private readonly days = new Map<string, OfficeDays>();
-  private readonly keys = new Set<string>();
-  /** The batch holds the same identity twice: only the merge can keep the first. */
+  private readonly keys = new KeyHashes();
+  /**
+   * The batch may hold the same identity twice: only the merge can keep the first. Keys are
+   * remembered by a 32-bit hash, so two different keys can (rarely) look alike; the batch is then
+   * merged, which is slower and just as exact. Two equal keys are never missed.
+   */
   repeatsItself = false;
 
   add(office: string, day: string, key: string): void {
     this.addDay(office, day);
     // Keys name their office, so one set serves every office of the batch.
-    if (this.keys.size === this.keys.add(key).size) this.repeatsItself = true;
+    if (!this.keys.add(key)) this.repeatsItself = true;
   }
 
   /** Widens the office's range to the day (also the file's coverage, which needs no keys). */
@@ -57,4 +61,44 @@ export async function batchIsNew(tx: Kysely<Database>, ranges: readonly OfficeDa
     if (r.rows[0]?.found !== false) return false;
   }
   return true;
+}
+
+/**
+ * A set of string hashes (FNV-1a over UTF-16 units) in one growing open-addressing table. Holding
+ * a batch's keys as strings kept 5,000 of them alive until the batch was cut, long enough to be
+ * promoted out of the young generation: the collector's work, for a question a hash answers.
+ */
+class KeyHashes {
+  private table = new Int32Array(1 << 14);
+  private size = 0;
+
+  /** False when the key's hash was already there. */
+  add(key: string): boolean {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    // 0 marks an empty slot.
+    if (h === 0) h = 1;
+    if (2 * (this.size + 1) > this.table.length) this.grow();
+    return this.put(h);
+  }
+
+  private put(h: number): boolean {
+    const mask = this.table.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const slot = this.table[i]!;
+      if (slot === 0) {
+        this.table[i] = h;
+        this.size++;
+        return true;
+      }
+      if (slot === h) return false;
+    }
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    this.size = 0;
+    for (const h of old) if (h !== 0) this.put(h);
+  }
 }
