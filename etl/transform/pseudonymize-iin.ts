@@ -69,27 +69,20 @@ export function pseudonymizeIin(value: RawValue | undefined, key: string | null)
 }
 
 /**
- * pseudonymizeIin bound to one key, remembering the hashes of recent IINs (a visitor who comes back
- * the same day or week). 5,000 is enough for that: a memory of 100,000 kept ~50 MB of a million-row
- * load's peak for hits that save a microsecond. The memory lives only as long as the run. The HMAC
- * is the key-prepared one of hmac-sha256.ts (~1 µs a row against node:crypto's 2–4 µs); the same
- * digest as pseudonymizeIin's, which a test holds.
+ * pseudonymizeIin bound to one key, for a run of rows. The HMAC is the key-prepared one of
+ * hmac-sha256.ts (~1 µs a row against node:crypto's 2–4 µs), which a test holds to
+ * pseudonymizeIin's digests. Recent IINs are not remembered: a memory of them saved a microsecond
+ * on the rare visitor who came back, and kept every IIN and hash of the last thousands of rows alive
+ * long enough to burden the collector on every row.
  */
-export function createIinPseudonymizer(key: string | null, limit = 5_000): (value: RawValue | undefined) => PseudonymizedIin {
-  const hashes = new Map<string, string>();
+export function createIinPseudonymizer(key: string | null): (value: RawValue | undefined) => PseudonymizedIin {
   const hmac = key === null ? null : createHmacSha256Hex(key);
   return (value) => {
     const digits = iinDigits(value);
     if (digits === null) return ABSENT;
     if (digits === 'invalid' || !isValidIin(digits)) return INVALID;
     if (hmac === null) throw new MissingIinKeyError();
-    let hash = hashes.get(digits);
-    if (hash === undefined) {
-      hash = hmac(digits);
-      if (hashes.size >= limit) hashes.clear();
-      hashes.set(digits, hash);
-    }
-    return { status: 'valid', hash };
+    return { status: 'valid', hash: hmac(digits) };
   };
 }
 

@@ -61,10 +61,10 @@ describe('pseudonymizeIin: a keyed hash of a valid IIN, never the IIN', () => {
   });
 });
 
-describe('createIinPseudonymizer: the same hashes for a run of rows, remembered', () => {
-  it('gives pseudonymizeIin\'s hash for every IIN, a key with non-ASCII letters included, before and after its memory fills', () => {
+describe('createIinPseudonymizer: the same hashes for a run of rows', () => {
+  it('gives pseudonymizeIin\'s hash for every IIN, a key with non-ASCII letters included, the same IIN again too', () => {
     for (const key of [KEY, 'ключ-Қазақстан-2026']) {
-      const run = createIinPseudonymizer(key, 2);
+      const run = createIinPseudonymizer(key);
       for (const iin of ['900101300126', '900101300126', '0901013 00126', 900101300126, '123', '']) {
         expect(run(iin), `${key} ${iin}`).toEqual(pseudonymizeIin(iin, key));
       }
