@@ -1,18 +1,31 @@
 /**
- * Pulls the next item as soon as the current one is handed out: the producer (parsing a file) runs
- * while the consumer awaits the database. One item ahead bounds the memory.
+ * Pulls up to `depth` items ahead of the consumer: the producer (parsing a file) keeps working while
+ * the consumer awaits the database, also through a long wait such as a rollup write, which one item
+ * ahead would sit out idle. `depth` bounds the memory. A failure of the producer reaches the
+ * consumer when it asks for the item that failed, never as an unhandled rejection.
  */
-export async function* prefetchOne<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+export async function* prefetch<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
-  let next = it.next();
-  // A failure while the consumer is busy must wait for the consumer, not crash the process.
-  next.catch(() => {});
-  for (;;) {
-    const r = await next;
-    if (r.done) return;
-    next = it.next();
-    next.catch(() => {});
-    yield r.value;
+  const queue: Promise<IteratorResult<T>>[] = [];
+  let ended = false;
+  // An async generator queues the calls of next() and runs them one after another.
+  const pull = () => {
+    const next = it.next();
+    // Also marks the rejection handled: it is rethrown to the consumer from the queue.
+    next.then((r) => { if (r.done) ended = true; }, () => { ended = true; });
+    queue.push(next);
+  };
+  try {
+    for (let i = 0; i < depth; i++) pull();
+    for (;;) {
+      const r = await queue.shift()!;
+      if (r.done) return;
+      if (!ended) pull();
+      yield r.value;
+    }
+  } finally {
+    // The consumer stopped early (or failed): let the producer clean up.
+    if (!ended) await it.return?.(undefined);
   }
 }
 

@@ -9,7 +9,7 @@ export class CopyBuffer {
   private bytes: Buffer<ArrayBuffer>;
   private used = 0;
 
-  constructor(initialBytes = 4 << 20) {
+  constructor(initialBytes = 2 << 20) {
     this.bytes = Buffer.allocUnsafe(initialBytes);
   }
 

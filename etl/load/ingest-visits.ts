@@ -5,7 +5,7 @@ import { RejectedFileError } from '../model.ts';
 import type { FileContext } from '../file-context.ts';
 import { MissingIinKeyError } from '../transform/normalize-visit.ts';
 import { batchIsNew } from './batch-probe.ts';
-import { fromArray, prefetchOne } from './batches.ts';
+import { fromArray, prefetch } from './batches.ts';
 import { writeFileCoverage } from './file-coverage.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { timed } from './ingest-timings.ts';
@@ -21,6 +21,11 @@ import { stagedDuplicateFacts, writeRollupDeltas } from './write-rollup-deltas.t
  * little speed, and the rows held in memory (the batch being written, the next being parsed) stay few.
  */
 const BATCHING = { rows: 5_000, rollupEvery: 30 };
+/**
+ * Batches parsed ahead of the one being written: enough to keep the parse going through a rollup
+ * write (half a second every 30 batches), which one batch ahead sat out idle; a few megabytes.
+ */
+const PREFETCH_BATCHES = 4;
 /**
  * On the embedded database, a CSV or JSONL file from this size is parsed in a worker thread, since
  * PGlite runs on this thread and the parse would otherwise take turns with it: 200,000 rows load
@@ -59,8 +64,8 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       let staging = false;
       let staged = 0;
       let loaded = 0;
-      // In this thread, batch n+1 is parsed while batch n is written; a worker runs ahead on its own.
-      for await (const batch of inWorker ? parsed.batches : prefetchOne(parsed.batches)) {
+      // In this thread, the next batches are parsed while one is written; a worker runs ahead on its own.
+      for await (const batch of inWorker ? parsed.batches : prefetch(parsed.batches, PREFETCH_BATCHES)) {
         staged += batch.rows;
         if (batch.rows > 0) {
           const isNew = await timed(timings, 'probe', () => batchIsNew(tx, batch.ranges, batch.repeatsItself));
