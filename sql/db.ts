@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { CopyChunk } from './copy-postgres.ts';
+import type { CopyChunk, CopyFormat } from './copy-postgres.ts';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -36,11 +36,12 @@ export interface DatabaseHandle {
 }
 
 /**
- * COPY … FROM in text format: each chunk holds whole lines (tab-separated, \N for null, escaped).
+ * COPY … FROM. In text format (the default) each chunk holds whole lines (tab-separated, \N for
+ * null, escaped); in binary format each chunk is a whole COPY stream, header to trailer.
  * Returns the number of rows copied.
  */
-export type { CopyChunk };
-export type CopyIn = (table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>) => Promise<number>;
+export type { CopyChunk, CopyFormat };
+export type CopyIn = (table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>, format?: CopyFormat) => Promise<number>;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
@@ -52,8 +53,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const probe = await pool.connect();
   probe.release();
   const { copyToPostgres } = await import('./copy-postgres.ts');
-  return makeHandle('postgres', pool, (client) => (table, columns, chunks) =>
-    copyToPostgres(client, table, columns, chunks), async () => {});
+  return makeHandle('postgres', pool, (client) => (table, columns, chunks, format) =>
+    copyToPostgres(client, table, columns, chunks, format), async () => {});
 }
 
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
@@ -83,7 +84,7 @@ export async function embeddedHandle(pglite: PGlite, end: () => Promise<void>): 
   const { copyToPglite } = await import('./copy-pglite.ts');
   // PGlite is one session: the pool's single client and pglite.query share it, so a COPY issued
   // through pglite.query runs inside the transaction the client has open.
-  return makeHandle('pglite', pool, () => (table, columns, chunks) => copyToPglite(pglite, table, columns, chunks), end);
+  return makeHandle('pglite', pool, () => (table, columns, chunks, format) => copyToPglite(pglite, table, columns, chunks, format), end);
 }
 
 function makeHandle(

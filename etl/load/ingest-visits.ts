@@ -69,14 +69,14 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         staged += batch.rows;
         if (batch.rows > 0) {
           const isNew = await timed(timings, 'probe', () => batchIsNew(tx, batch.ranges, batch.repeatsItself));
-          const copied = isNew ? await timed(timings, 'copy', () => copyNewVisits(tx, copy, fromArray([batch.text]))) : null;
+          const copied = isNew ? await timed(timings, 'copy', () => copyNewVisits(tx, copy, fromArray([batch.copyData]))) : null;
           if (copied !== null) {
             loaded += copied;
             if (timings) timings.batches_copied++;
           } else {
             if (!staging) await createStagingTable(tx);
             staging = true;
-            await timed(timings, 'copy', () => stageVisits(copy, fromArray([batch.text])));
+            await timed(timings, 'copy', () => stageVisits(copy, fromArray([batch.copyData])));
             await timed(timings, 'merge', async () => {
               const merged = await mergeStagedVisits(tx);
               loaded += merged;

@@ -3,6 +3,7 @@ import type { CopyChunk, CopyIn } from '../../sql/db.ts';
 import type { Database } from '../../sql/schema.ts';
 import type { TopicResult } from '../classify/classify-topic.ts';
 import type { NormalizedVisit } from '../model.ts';
+import type { CopyBuffer } from './copy-buffers.ts';
 import { copyBool, copyNullableText, copyText, copyTime } from './copy-text.ts';
 
 /** The columns of a visit that its file's rows give (everything but id and file_id). */
@@ -36,9 +37,42 @@ export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVers
     + `${copyNullableText(v.channel)}\t${v.source_line}\t${copyNullableText(v.source_sheet)}\t${fileId}\n`;
 }
 
-/** Copies chunks of COPY lines (see visitCopyLine) into stage_visits; returns how many rows were staged. */
+/**
+ * One visit as a tuple of binary COPY, in VISIT_COPY_COLUMNS order and with visits' column types
+ * (real, integer, bigint): the same values as visitCopyLine, which a test holds.
+ */
+export function writeVisitRow(out: CopyBuffer, v: NormalizedVisit, c: TopicResult, classifierVersion: string, fileId: number): void {
+  out.row(VISIT_COPY_COLUMNS.length);
+  out.text(v.office_code);
+  out.text(v.visit_key);
+  out.textOrNull(v.visit_ref);
+  out.timestamp(v.arrived_at);
+  out.date(v.arrival_date);
+  out.timestamp(v.admitted_at);
+  out.timestamp(v.started_at);
+  out.timestamp(v.finished_at);
+  out.text(v.topic_text);
+  out.text(c.category);
+  out.float4(c.confidence);
+  out.text(classifierVersion);
+  out.textOrNull(v.service);
+  out.textOrNull(v.outcome);
+  out.textOrNull(v.outcome_text);
+  out.textOrNull(v.visitor_hash);
+  out.text(v.iin_status);
+  out.bool(v.phone_surrendered);
+  out.bool(v.checkpoint_questioned);
+  out.timestamp(v.specialist_called_at);
+  out.timestamp(v.specialist_arrived_at);
+  out.textOrNull(v.channel);
+  out.int4(v.source_line);
+  out.textOrNull(v.source_sheet);
+  out.int8(fileId);
+}
+
+/** Copies batches of binary COPY (see writeVisitRow) into stage_visits; returns how many rows were staged. */
 export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<CopyChunk>): Promise<number> {
-  return copy('stage_visits', VISIT_COPY_COLUMNS, chunks);
+  return copy('stage_visits', VISIT_COPY_COLUMNS, chunks, 'binary');
 }
 
 /**
@@ -50,7 +84,7 @@ export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<CopyChunk>
 export async function copyNewVisits(tx: Kysely<Database>, copy: CopyIn, chunks: AsyncIterable<CopyChunk>): Promise<number | null> {
   await sql`savepoint new_visits`.execute(tx);
   try {
-    const rows = await copy('visits', VISIT_COPY_COLUMNS, chunks);
+    const rows = await copy('visits', VISIT_COPY_COLUMNS, chunks, 'binary');
     await sql`release savepoint new_visits`.execute(tx);
     return rows;
   } catch (err) {

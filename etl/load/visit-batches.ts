@@ -8,7 +8,7 @@ import { CopyBufferPool } from './copy-buffers.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
 import { createRollupDeltas, type RollupLines } from './rollup-deltas.ts';
-import { visitCopyLine } from './stage-visits.ts';
+import { writeVisitRow } from './stage-visits.ts';
 
 /** Progress is told every 10,000 rows read: a few times a second, in every format, on either database. */
 const PROGRESS_EVERY = 10_000;
@@ -39,13 +39,13 @@ export interface BatchOptions {
 }
 
 /**
- * One batch of a file's visits as COPY text, and what the loader must know of it: what its rows
- * could collide with, the rows quarantined since the previous batch, and, every `rollupEvery`
- * batches and with the last, the rollup deltas summed so far. `release` hands the text's memory
- * back once the batch is written.
+ * One batch of a file's visits as a binary COPY stream, and what the loader must know of it: what
+ * its rows could collide with, the rows quarantined since the previous batch, and, every
+ * `rollupEvery` batches and with the last, the rollup deltas summed so far. `release` hands the
+ * data's memory back once the batch is written.
  */
 export interface ParsedBatch {
-  text: Uint8Array<ArrayBuffer>;
+  copyData: Uint8Array<ArrayBuffer>;
   rows: number;
   ranges: OfficeDays[];
   repeatsItself: boolean;
@@ -67,7 +67,7 @@ export interface ParsedFile {
 
 /**
  * The per-row work of a visit load — normalize and validate, pseudonymize the IIN, classify the
- * topic, sum the rollups, write the COPY line — as a stream of batches. The loader (ingest-visits.ts)
+ * topic, sum the rollups, write the COPY row — as a stream of batches. The loader (ingest-visits.ts)
  * writes them; it can run this in the same thread or in a worker (visit-worker.ts).
  */
 export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptions): { batches: AsyncGenerator<ParsedBatch>; summary(): ParsedFile } {
@@ -77,6 +77,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     resolver: opts.resolver, fileOffice: opts.fileOffice, now: opts.now, iinKey: opts.iinKey, hashTime,
   });
   const buffers = new CopyBufferPool();
+  const fileId = Number(opts.fileId);
   const coverage = new BatchProbe();
   const months = new Set<string>();
   let rowsRead = 0;
@@ -90,6 +91,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     let deltas = createRollupDeltas();
     let batchesOut = 0;
     let text = buffers.take();
+    text.beginBinary();
     let probe = new BatchProbe();
     let rows = 0;
     let lastOfficeDay = '';
@@ -103,15 +105,17 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     };
     const cut = (last: boolean): ParsedBatch => {
       const buffer = text;
+      buffer.endBinary();
       batchesOut++;
       const withDeltas = last || batchesOut % opts.batching.rollupEvery === 0;
       const batch: ParsedBatch = {
-        text: buffer.view(), rows, ranges: probe.ranges(), repeatsItself: probe.repeatsItself, quarantined,
+        copyData: buffer.view(), rows, ranges: probe.ranges(), repeatsItself: probe.repeatsItself, quarantined,
         deltas: withDeltas ? deltas : null, release: () => buffers.give(buffer),
       };
       if (withDeltas) deltas = createRollupDeltas();
       quarantined = [];
       text = buffers.take();
+      text.beginBinary();
       probe = new BatchProbe();
       rows = 0;
       return batch;
@@ -157,7 +161,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       }
       lastOfficeDay = officeDay;
       probe.add(v.office_code, v.arrival_date, v.visit_key);
-      text.add(visitCopyLine(v, c, opts.classifierVersion, opts.fileId));
+      writeVisitRow(text, v, c, opts.classifierVersion, fileId);
       rows++;
       lap('format');
     }

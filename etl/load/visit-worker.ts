@@ -50,12 +50,12 @@ async function run(job: WorkerJob): Promise<void> {
   for await (const batch of parsed.batches) {
     await credit();
     // Only the batch's bytes cross, moved rather than copied; its buffer is refilled at once.
-    const text = batch.text.slice();
+    const copyData = batch.copyData.slice();
     batch.release();
     send({
-      kind: 'batch', text, rows: batch.rows, ranges: batch.ranges, repeatsItself: batch.repeatsItself,
+      kind: 'batch', copyData, rows: batch.rows, ranges: batch.ranges, repeatsItself: batch.repeatsItself,
       quarantined: batch.quarantined, deltas: batch.deltas ? rollupLinesToText(batch.deltas) : null,
-    }, [text.buffer]);
+    }, [copyData.buffer]);
   }
   send({ kind: 'done', summary: parsed.summary(), timings: timings ?? null });
 }

@@ -88,7 +88,7 @@ export function workerVisitBatches(job: WorkerJob, onProgress: (rows: number) =>
         if (m.kind === 'progress') onProgress(m.rows);
         else if (m.kind === 'batch') {
           yield {
-            text: m.text, rows: m.rows, ranges: m.ranges, repeatsItself: m.repeatsItself, quarantined: m.quarantined,
+            copyData: m.copyData, rows: m.rows, ranges: m.ranges, repeatsItself: m.repeatsItself, quarantined: m.quarantined,
             deltas: m.deltas ? rollupLinesOfText(m.deltas) : null, release: () => post({ kind: 'more' }),
           };
         } else if (m.kind === 'done') {

@@ -19,7 +19,7 @@ export interface WorkerJob {
 /** The parse worker's messages to the loader. */
 export type FromWorker =
   | {
-    kind: 'batch'; text: Uint8Array<ArrayBuffer>; rows: number; ranges: OfficeDays[]; repeatsItself: boolean;
+    kind: 'batch'; copyData: Uint8Array<ArrayBuffer>; rows: number; ranges: OfficeDays[]; repeatsItself: boolean;
     quarantined: QuarantineEntry[]; deltas: { hourly: string; durations: string } | null;
   }
   | { kind: 'progress'; rows: number }
