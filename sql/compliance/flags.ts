@@ -165,6 +165,10 @@ export async function applyMonthVerdicts(
     return byOffice.get(office) ?? null;
   };
   const out: FlagRefresh = { month: period.from, evaluationId, opened: 0, added: 0, updated: 0, kept: 0, held: 0 };
+  // Which breaches need their evidence written: decided first, since each office and rule is one
+  // case and appears once in a month. Their example visits are then read side by side (each reads
+  // a month of an office's visits: on a server, two at a time use both cores), and written in order.
+  const writes: { office: string; v: RuleVerdict; print: string; active: CaseRow | null; closedOn: string | null; existing: boolean }[] = [];
   for (const o of offices) {
     for (const v of o.rules) {
       if (v.status !== 'breach') continue;
@@ -176,24 +180,45 @@ export async function applyMonthVerdicts(
         const after = period.from <= s.closedOn ? (await verdictsAfter(o.office, s.closedOn))?.find((x) => x.rule === v.rule) ?? null : null;
         if (!isNewerEvidence(v, period.from, s.closedOn, after)) { out.held += 1; continue; }
       }
-      const evidence: FlagEvidence = {
-        status: v.status, value: v.value, threshold: v.threshold, lines: v.evidence, items: v.evidence_items, basis: v.basis,
-        examples: await getExampleVisits(db, o.office, v.rule, period), thresholds, fingerprint: print,
-        ...(v.share !== undefined ? { share: v.share } : {}), ...(v.small_sample ? { small_sample: true as const } : {}),
-      };
-      if (s.active) {
-        await putMonth(db, s.active.id, v, period.from, evidence, evaluationId, actor, existing ? 'update_evidence' : 'add_month');
-        if (existing) out.updated += 1; else out.added += 1;
-        continue;
-      }
-      const id = await openCase(db, o.office, v, period.from, evidence, evaluationId, actor);
-      if (id) {
-        out.opened += 1;
-        state.set(`${o.office}/${v.rule}`, { active: { id, office_code: o.office, rule: v.rule, status: 'open', closed_on: null }, closedOn: s.closedOn });
-      } else out.kept += 1; // opened concurrently by another evaluation
+      writes.push({ office: o.office, v, print, active: s.active, closedOn: s.closedOn, existing: existing !== undefined });
     }
   }
+  const examples = await mapInTurns(writes, EXAMPLE_READS, (w) => getExampleVisits(db, w.office, w.v.rule, period));
+  for (const [i, { office, v, print, active, closedOn, existing }] of writes.entries()) {
+    const evidence: FlagEvidence = {
+      status: v.status, value: v.value, threshold: v.threshold, lines: v.evidence, items: v.evidence_items, basis: v.basis,
+      examples: examples[i]!, thresholds, fingerprint: print,
+      ...(v.share !== undefined ? { share: v.share } : {}), ...(v.small_sample ? { small_sample: true as const } : {}),
+    };
+    if (active) {
+      await putMonth(db, active.id, v, period.from, evidence, evaluationId, actor, existing ? 'update_evidence' : 'add_month');
+      if (existing) out.updated += 1; else out.added += 1;
+      continue;
+    }
+    const id = await openCase(db, office, v, period.from, evidence, evaluationId, actor);
+    if (id) {
+      out.opened += 1;
+      state.set(`${office}/${v.rule}`, { active: { id, office_code: office, rule: v.rule, status: 'open', closed_on: null }, closedOn });
+    } else out.kept += 1; // opened concurrently by another evaluation
+  }
   return out;
+}
+
+/** Example reads in flight at once: the server has two cores, and each read keeps one busy. */
+const EXAMPLE_READS = 2;
+
+/** fn over items with at most `limit` calls in flight; results in the items' order. */
+async function mapInTurns<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /**
