@@ -1,3 +1,4 @@
+import type { KnownExamples } from '../sql/compliance/examples.ts';
 import type { DatabaseHandle } from '../sql/db.ts';
 import type { createCachedClassifier } from './classify/classify-topic.ts';
 import type { FileIdentity } from './load/file-records.ts';
@@ -51,5 +52,7 @@ export interface FileContext {
   progress: (rows: number) => void;
   /** Almaty months ('YYYY-MM') the loaded rows fall in: their flags are re-evaluated after the run. */
   touchedMonths: Set<string>;
+  /** Flag examples the run's files found as they were parsed, for that re-evaluation. */
+  knownExamples: KnownExamples;
 }
 

@@ -2,11 +2,13 @@ import path from 'node:path';
 import { almatyToday } from '../domain/calendar.ts';
 import type { DatabaseHandle } from '../sql/db.ts';
 import { refreshFlagsForMonths } from '../sql/compliance/index.ts';
+import type { KnownExamples } from '../sql/compliance/examples.ts';
 import { readRegistry, registryOffices } from '../sql/registry.ts';
 import { createCachedClassifier, CLASSIFIER_VERSION } from './classify/classify-topic.ts';
 import { expandPaths, identifyFile } from './file-source.ts';
 import { ingestInspections } from './load/ingest-inspections.ts';
 import { ingestVisits } from './load/ingest-visits.ts';
+import { timed } from './load/ingest-timings.ts';
 import { findLoadedFile, finishRun, recordUnloadedFile, startRun, ZERO_COUNTS } from './load/file-records.ts';
 import type { FileReport, IngestReport, InspectionField, ReadResult, VisitField } from './model.ts';
 import { RejectedFileError } from './model.ts';
@@ -30,6 +32,7 @@ export async function ingestPaths(handle: DatabaseHandle, paths: readonly string
   const runId = await startRun(handle.db, 'ingest', options.actor ?? 'cli');
   const reports: FileReport[] = [];
   const touchedMonths = new Set<string>();
+  const knownExamples: KnownExamples = new Map();
   for (const [index, filePath] of files.entries()) {
     const file = await identifyFile(filePath).catch((err: unknown) => err as Error);
     if (file instanceof Error) {
@@ -42,7 +45,7 @@ export async function ingestPaths(handle: DatabaseHandle, paths: readonly string
       continue;
     }
     const ctx: FileContext = {
-      handle, runId, file, resolver, options, classify, classifierVersion: CLASSIFIER_VERSION, touchedMonths,
+      handle, runId, file, resolver, options, classify, classifierVersion: CLASSIFIER_VERSION, touchedMonths, knownExamples,
       fileOffice: resolver.fromFileName(path.basename(filePath)),
       progress: (rows) => options.onProgress?.({ path: filePath, fileIndex: index, fileCount: files.length, rows }),
     };
@@ -52,7 +55,8 @@ export async function ingestPaths(handle: DatabaseHandle, paths: readonly string
   // Flags are kept per office, rule and month: evaluating the months this run touched opens, keeps
   // or reopens them (contract §4). Loaded files stay loaded even if this step fails. Judged as of
   // the run's "now", the same day the out_of_range rule counted from.
-  await refreshFlagsForMonths(handle.db, [...touchedMonths], options.actor ?? 'cli', { today: almatyToday(options.now) });
+  await timed(options.timings, 'flags',
+    () => refreshFlagsForMonths(handle.db, [...touchedMonths], options.actor ?? 'cli', { today: almatyToday(options.now), knownExamples }));
   await finishRun(handle.db, runId, report.totals);
   return report;
 }

@@ -2,9 +2,9 @@
  * Where a visit file's load spends its time, for the benchmark (`VITRINA_INGEST_TIMINGS=1`):
  * milliseconds per stage, summed over the run. Node stages (parse … format) run while PostgreSQL
  * works on the previous batch (copy, merge, rollups), so on a server the stages add up to more
- * than the wall time.
+ * than the wall time. `flags` is the re-evaluation of the touched months after the files.
  */
-export const INGEST_STAGES = ['parse', 'validate', 'hash', 'classify', 'format', 'probe', 'copy', 'merge', 'rollups'] as const;
+export const INGEST_STAGES = ['parse', 'validate', 'hash', 'classify', 'format', 'probe', 'copy', 'merge', 'rollups', 'flags'] as const;
 export type IngestStage = (typeof INGEST_STAGES)[number];
 export type IngestTimings = Record<IngestStage, number> & { batches_copied: number; batches_merged: number };
 

@@ -9,6 +9,7 @@ import { fromArray, prefetch } from './batches.ts';
 import { writeFileCoverage } from './file-coverage.ts';
 import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { timed } from './ingest-timings.ts';
+import { addKnownExamples } from '../../sql/compliance/examples.ts';
 import { insertQuarantine } from './quarantine.ts';
 import { createRollupDeltas } from './rollup-deltas.ts';
 import { clearStaging, copyNewVisits, createStagingTable, mergeStagedVisits, stageVisits } from './stage-visits.ts';
@@ -55,7 +56,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         }, ctx.progress, timings)
         : parseVisitBatches(read, {
           resolver: ctx.resolver, fileOffice: ctx.fileOffice, now: ctx.options.now ?? new Date(), iinKey: ctx.options.iinKey,
-          classify: ctx.classify, classifierVersion: ctx.classifierVersion, fileId, batching, timings, progress: ctx.progress,
+          classify: ctx.classify, classifierVersion: ctx.classifierVersion, fileId, filePath: ctx.file.path, batching, timings, progress: ctx.progress,
         });
       // The rollups of rows the merge turns away as duplicates, taken back out when the deltas are written.
       let duplicates = createRollupDeltas();
@@ -123,10 +124,12 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         path: ctx.file.path, status: 'loaded', format: read.format, office, ...counts,
         reason: null, reason_code: null, reason_params: null, nuls_removed: file.nulsRemoved,
       };
-      return { loadedFile, months: file.months };
+      // Examples picked while parsing stand for the stored visits only when every row went straight in.
+      return { loadedFile, months: file.months, examples: staging ? null : file.examples };
     });
     // Only a committed file's months have flags to re-evaluate.
     for (const m of report.months) ctx.touchedMonths.add(m);
+    if (report.examples) addKnownExamples(ctx.knownExamples, report.examples);
     return report.loadedFile;
   } catch (err) {
     if (err instanceof MissingIinKeyError) throw new RejectedFileError('missing_iin_key');

@@ -8,6 +8,7 @@ import { CopyBufferPool } from './copy-buffers.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
 import { createRollupDeltas, type RollupLines } from './rollup-deltas.ts';
+import { ExamplePicker, type KnownExamples } from '../../sql/compliance/examples.ts';
 import { writeVisitRow } from './stage-visits.ts';
 
 /** Progress is told every 10,000 rows read: a few times a second, in every format, on either database. */
@@ -33,6 +34,8 @@ export interface BatchOptions {
   classify: (text: string, service?: string | null) => TopicResult;
   classifierVersion: string;
   fileId: string;
+  /** The file's path, as its examples name it. */
+  filePath: string;
   /** Rows per batch, and batches between rollup deltas. */
   batching: { rows: number; rollupEvery: number };
   /** Filled with the Node stages' times when given (the benchmark's breakdown). */
@@ -64,6 +67,8 @@ export interface ParsedFile {
   coverage: OfficeDays[];
   /** Almaty months ('YYYY-MM') of the valid rows. */
   months: string[];
+  /** The flag examples of each office and month among the valid rows (sql/compliance/examples.ts). */
+  examples: KnownExamples;
   nulsRemoved: number;
 }
 
@@ -81,6 +86,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
   const buffers = new CopyBufferPool();
   const fileId = Number(opts.fileId);
   const coverage = new BatchProbe();
+  const examples = new ExamplePicker();
   const months = new Set<string>();
   let rowsRead = 0;
   let rowsNamingOffice = 0;
@@ -153,6 +159,11 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
         finishedMs: v.finished_at?.getTime() ?? null, statement: v.outcome === 'statement_accepted',
         phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
       }, 1);
+      examples.add(v.office_code, v.arrival_date, {
+        arrivedMs: v.arrived_at.getTime(), admittedMs: v.admitted_at?.getTime() ?? null, finishedMs: v.finished_at?.getTime() ?? null,
+        statement: v.outcome === 'statement_accepted', phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
+        visitRef: v.visit_ref, line: v.source_line, sheet: v.source_sheet,
+      });
       lap('rollups');
       // A full batch ends where an office's day ends, so that the next batch of a file sorted by
       // time shares no day with it and can go straight in (BatchProbe); never later than twice full.
@@ -182,7 +193,10 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     batches: batches(),
     summary() {
       if (!done) throw new Error('parseVisitBatches: summary asked before the last batch');
-      return { rowsRead, rowsNamingOffice, coverage: coverage.ranges(), months: [...months], nulsRemoved: read.repairs.nulsRemoved };
+      return {
+        rowsRead, rowsNamingOffice, coverage: coverage.ranges(), months: [...months], nulsRemoved: read.repairs.nulsRemoved,
+        examples: examples.result(opts.filePath),
+      };
     },
   };
 }

@@ -44,7 +44,7 @@ async function run(job: WorkerJob): Promise<void> {
   const parsed = parseVisitBatches(read as ReadResult<VisitField>, {
     resolver: createOfficeResolver(registryOffices(readRegistry(job.regions))),
     fileOffice: job.fileOffice, now: new Date(job.nowMs), iinKey: job.iinKey,
-    classify: createCachedClassifier(), classifierVersion: CLASSIFIER_VERSION, fileId: job.fileId,
+    classify: createCachedClassifier(), classifierVersion: CLASSIFIER_VERSION, fileId: job.fileId, filePath: job.path,
     batching: job.batching, timings, progress: (rows) => send({ kind: 'progress', rows }),
   });
   for await (const batch of parsed.batches) {

@@ -5,8 +5,8 @@ import type { Database } from '../schema.ts';
 import type { FlagStatus } from '../schema/compliance.ts';
 import { judgeOffices, type OfficeVerdicts } from './evaluate.ts';
 import { recordEvaluation } from './evaluations.ts';
-import { getExampleVisits, type ExampleVisit } from './examples.ts';
-import { addDays, almatyToday, monthPeriod } from '../../domain/calendar.ts';
+import { getExampleVisits, type ExampleVisit, type KnownExamples } from './examples.ts';
+import { addDays, almatyToday, monthPeriod, type Period } from '../../domain/calendar.ts';
 import type { RuleVerdict, VerdictBasis } from './rules.ts';
 import type { Thresholds } from './thresholds.ts';
 
@@ -39,6 +39,8 @@ export interface FlagRefresh {
   kept: number;
   /** Breaches resting only on evidence not newer than a closed case: they open nothing. */
   held: number;
+  /** Breaches whose examples the load had picked while parsing (no month of visits read again). */
+  examplesFromLoad: number;
 }
 
 function fingerprint(v: RuleVerdict): string {
@@ -143,7 +145,7 @@ async function putMonth(db: Kysely<Database>, id: string, v: RuleVerdict, month:
  */
 export async function applyMonthVerdicts(
   db: Kysely<Database>, month: string, offices: readonly OfficeVerdicts[], thresholds: Thresholds, evaluationId: string, actor: string,
-  opts: { today?: string | undefined } = {},
+  opts: { today?: string | undefined; knownExamples?: KnownExamples | undefined } = {},
 ): Promise<FlagRefresh> {
   const period = monthPeriod(month);
   const state = await caseState(db);
@@ -164,7 +166,7 @@ export async function applyMonthVerdicts(
     }
     return byOffice.get(office) ?? null;
   };
-  const out: FlagRefresh = { month: period.from, evaluationId, opened: 0, added: 0, updated: 0, kept: 0, held: 0 };
+  const out: FlagRefresh = { month: period.from, evaluationId, opened: 0, added: 0, updated: 0, kept: 0, held: 0, examplesFromLoad: 0 };
   // Which breaches need their evidence written: decided first, since each office and rule is one
   // case and appears once in a month. Their example visits are then read side by side (each reads
   // a month of an office's visits: on a server, two at a time use both cores), and written in order.
@@ -183,7 +185,13 @@ export async function applyMonthVerdicts(
       writes.push({ office: o.office, v, print, active: s.active, closedOn: s.closedOn, existing: existing !== undefined });
     }
   }
-  const examples = await mapInTurns(writes, EXAMPLE_READS, (w) => getExampleVisits(db, w.office, w.v.rule, period));
+  const known = await knownForMonth(db, period, opts.knownExamples);
+  const examples = await mapInTurns(writes, EXAMPLE_READS,
+    async (w) => {
+      const picked = known.get(w.office)?.[w.v.rule];
+      if (picked) out.examplesFromLoad++;
+      return picked ?? getExampleVisits(db, w.office, w.v.rule, period);
+    });
   for (const [i, { office, v, print, active, closedOn, existing }] of writes.entries()) {
     const evidence: FlagEvidence = {
       status: v.status, value: v.value, threshold: v.threshold, lines: v.evidence, items: v.evidence_items, basis: v.basis,
@@ -200,6 +208,27 @@ export async function applyMonthVerdicts(
       out.opened += 1;
       state.set(`${office}/${v.rule}`, { active: { id, office_code: office, rule: v.rule, status: 'open', closed_on: null }, closedOn });
     } else out.kept += 1; // opened concurrently by another evaluation
+  }
+  return out;
+}
+
+/**
+ * The examples a load picked while parsing (examples.ts), per office, for the offices whose month
+ * holds no visit but that load's: the month's stored count (office_daily) equals the count the load
+ * stored there. Otherwise the month also holds other visits, and the query reads them all.
+ */
+async function knownForMonth(db: Kysely<Database>, period: Period, known: KnownExamples | undefined): Promise<Map<string, Partial<Record<Rule, ExampleVisit[]>>>> {
+  const out = new Map<string, Partial<Record<Rule, ExampleVisit[]>>>();
+  if (!known || known.size === 0) return out;
+  const candidates = [...known].filter(([key]) => key.endsWith(`\t${period.from}`));
+  if (candidates.length === 0) return out;
+  const offices = candidates.map(([key]) => key.slice(0, key.indexOf('\t')));
+  const stored = await db.selectFrom('office_daily').select(['office_code', sql<number>`sum(visits)::int`.as('visits')])
+    .where('office_code', 'in', offices).where('day', '>=', period.from).where('day', '<', period.to)
+    .groupBy('office_code').execute();
+  const count = new Map(stored.map((r) => [r.office_code, r.visits]));
+  for (const [i, [, entry]] of candidates.entries()) {
+    if (count.get(offices[i]!) === entry.visits) out.set(offices[i]!, entry.examples);
   }
   return out;
 }
@@ -227,7 +256,7 @@ async function mapInTurns<T, R>(items: readonly T[], limit: number, fn: (item: T
  * Months are 'YYYY-MM' or 'YYYY-MM-DD'.
  */
 export async function refreshFlagsForMonths(
-  db: Kysely<Database>, months: string[], actor: string, opts: { today?: string } = {},
+  db: Kysely<Database>, months: string[], actor: string, opts: { today?: string; knownExamples?: KnownExamples } = {},
 ): Promise<FlagRefresh[]> {
   const unique = [...new Set(months.map((m) => monthPeriod(m).from))].sort();
   const today = opts.today ?? almatyToday();
@@ -237,7 +266,7 @@ export async function refreshFlagsForMonths(
     if (period.from > today) continue; // a month that has not begun has nothing to judge
     const judged = await judgeOffices(db, { ...period, today });
     const evaluationId = await recordEvaluation(db, { actor, period, thresholds: judged.thresholds, flagsMonth: month });
-    results.push(await applyMonthVerdicts(db, month, judged.offices, judged.thresholds, evaluationId, actor, { today }));
+    results.push(await applyMonthVerdicts(db, month, judged.offices, judged.thresholds, evaluationId, actor, { today, knownExamples: opts.knownExamples }));
   }
   return results;
 }
