@@ -17,6 +17,7 @@ import { BENCH_SERVER, dropServerDb, freshServerDb } from './lib/server-db.ts';
 import { writeEqueueCsv } from './lib/equeue-csv.ts';
 import { measureChild, type ChildRun } from './lib/measure-child.ts';
 import { writeCanonicalCopy } from './lib/canonical-copy.ts';
+import { ensureBundle } from '../cli/bundle.mjs';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? 200_000);
@@ -76,6 +77,9 @@ export async function benchIngest(): Promise<{ name: string; lines: string[] }> 
   const { file: canonical, columns } = await writeCanonicalCopy(csv, path.join(OUT, `SRK_equeue_${ROWS}.visits.copy`), KEY);
   const mb = (fs.statSync(csv).size / 1048576).toFixed(0);
   const bin = path.join('cli', 'vitrina.mjs');
+  // The CLI builds itself on its first run after a source change (cli/bundle.mjs): done here, so
+  // that no measured run pays the build's time and memory.
+  await ensureBundle();
 
   const copies: number[] = [];
   const copyCpu: number[] = [];

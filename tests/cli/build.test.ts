@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error cli/bundle.mjs is plain JavaScript (it runs before any TypeScript loader), without declarations
 import { ensureBundle } from '../../cli/bundle.mjs';
 import { tempFolder } from '../helpers/files.ts';
 
@@ -29,7 +28,7 @@ write('domain/word.ts', `export const word: string = 'first';\n`);
 write('etl/load/visit-worker.ts', `export {};\n`);
 write('server/upload/read-check-child.ts', `export {};\n`);
 
-const build = (): Promise<string> => ensureBundle({ root, outDir }) as Promise<string>;
+const build = (): Promise<string> => ensureBundle({ root, outDir });
 const runMain = async (dir: string): Promise<string> =>
   ((await import(pathToFileURL(path.join(dir, 'cli', 'main.js')).href)) as { main(): string }).main();
 
