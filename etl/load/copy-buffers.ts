@@ -13,6 +13,7 @@
 export class CopyBuffer {
   private bytes: Buffer<ArrayBuffer>;
   private used = 0;
+  private readonly fields = new Map<string, Buffer>();
 
   constructor(initialBytes = 2 << 20) {
     this.bytes = Buffer.allocUnsafe(initialBytes);
@@ -56,6 +57,30 @@ export class CopyBuffer {
   textOrNull(value: string | null): void {
     if (value === null) this.nul();
     else this.text(value);
+  }
+
+  /**
+   * A text field that repeats from row to row (an office code, a category, a topic): its length and
+   * UTF-8 bytes are encoded once and copied after that. Up to 4,096 values are kept, then forgotten.
+   */
+  repeatedText(value: string): void {
+    let field = this.fields.get(value);
+    if (field === undefined) {
+      const bytes = Buffer.from(value, 'utf8');
+      field = Buffer.allocUnsafe(4 + bytes.length);
+      field.writeInt32BE(bytes.length, 0);
+      bytes.copy(field, 4);
+      if (this.fields.size >= 4096) this.fields.clear();
+      this.fields.set(value, field);
+    }
+    this.ensure(field.length);
+    this.bytes.set(field, this.used);
+    this.used += field.length;
+  }
+
+  repeatedTextOrNull(value: string | null): void {
+    if (value === null) this.nul();
+    else this.repeatedText(value);
   }
 
   bool(value: boolean | null): void {

@@ -43,7 +43,7 @@ export function visitCopyLine(v: NormalizedVisit, c: TopicResult, classifierVers
  */
 export function writeVisitRow(out: CopyBuffer, v: NormalizedVisit, c: TopicResult, classifierVersion: string, fileId: number): void {
   out.row(VISIT_COPY_COLUMNS.length);
-  out.text(v.office_code);
+  out.repeatedText(v.office_code);
   out.text(v.visit_key);
   out.textOrNull(v.visit_ref);
   out.timestamp(v.arrived_at);
@@ -52,21 +52,21 @@ export function writeVisitRow(out: CopyBuffer, v: NormalizedVisit, c: TopicResul
   out.timestamp(v.started_at);
   out.timestamp(v.finished_at);
   out.text(v.topic_text);
-  out.text(c.category);
+  out.repeatedText(c.category);
   out.float4(c.confidence);
-  out.text(classifierVersion);
-  out.textOrNull(v.service);
-  out.textOrNull(v.outcome);
-  out.textOrNull(v.outcome_text);
+  out.repeatedText(classifierVersion);
+  out.repeatedTextOrNull(v.service);
+  out.repeatedTextOrNull(v.outcome);
+  out.repeatedTextOrNull(v.outcome_text);
   out.textOrNull(v.visitor_hash);
-  out.text(v.iin_status);
+  out.repeatedText(v.iin_status);
   out.bool(v.phone_surrendered);
   out.bool(v.checkpoint_questioned);
   out.timestamp(v.specialist_called_at);
   out.timestamp(v.specialist_arrived_at);
-  out.textOrNull(v.channel);
+  out.repeatedTextOrNull(v.channel);
   out.int4(v.source_line);
-  out.textOrNull(v.source_sheet);
+  out.repeatedTextOrNull(v.source_sheet);
   out.int8(fileId);
 }
 
