@@ -33,9 +33,9 @@ export async function getExampleVisits(db: Kysely<Database>, office: string, rul
   if (!pick) return [];
   // Ranked by the interval itself: extract(epoch …) is numeric arithmetic, and computing it for
   // each of a month's visits made this query 3–7× slower (the ingest re-evaluates every month it
-  // touched). Minutes and the file are read for the five picked rows only.
-  // The id last: a tie is broken the same way every time, and the way the loader's own picks break it
-  // (a file's rows get ids in their order; known-examples.ts).
+  // touched). Minutes and the file are read for the five picked rows only. The id last: a tie is
+  // broken the same way every time, and as ExamplePicker below breaks it (a file's rows get ids in
+  // their order).
   const order = pick.duration ? sql`${pick.duration} desc, v.arrived_at, v.id` : sql`v.arrived_at, v.id`;
   const r = await sql<{ visit_ref: string | null; path: string; source_line: number; source_sheet: string | null; arrived_at: Date; minutes: number | null }>`
     select p.visit_ref, f.path, p.source_line, p.source_sheet, p.arrived_at,
@@ -130,10 +130,17 @@ export class ExamplePicker {
   private readonly months = new Map<string, { visits: number; tops: Candidate[][] }>();
   private seq = 0;
 
+  // A file's rows come day by day: the last day's month is the next row's, without building a key.
+  private last: { office: string; day: string; month: { visits: number; tops: Candidate[][] } } | null = null;
+
   add(office: string, day: string, facts: ExampleFacts): void {
-    const key = knownExamplesKey(office, `${day.slice(0, 7)}-01`);
-    let month = this.months.get(key);
-    if (!month) this.months.set(key, month = { visits: 0, tops: MEMORY_PICKS.map(() => []) });
+    let month = this.last !== null && this.last.day === day && this.last.office === office ? this.last.month : undefined;
+    if (month === undefined) {
+      const key = knownExamplesKey(office, `${day.slice(0, 7)}-01`);
+      month = this.months.get(key);
+      if (!month) this.months.set(key, month = { visits: 0, tops: MEMORY_PICKS.map(() => []) });
+      this.last = { office, day, month };
+    }
     month.visits++;
     const seq = this.seq++;
     for (let i = 0; i < MEMORY_PICKS.length; i++) {
