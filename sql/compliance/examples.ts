@@ -14,7 +14,7 @@ export interface ExampleVisit {
   minutes?: number;
 }
 
-export const EXAMPLES = 5;
+const EXAMPLES = 5;
 
 /** Which visits illustrate a breach of each visit-based rule, worst first. */
 const PICKS: Partial<Record<Rule, { where: ReturnType<typeof sql>; duration?: ReturnType<typeof sql> }>> = {
@@ -117,7 +117,7 @@ export function addKnownExamples(into: KnownExamples, from: KnownExamples): void
   for (const [key, entry] of from) into.set(key, into.has(key) ? { visits: Number.NaN, examples: {} } : entry);
 }
 
-export function knownExamplesKey(office: string, month: string): string {
+function knownExamplesKey(office: string, month: string): string {
   return `${office}\t${month}`;
 }
 
