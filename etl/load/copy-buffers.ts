@@ -5,10 +5,9 @@
  * million-row load swell to ~200 MB and spent a fifth of its CPU in the collector. Written into a
  * buffer, a row dies at once, and the batches' memory is a few reused megabytes.
  *
- * Two formats: COPY text lines (`add`), and PostgreSQL's binary COPY format (`beginBinary`, the
- * field writers, `endBinary`), which the visits take: PostgreSQL then reads timestamps, dates and
- * numbers as they are stored instead of parsing their text (~11 % of a COPY into visits), and Node
- * formats no timestamp.
+ * The format is PostgreSQL's binary COPY (`beginBinary`, the field writers, `endBinary`): the server
+ * reads timestamps, dates and numbers as they are stored instead of parsing their text (~11 % of a
+ * COPY into visits), and Node formats no timestamp.
  */
 export class CopyBuffer {
   private bytes: Buffer<ArrayBuffer>;
@@ -17,13 +16,6 @@ export class CopyBuffer {
 
   constructor(initialBytes = 2 << 20) {
     this.bytes = Buffer.allocUnsafe(initialBytes);
-  }
-
-  /** Appends one COPY text line (it ends in '\n'). */
-  add(line: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    this.ensure(line.length * 3);
-    this.used += this.bytes.write(line, this.used, 'utf8');
   }
 
   /** The binary format's signature, flags and header extension (PostgreSQL docs, COPY, "Binary Format"). */
@@ -47,6 +39,7 @@ export class CopyBuffer {
   }
 
   text(value: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
     this.ensure(4 + value.length * 3);
     const at = this.used;
     const n = this.bytes.write(value, at + 4, 'utf8');
@@ -60,7 +53,7 @@ export class CopyBuffer {
   }
 
   /**
-   * A text field that repeats from row to row (an office code, a category, a topic): its length and
+   * A text field that repeats from row to row (an office code, a category, an outcome): its length and
    * UTF-8 bytes are encoded once and copied after that. Up to 4,096 values are kept, then forgotten.
    */
   repeatedText(value: string): void {

@@ -98,8 +98,8 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     // Rollups are summed here as rows are parsed; the loader takes back out the duplicates it turns away.
     let deltas = createRollupDeltas();
     let batchesOut = 0;
-    let text = buffers.take();
-    text.beginBinary();
+    let data = buffers.take();
+    data.beginBinary();
     let probe = new BatchProbe();
     let rows = 0;
     let lastOfficeDay = '';
@@ -112,7 +112,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       clock = now;
     };
     const cut = (last: boolean): ParsedBatch => {
-      const buffer = text;
+      const buffer = data;
       buffer.endBinary();
       batchesOut++;
       const withDeltas = last || batchesOut % opts.batching.rollupEvery === 0;
@@ -122,8 +122,8 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       };
       if (withDeltas) deltas = createRollupDeltas();
       quarantined = [];
-      text = buffers.take();
-      text.beginBinary();
+      data = buffers.take();
+      data.beginBinary();
       probe = new BatchProbe();
       rows = 0;
       return batch;
@@ -174,7 +174,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       }
       lastOfficeDay = officeDay;
       probe.add(v.office_code, v.arrival_date, v.visit_key);
-      writeVisitRow(text, v, c, opts.classifierVersion, fileId);
+      writeVisitRow(data, v, c, opts.classifierVersion, fileId);
       rows++;
       lap('format');
     }
