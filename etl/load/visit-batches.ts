@@ -7,8 +7,8 @@ import { BatchProbe, type OfficeDays } from './batch-probe.ts';
 import { CopyBufferPool } from './copy-buffers.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
-import { createRollupDeltas, type RollupLines } from './rollup-deltas.ts';
-import { ExamplePicker, type KnownExamples } from '../../sql/compliance/examples.ts';
+import { createRollupDeltas, type RollupLines, type VisitFacts } from './rollup-deltas.ts';
+import { ExamplePicker, type ExampleFacts, type KnownExamples } from '../../sql/compliance/examples.ts';
 import { writeVisitRow } from './stage-visits.ts';
 
 /** Progress is told every 10,000 rows read: a few times a second, in every format, on either database. */
@@ -153,17 +153,16 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       coverage.addDay(v.office_code, v.arrival_date);
       const c = opts.classify(v.topic_text, v.service);
       lap('classify');
-      deltas.add({
+      // One record of the row's facts serves the rollups and the flag examples.
+      const facts: VisitFacts & ExampleFacts = {
         office: v.office_code, day: v.arrival_date, arrivedMs: v.arrived_at.getTime(), category: c.category,
         admittedMs: v.admitted_at?.getTime() ?? null, startedMs: v.started_at?.getTime() ?? null,
         finishedMs: v.finished_at?.getTime() ?? null, statement: v.outcome === 'statement_accepted',
         phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
-      }, 1);
-      examples.add(v.office_code, v.arrival_date, {
-        arrivedMs: v.arrived_at.getTime(), admittedMs: v.admitted_at?.getTime() ?? null, finishedMs: v.finished_at?.getTime() ?? null,
-        statement: v.outcome === 'statement_accepted', phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
         visitRef: v.visit_ref, line: v.source_line, sheet: v.source_sheet,
-      });
+      };
+      deltas.add(facts, 1);
+      examples.add(facts.office, facts.day, facts);
       lap('rollups');
       // A full batch ends where an office's day ends, so that the next batch of a file sorted by
       // time shares no day with it and can go straight in (BatchProbe); never later than twice full.
