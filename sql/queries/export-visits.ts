@@ -55,12 +55,11 @@ function dayStartBound(day: string): Date {
 export async function* exportVisits(db: Kysely<Database>, filter: ExportFilter, pageRows = PAGE): AsyncGenerator<ExportedVisit> {
   const offices = filter.office ? [filter.office] : (await db.selectFrom('offices').select('code').execute()).map((o) => o.code);
   if (offices.length === 0) return;
-  let day: string | null = filter.from;
-  while (day !== null && day < filter.to) {
-    day = await nextDayWithVisits(db, offices, day, filter.to);
+  for (let from = filter.from; from < filter.to;) {
+    const day = await nextDayWithVisits(db, offices, from, filter.to);
     if (day === null) return;
     yield* dayVisits(db, offices, day, pageRows);
-    day = addDays(day, 1);
+    from = addDays(day, 1);
   }
 }
 
