@@ -116,10 +116,6 @@ export class CopyBuffer {
     this.int4((ms - PG_EPOCH_MS) / DAY_MS);
   }
 
-  get byteLength(): number {
-    return this.used;
-  }
-
   /** The data so far; valid until the buffer is cleared or written to again. */
   view(): Buffer<ArrayBuffer> {
     return this.bytes.subarray(0, this.used);
