@@ -179,9 +179,23 @@ function memo<V>(map: Map<number, V>, key: number, compute: (key: number) => V):
 }
 
 const offsetByUtcHour = new Map<number, number>();
+/** Per UTC day: the offset of all its hours, or NaN when it changes within the day (those go by hour). */
+const offsetByUtcDay = new Map<number, number>();
 
-/** Offset of Asia/Almaty from UTC in ms at an instant. */
+/**
+ * A day's offset when its first and last hour agree: Almaty's offset changes at most once a day
+ * (months apart in every year of the zone's history), so the hours between agree too. A load of a
+ * thousand days then asks Intl ~2,000 times instead of ~24,000.
+ */
+function uncachedDayOffset(day: number): number {
+  const first = uncachedOffsetAt(day * DAY_MS);
+  return first === uncachedOffsetAt(day * DAY_MS + 23 * HOUR_MS) ? first : Number.NaN;
+}
+
+/** Offset of Asia/Almaty from UTC in ms at an instant (the offset at the start of its UTC hour). */
 export function almatyOffsetAt(instantMs: number): number {
+  const whole = memo(offsetByUtcDay, Math.floor(instantMs / DAY_MS), uncachedDayOffset);
+  if (!Number.isNaN(whole)) return whole;
   return memo(offsetByUtcHour, Math.floor(instantMs / HOUR_MS), (hour) => uncachedOffsetAt(hour * HOUR_MS));
 }
 

@@ -1,7 +1,7 @@
 import type { RawValue } from '../model.ts';
 import { fromExcelSerial } from './excel-serial.ts';
 import { memoByText } from './memo-by-text.ts';
-import { scanDateTime, scanTimeOfDay } from './scan-date-time.ts';
+import { scanDate, scanDateTime, scanTimeOfDay } from './scan-date-time.ts';
 
 /**
  * One time-like cell, read without a time zone yet. `wall`, `date` and `time` are Almaty wall-clock
@@ -107,5 +107,12 @@ const parseShortText = memoByText((value) => Object.freeze(parseUncached(value))
 
 /** Reads a cell as a date, a time, both, or an instant; never guesses a zone. */
 export function parseTimeValue(value: RawValue | undefined): TimeValue {
-  return typeof value === 'string' && value.length <= 10 ? parseShortText(value) : parseUncached(value);
+  if (typeof value !== 'string') return parseUncached(value);
+  // The two shapes of most cells are read in place, cheaper than a cache lookup of the text; the
+  // cache serves the other short shapes, the general parser the rest.
+  const time = scanTimeOfDay(value);
+  if (time >= 0) return { kind: 'time', ms: time };
+  const day = scanDate(value);
+  if (day >= 0) return { kind: 'date', ms: day };
+  return value.length <= 10 ? parseShortText(value) : parseUncached(value);
 }

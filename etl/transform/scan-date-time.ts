@@ -77,3 +77,28 @@ export function scanTimeOfDay(t: string): number {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
   return ((hour * 60 + minute) * 60 + second) * 1000;
 }
+
+/**
+ * Fast path for a date alone, 'DD.MM.YYYY' or 'YYYY-MM-DD' (an e-queue's date column): wall ms of
+ * its midnight, or -1 for anything else, years before 1900 included (the general parser decides).
+ */
+export function scanDate(t: string): number {
+  if (t.length !== 10) return -1;
+  let year: number;
+  let month: number;
+  let day: number;
+  if (t.charCodeAt(2) === 46 && t.charCodeAt(5) === 46) { // DD.MM.YYYY
+    day = digitsAt(t, 0, 2);
+    month = digitsAt(t, 3, 2);
+    year = digitsAt(t, 6, 4);
+  } else if (t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45) { // YYYY-MM-DD
+    year = digitsAt(t, 0, 4);
+    month = digitsAt(t, 5, 2);
+    day = digitsAt(t, 8, 2);
+  } else {
+    return -1;
+  }
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return -1;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return -1;
+  return Date.UTC(year, month - 1, day);
+}

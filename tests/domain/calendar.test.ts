@@ -45,6 +45,29 @@ describe('the Almaty clock (IANA zone: UTC+6 until 2024-03-01 00:00, UTC+5 after
     expect(almatyOffsetAt(Date.parse('2024-03-02T12:00:00Z'))).toBe(5 * 3_600_000);
   });
 
+  it('gives Intl\'s offset at every hour around each change of the zone since 1970, and at a thousand random hours', () => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Almaty', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    });
+    const intlOffset = (ms: number) => {
+      const p = Object.fromEntries(parts.formatToParts(ms).map((x) => [x.type, Number(x.value)]));
+      return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - ms;
+    };
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    const hours: number[] = [];
+    for (let day = Date.UTC(1970, 0, 1); day < Date.UTC(2040, 0, 1); day += DAY) {
+      if (intlOffset(day) === intlOffset(day + DAY)) continue;
+      for (let h = day - DAY; h < day + 3 * DAY; h += HOUR) hours.push(h);
+    }
+    // The zone changed its offset more than twenty times since 1970 (summer time until 2004, 2024-03-01).
+    expect(hours.length).toBeGreaterThan(20 * 96);
+    const rng = createRng(7);
+    for (let i = 0; i < 1000; i++) hours.push(Date.UTC(1970, 0, 1) + rng.int(0, 70 * 8766) * HOUR);
+    const wrong = hours.filter((h) => almatyOffsetAt(h) !== intlOffset(h) || almatyOffsetAt(h + HOUR - 1) !== intlOffset(h));
+    expect(wrong.map((h) => new Date(h).toISOString())).toEqual([]);
+  });
+
   it('turns instants into wall time and back; the repeated hour of 2024-02-29 is its earlier instant', () => {
     const instant = Date.parse('2024-03-01T04:30:00Z');
     expect(new Date(instantToWall(instant)).toISOString()).toBe('2024-03-01T09:30:00.000Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLocalTime, parseTimeValue, toInstant } from '../../../etl/transform/parse-local-time.ts';
-import { scanDateTime } from '../../../etl/transform/scan-date-time.ts';
+import { scanDate, scanDateTime } from '../../../etl/transform/scan-date-time.ts';
 
 const iso = (v: Parameters<typeof parseLocalTime>[0]) => parseLocalTime(v)?.toISOString() ?? null;
 
@@ -92,5 +92,24 @@ describe('scanDateTime: the fast path reads exactly what the general parser read
     '2019-01-14 10:05:00.5', '14.01.2019 10:05 ', '1899-12-30 10:05:00',
   ])('leaves %s to the general parser', (text) => {
     expect(scanDateTime(text)).toBeNull();
+  });
+});
+
+describe('scanDate: the fast path for a date alone reads exactly what the general parser reads', () => {
+  // Spaces around a value take it past the fast paths to the general parser, which trims them.
+  const general = (text: string) => parseTimeValue(` ${text} `);
+
+  it.each(['14.01.2019', '2019-01-14', '29.02.2024', '2024-02-29', '31.12.2019', '01.01.1900', '2000-02-29', '31.12.9999'])('%s', (text) => {
+    expect(scanDate(text)).toBeGreaterThanOrEqual(Date.UTC(1900, 0, 1));
+    expect(general(text)).toEqual({ kind: 'date', ms: scanDate(text) });
+    expect(parseTimeValue(text)).toEqual(general(text));
+  });
+
+  it.each([
+    '29.02.2019', '1900-02-29', '31.04.2019', '00.01.2019', '14.00.2019', '2019-13-01', '1899-12-30', '30.12.1899', '01.01.0000',
+    '0000-01-01', '14/01/2019', '2019.01.14', '14-01-2019', '14.01.19', '4.01.2019 ', '1a.01.2019', '2019-01-1x', '14.01.2019г',
+  ])('leaves %s to the general parser, which reads it the same through the whole parse', (text) => {
+    expect(scanDate(text)).toBe(-1);
+    expect(parseTimeValue(text)).toEqual(general(text));
   });
 });
