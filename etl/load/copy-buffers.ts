@@ -83,6 +83,11 @@ export class CopyBuffer {
     this.bytes[this.used++] = value ? 1 : 0;
   }
 
+  int2(value: number): void {
+    this.int32(2);
+    this.int16(value);
+  }
+
   int4(value: number): void {
     this.int32(4);
     this.int32(value);

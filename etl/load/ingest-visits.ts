@@ -26,7 +26,7 @@ const BATCHING = { rows: 5_000, rollupEvery: 30 };
  * Batches parsed ahead of the one being written: enough to keep the parse going through a rollup
  * write (half a second every 30 batches), which one batch ahead sat out idle; a few megabytes.
  */
-const PREFETCH_BATCHES = 4;
+const PREFETCH_BATCHES = 8;
 /**
  * On the embedded database, a CSV or JSONL file from this size is parsed in a worker thread, since
  * PGlite runs on this thread and the parse would otherwise take turns with it: 200,000 rows load
@@ -99,7 +99,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         if (deltas) {
           await timed(timings, 'rollups', async () => {
             await writeRollupDeltas(tx, copy, deltas);
-            if (anyDuplicate) await writeRollupDeltas(tx, copy, duplicates);
+            if (anyDuplicate) await writeRollupDeltas(tx, copy, duplicates.toCopy());
           });
           duplicates = createRollupDeltas();
           anyDuplicate = false;

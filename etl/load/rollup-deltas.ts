@@ -1,5 +1,5 @@
 import { dekadStart, instantToWall, monthStart, yearStart } from '../../domain/calendar.ts';
-import { copyText } from './copy-text.ts';
+import { CopyBuffer } from './copy-buffers.ts';
 
 /** What the rollups need of one visit (times as epoch ms). */
 export interface VisitFacts {
@@ -20,6 +20,9 @@ export interface VisitFacts {
 const COUNTERS = 7;
 const METRICS = ['admission_delay', 'wait_time', 'service_time', 'application_time'] as const;
 const HOUR_MS = 3_600_000;
+/** Fields of a delta_hourly tuple (key, counters) and of a delta_durations tuple (key, n, s00–s59). */
+const HOURLY_FIELDS = 4 + COUNTERS;
+const DURATION_FIELDS = 6 + 60;
 
 interface DayEntry {
   office: string;
@@ -30,32 +33,47 @@ interface DayEntry {
   minutes: Map<number, Int32Array>[];
 }
 
-/** Rollup rows to add, as COPY text (what writeRollupDeltas reads). */
-export interface RollupLines {
-  /** COPY lines for visit_hourly (office, day, hour, category, 7 counters). */
-  hourlyLines(): Iterable<string>;
-  /** COPY lines for duration_minutes (office, metric, unit, start, minute, n, s00–s59), every unit. */
-  durationLines(): Iterable<string>;
+/**
+ * Rollup rows to add, as binary COPY streams (header to trailer) for delta_hourly (office, day, hour,
+ * category, 7 counters) and delta_durations (office, metric, unit, start, minute, n, s00–s59, every
+ * unit), with their row counts: what writeRollupDeltas sends. Built where the rows were parsed, so
+ * the loader only passes bytes on, and the server reads integers and dates without parsing text.
+ */
+export interface RollupData {
+  hourly: Uint8Array<ArrayBuffer>;
+  hourlyRows: number;
+  durations: Uint8Array<ArrayBuffer>;
+  durationRows: number;
 }
 
-export interface RollupDeltas extends RollupLines {
+export interface RollupDeltas {
   add(visit: VisitFacts, sign: 1 | -1): void;
+  /** The sums so far as COPY data. */
+  toCopy(): RollupData;
 }
 
-/** Rollup lines already written out as text (by a parse worker), in the same shape. */
-export function rollupLinesOfText(text: { hourly: string; durations: string }): RollupLines {
-  return { hourlyLines: () => [text.hourly], durationLines: () => [text.durations] };
+interface CoarseRow {
+  office: string;
+  metric: string;
+  unit: string;
+  start: string;
+  minute: number;
+  counts: Int32Array;
 }
 
-/** The lines as two texts, to pass between threads. */
-export function rollupLinesToText(lines: RollupLines): { hourly: string; durations: string } {
-  return { hourly: [...lines.hourlyLines()].join(''), durations: [...lines.durationLines()].join('') };
-}
-
-function addTo(target: Map<string, { key: string; counts: Int32Array }>, key: string, counts: Int32Array): void {
+function addTo(target: Map<string, CoarseRow>, key: string, row: Omit<CoarseRow, 'counts'>, counts: Int32Array): void {
   const e = target.get(key);
-  if (!e) target.set(key, { key, counts: Int32Array.from(counts) });
+  if (!e) target.set(key, { ...row, counts: Int32Array.from(counts) });
   else for (let i = 0; i < counts.length; i++) e.counts[i]! += counts[i]!;
+}
+
+function isZero(counts: Int32Array): boolean {
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
+  return true;
+}
+
+function writeCounts(out: CopyBuffer, counts: Int32Array): void {
+  for (let i = 0; i < counts.length; i++) out.int4(counts[i]!);
 }
 
 /**
@@ -88,6 +106,67 @@ export function createRollupDeltas(): RollupDeltas {
     counts[1 + seconds - minute * 60]! += sign;
   }
 
+  function hourlyCopy(): { data: Uint8Array<ArrayBuffer>; rows: number } {
+    const out = new CopyBuffer(1 << 16);
+    out.beginBinary();
+    let rows = 0;
+    for (const e of days.values()) {
+      for (const [hour, byCategory] of e.hours) {
+        for (const [category, c] of byCategory) {
+          if (isZero(c)) continue;
+          out.row(HOURLY_FIELDS);
+          out.repeatedText(e.office);
+          out.date(e.day);
+          out.int2(hour);
+          out.repeatedText(category);
+          writeCounts(out, c);
+          rows++;
+        }
+      }
+    }
+    out.endBinary();
+    return { data: out.view(), rows };
+  }
+
+  function durationRow(out: CopyBuffer, office: string, metric: string, unit: string, start: string, minute: number, counts: Int32Array): void {
+    out.row(DURATION_FIELDS);
+    out.repeatedText(office);
+    out.repeatedText(metric);
+    out.repeatedText(unit);
+    out.date(start);
+    out.int4(minute);
+    writeCounts(out, counts);
+  }
+
+  function durationCopy(): { data: Uint8Array<ArrayBuffer>; rows: number } {
+    const out = new CopyBuffer(1 << 16);
+    out.beginBinary();
+    let rows = 0;
+    // Day rows go out as they are; each day is also summed into its dekad, month and year.
+    const coarse = new Map<string, CoarseRow>();
+    for (const e of days.values()) {
+      const starts = [['dekad', dekadStart(e.day)], ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
+      for (let m = 0; m < METRICS.length; m++) {
+        const metric = METRICS[m]!;
+        for (const [minute, counts] of e.minutes[m]!) {
+          if (isZero(counts)) continue;
+          durationRow(out, e.office, metric, 'day', e.day, minute, counts);
+          rows++;
+          for (const [unit, start] of starts) {
+            addTo(coarse, `${e.office}\t${metric}\t${unit}\t${start}\t${minute}`, { office: e.office, metric, unit, start, minute }, counts);
+          }
+        }
+      }
+    }
+    for (const r of coarse.values()) {
+      if (isZero(r.counts)) continue;
+      durationRow(out, r.office, r.metric, r.unit, r.start, r.minute, r.counts);
+      rows++;
+    }
+    out.endBinary();
+    return { data: out.view(), rows };
+  }
+
   return {
     add(v, sign) {
       const e = entry(v.office, v.day);
@@ -110,32 +189,10 @@ export function createRollupDeltas(): RollupDeltas {
       if (v.statement) addDuration(e, 3, v.arrivedMs, v.finishedMs, sign);
     },
 
-    *hourlyLines() {
-      for (const e of days.values()) {
-        for (const [hour, byCategory] of e.hours) {
-          for (const [category, c] of byCategory) {
-            if (c.every((x) => x === 0)) continue;
-            yield `${copyText(e.office)}\t${e.day}\t${hour}\t${copyText(category)}\t${c.join('\t')}\n`;
-          }
-        }
-      }
-    },
-
-    *durationLines() {
-      // Day rows go out as they are; each day is also summed into its dekad, month and year.
-      const coarse = new Map<string, { key: string; counts: Int32Array }>();
-      for (const e of days.values()) {
-        const office = copyText(e.office);
-        const starts = [['dekad', dekadStart(e.day)], ['month', monthStart(e.day)], ['year', yearStart(e.day)]];
-        for (let m = 0; m < METRICS.length; m++) {
-          for (const [minute, counts] of e.minutes[m]!) {
-            if (counts.every((x) => x === 0)) continue;
-            yield `${office}\t${METRICS[m]}\tday\t${e.day}\t${minute}\t${counts.join('\t')}\n`;
-            for (const [unit, start] of starts) addTo(coarse, `${office}\t${METRICS[m]}\t${unit}\t${start}\t${minute}`, counts);
-          }
-        }
-      }
-      for (const { key, counts } of coarse.values()) if (counts.some((x) => x !== 0)) yield `${key}\t${counts.join('\t')}\n`;
+    toCopy() {
+      const hourly = hourlyCopy();
+      const durations = durationCopy();
+      return { hourly: hourly.data, hourlyRows: hourly.rows, durations: durations.data, durationRows: durations.rows };
     },
   };
 }

@@ -7,7 +7,7 @@ import { BatchProbe, type OfficeDays } from './batch-probe.ts';
 import { CopyBufferPool } from './copy-buffers.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
-import { createRollupDeltas, type RollupLines, type VisitFacts } from './rollup-deltas.ts';
+import { createRollupDeltas, type RollupData, type VisitFacts } from './rollup-deltas.ts';
 import { ExamplePicker, type ExampleFacts, type KnownExamples } from '../../sql/compliance/examples.ts';
 import { writeVisitRow } from './stage-visits.ts';
 
@@ -55,7 +55,7 @@ export interface ParsedBatch {
   ranges: OfficeDays[];
   repeatsItself: boolean;
   quarantined: QuarantineEntry[];
-  deltas: RollupLines | null;
+  deltas: RollupData | null;
   release(): void;
 }
 
@@ -118,7 +118,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       const withDeltas = last || batchesOut % opts.batching.rollupEvery === 0;
       const batch: ParsedBatch = {
         copyData: buffer.view(), rows, ranges: probe.ranges(), repeatsItself: probe.repeatsItself, quarantined,
-        deltas: withDeltas ? deltas : null, release: () => buffers.give(buffer),
+        deltas: withDeltas ? deltas.toCopy() : null, release: () => buffers.give(buffer),
       };
       if (withDeltas) deltas = createRollupDeltas();
       quarantined = [];

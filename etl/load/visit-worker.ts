@@ -7,7 +7,6 @@ import { MissingIinKeyError } from '../transform/normalize-visit.ts';
 import { createOfficeResolver } from '../transform/resolve-office.ts';
 import { createIngestTimings } from './ingest-timings.ts';
 import { parseVisitBatches } from './visit-batches.ts';
-import { rollupLinesToText } from './rollup-deltas.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
 /**
@@ -52,10 +51,12 @@ async function run(job: WorkerJob): Promise<void> {
     // Only the batch's bytes cross, moved rather than copied; its buffer is refilled at once.
     const copyData = batch.copyData.slice();
     batch.release();
+    // The deltas' bytes are the batch's own (made at its cut): moved as they are.
+    const deltas = batch.deltas;
     send({
       kind: 'batch', copyData, rows: batch.rows, ranges: batch.ranges, repeatsItself: batch.repeatsItself,
-      quarantined: batch.quarantined, deltas: batch.deltas ? rollupLinesToText(batch.deltas) : null,
-    }, [copyData.buffer]);
+      quarantined: batch.quarantined, deltas,
+    }, deltas ? [copyData.buffer, deltas.hourly.buffer, deltas.durations.buffer] : [copyData.buffer]);
   }
   send({ kind: 'done', summary: parsed.summary(), timings: timings ?? null });
 }

@@ -5,7 +5,6 @@ import { RejectedFileError } from '../model.ts';
 import { MissingIinKeyError } from '../transform/normalize-visit.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import { INGEST_STAGES } from './ingest-timings.ts';
-import { rollupLinesOfText } from './rollup-deltas.ts';
 import type { ParsedBatch, ParsedFile } from './visit-batches.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
@@ -89,7 +88,7 @@ export function workerVisitBatches(job: WorkerJob, onProgress: (rows: number) =>
         else if (m.kind === 'batch') {
           yield {
             copyData: m.copyData, rows: m.rows, ranges: m.ranges, repeatsItself: m.repeatsItself, quarantined: m.quarantined,
-            deltas: m.deltas ? rollupLinesOfText(m.deltas) : null, release: () => post({ kind: 'more' }),
+            deltas: m.deltas, release: () => post({ kind: 'more' }),
           };
         } else if (m.kind === 'done') {
           summary = m.summary;

@@ -2,6 +2,7 @@ import type { RejectCode, RejectParams } from '../../domain/reject-reasons.ts';
 import type { OfficeDays } from './batch-probe.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
+import type { RollupData } from './rollup-deltas.ts';
 import type { ParsedFile } from './visit-batches.ts';
 
 /** What the loader tells the parse worker to read (plain values only). */
@@ -20,7 +21,7 @@ export interface WorkerJob {
 export type FromWorker =
   | {
     kind: 'batch'; copyData: Uint8Array<ArrayBuffer>; rows: number; ranges: OfficeDays[]; repeatsItself: boolean;
-    quarantined: QuarantineEntry[]; deltas: { hourly: string; durations: string } | null;
+    quarantined: QuarantineEntry[]; deltas: RollupData | null;
   }
   | { kind: 'progress'; rows: number }
   | { kind: 'done'; summary: ParsedFile; timings: IngestTimings | null }

@@ -2,42 +2,29 @@ import { sql, type Kysely } from 'kysely';
 import type { CopyIn } from '../../sql/db.ts';
 import { SECOND_COLUMNS, secondColumns } from '../../sql/second-columns.ts';
 import type { Database } from '../../sql/schema.ts';
-import type { RollupLines, VisitFacts } from './rollup-deltas.ts';
+import { fromArray } from './batches.ts';
+import type { RollupData, VisitFacts } from './rollup-deltas.ts';
 
 const HOURLY_COLUMNS = ['office_code', 'day', 'hour', 'category', 'visits', 'admitted', 'statements',
   'phone_known', 'phone_yes', 'questioned_known', 'questioned_yes'] as const;
 const COUNTERS = HOURLY_COLUMNS.slice(4);
 const DURATION_COLUMNS = ['office_code', 'metric', 'unit', 'start', 'minute', 'n', ...SECOND_COLUMNS] as const;
 
-async function* chunks(lines: Iterable<string>, size = 1 << 20): AsyncGenerator<string> {
-  let parts: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    parts.push(line);
-    length += line.length;
-    if (length >= size) {
-      yield parts.join('');
-      parts = [];
-      length = 0;
-    }
-  }
-  if (parts.length) yield parts.join('');
-}
-
 /**
  * Adds rollup deltas (summed in Node, see rollup-deltas.ts) inside the file's transaction: COPY
  * into temporary tables, then one upsert each into visit_hourly (whose triggers carry the change on
  * to office_daily and the coarser count rollups) and duration_minutes.
  */
-export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, deltas: RollupLines): Promise<void> {
+export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, deltas: RollupData): Promise<void> {
+  if (deltas.hourlyRows === 0 && deltas.durationRows === 0) return;
   // Created once per file transaction, emptied for each later write.
   await sql`create temp table if not exists delta_hourly on commit drop as
     select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from visit_hourly with no data`.execute(tx);
   await sql`create temp table if not exists delta_durations on commit drop as
     select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from duration_minutes with no data`.execute(tx);
   await sql`truncate delta_hourly, delta_durations`.execute(tx);
-  // Lines are produced while COPY sends them: the file's rollups are never all text at once.
-  if (await copy('delta_hourly', HOURLY_COLUMNS, chunks(deltas.hourlyLines())) > 0) {
+  if (deltas.hourlyRows > 0) {
+    await copy('delta_hourly', HOURLY_COLUMNS, fromArray([deltas.hourly]), 'binary');
     await sql`
       insert into visit_hourly as r (${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))})
       select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from delta_hourly
@@ -45,7 +32,8 @@ export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, delt
       on conflict (office_code, day, hour, category) do update set
         ${sql.join(COUNTERS.map((c) => sql`${sql.ref(c)} = r.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`.execute(tx);
   }
-  if (await copy('delta_durations', DURATION_COLUMNS, chunks(deltas.durationLines())) > 0) {
+  if (deltas.durationRows > 0) {
+    await copy('delta_durations', DURATION_COLUMNS, fromArray([deltas.durations]), 'binary');
     await sql`
       insert into duration_minutes as r (${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))})
       select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from delta_durations
