@@ -52,6 +52,11 @@ export interface ReadResult<F extends string = VisitField> {
   /** Columns the file has that no canonical field claims (listed in the run report). */
   unknownColumns: string[];
   records: AsyncIterable<RawRecord<F>>;
+  /**
+   * The same records in the groups a reader has at hand (a CSV's 32 KB of text), where it has them:
+   * a loader of a million rows then waits once a group instead of once a row (etl/read/record-groups.ts).
+   */
+  groups?: AsyncIterable<RawRecord<F>[]>;
   /** Filled in as the records are read. */
   repairs: ReadRepairs;
 }

@@ -1,5 +1,6 @@
 import type { TopicResult } from '../classify/classify-topic.ts';
 import type { RawRecord, ReadResult, VisitField } from '../model.ts';
+import { recordGroups } from '../read/record-groups.ts';
 import { createVisitNormalizer } from '../transform/normalize-visit.ts';
 import type { OfficeResolver } from '../transform/resolve-office.ts';
 import { scrubIin } from '../transform/scrub-iin.ts';
@@ -93,7 +94,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
   let done = false;
 
   async function* batches(): AsyncGenerator<ParsedBatch> {
-    const records: AsyncIterator<RawRecord<VisitField>> = read.records[Symbol.asyncIterator]();
+    const groups: AsyncIterator<RawRecord<VisitField>[]> = recordGroups(read);
     let quarantined: QuarantineEntry[] = [];
     // Rollups are summed here as rows are parsed; the loader takes back out the duplicates it turns away.
     let deltas = createRollupDeltas();
@@ -102,7 +103,8 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     data.beginBinary();
     let probe = new BatchProbe();
     let rows = 0;
-    let lastOfficeDay = '';
+    let lastOffice = '';
+    let lastDay = '';
     let clock = timings ? performance.now() : 0;
     // Each stage's time is the clock's advance since the previous stage ended.
     const lap = (stage: 'parse' | 'validate' | 'classify' | 'format' | 'rollups') => {
@@ -130,52 +132,57 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     };
     for (;;) {
       if (timings) clock = performance.now();
-      const next = await records.next();
+      const next = await groups.next();
       lap('parse');
       if (next.done) break;
-      const rec = next.value;
-      rowsRead++;
-      if (rowsRead % PROGRESS_EVERY === 0) opts.progress(rowsRead);
-      if (rowsRead % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      const office = rec.values?.office;
-      if (office !== undefined && office !== null && office !== '') rowsNamingOffice++;
-      const result = normalize(rec);
-      lap('validate');
-      if (!result.ok) {
-        quarantined.push({ line: rec.line, sheet: rec.sheet, reason: result.reason, detail: result.detail, raw: scrubIin(rec.raw) });
-        // A batch also ends when its quarantine is full: a file of junk lines with a valid row now
-        // and then must not hold all its junk in memory (the next batch may then merge, not copy).
-        if (quarantined.length >= QUARANTINE_FLUSH) yield cut(false);
-        continue;
+      for (const rec of next.value) {
+        rowsRead++;
+        if (rowsRead % PROGRESS_EVERY === 0) opts.progress(rowsRead);
+        if (rowsRead % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+        const office = rec.values?.office;
+        if (office !== undefined && office !== null && office !== '') rowsNamingOffice++;
+        const result = normalize(rec);
+        lap('validate');
+        if (!result.ok) {
+          quarantined.push({ line: rec.line, sheet: rec.sheet, reason: result.reason, detail: result.detail, raw: scrubIin(rec.raw) });
+          // A batch also ends when its quarantine is full: a file of junk lines with a valid row now
+          // and then must not hold all its junk in memory (the next batch may then merge, not copy).
+          if (quarantined.length >= QUARANTINE_FLUSH) yield cut(false);
+          continue;
+        }
+        const v = result.visit;
+        // Rows come day by day: the file's months and coverage change only where the office's day does.
+        const sameDay = v.arrival_date === lastDay && v.office_code === lastOffice;
+        if (!sameDay) {
+          months.add(v.arrival_date.slice(0, 7));
+          coverage.addDay(v.office_code, v.arrival_date);
+        }
+        const c = opts.classify(v.topic_text, v.service);
+        lap('classify');
+        // One record of the row's facts serves the rollups and the flag examples.
+        const facts: VisitFacts & ExampleFacts = {
+          office: v.office_code, day: v.arrival_date, arrivedMs: v.arrived_at.getTime(), category: c.category,
+          admittedMs: v.admitted_at?.getTime() ?? null, startedMs: v.started_at?.getTime() ?? null,
+          finishedMs: v.finished_at?.getTime() ?? null, statement: v.outcome === 'statement_accepted',
+          phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
+          visitRef: v.visit_ref, line: v.source_line, sheet: v.source_sheet,
+        };
+        deltas.add(facts, 1);
+        examples.add(facts.office, facts.day, facts);
+        lap('rollups');
+        // A full batch ends where an office's day ends, so that the next batch of a file sorted by
+        // time shares no day with it and can go straight in (BatchProbe); never later than twice full.
+        if (rows >= opts.batching.rows && (!sameDay || rows >= 2 * opts.batching.rows)) {
+          yield cut(false);
+          if (timings) clock = performance.now();
+        }
+        lastOffice = v.office_code;
+        lastDay = v.arrival_date;
+        probe.add(v.office_code, v.arrival_date, v.visit_key);
+        writeVisitRow(data, v, c, opts.classifierVersion, fileId);
+        rows++;
+        lap('format');
       }
-      const v = result.visit;
-      months.add(v.arrival_date.slice(0, 7));
-      coverage.addDay(v.office_code, v.arrival_date);
-      const c = opts.classify(v.topic_text, v.service);
-      lap('classify');
-      // One record of the row's facts serves the rollups and the flag examples.
-      const facts: VisitFacts & ExampleFacts = {
-        office: v.office_code, day: v.arrival_date, arrivedMs: v.arrived_at.getTime(), category: c.category,
-        admittedMs: v.admitted_at?.getTime() ?? null, startedMs: v.started_at?.getTime() ?? null,
-        finishedMs: v.finished_at?.getTime() ?? null, statement: v.outcome === 'statement_accepted',
-        phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
-        visitRef: v.visit_ref, line: v.source_line, sheet: v.source_sheet,
-      };
-      deltas.add(facts, 1);
-      examples.add(facts.office, facts.day, facts);
-      lap('rollups');
-      // A full batch ends where an office's day ends, so that the next batch of a file sorted by
-      // time shares no day with it and can go straight in (BatchProbe); never later than twice full.
-      const officeDay = `${v.office_code}\u001f${v.arrival_date}`;
-      if (rows >= opts.batching.rows && (officeDay !== lastOfficeDay || rows >= 2 * opts.batching.rows)) {
-        yield cut(false);
-        if (timings) clock = performance.now();
-      }
-      lastOfficeDay = officeDay;
-      probe.add(v.office_code, v.arrival_date, v.visit_key);
-      writeVisitRow(data, v, c, opts.classifierVersion, fileId);
-      rows++;
-      lap('format');
     }
     // The last batch carries the remaining rows, quarantine and deltas, even when it holds no row.
     yield cut(true);

@@ -3,6 +3,7 @@ import { readTextChunks } from './decode-text.ts';
 import { findCsvHeader, headIsEnough, type CsvHeader } from './find-csv-header.ts';
 import { CsvSplitter, type SplitRow } from './split-csv.ts';
 import { capRaw } from './raw-text.ts';
+import { eachRecord } from './record-groups.ts';
 
 type Columns<F> = ReadonlyArray<readonly [number, F]>;
 
@@ -30,26 +31,31 @@ async function* textChunks(path: string, crOnly: boolean, repairs: ReadRepairs):
   for await (const chunk of readTextChunks(path, repairs)) yield crOnly ? chunk.replace(/\r/g, '\n') : chunk;
 }
 
-async function* streamRecords<F extends string>(
+/** The records of each decoded chunk together (see ReadResult.groups). */
+async function* streamGroups<F extends string>(
   path: string, crOnly: boolean, header: CsvHeader, columns: Columns<F>, repairs: ReadRepairs,
-): AsyncGenerator<RawRecord<F>> {
+): AsyncGenerator<RawRecord<F>[]> {
   repairs.nulsRemoved = 0;
   const { delimiter, bodyLine, fieldCount } = header;
   const splitter = new CsvSplitter(delimiter, bodyLine);
   const rows: SplitRow[] = [];
-  for await (const chunk of textChunks(path, crOnly, repairs)) {
-    splitter.push(chunk, rows);
+  const recordsOf = (): RawRecord<F>[] => {
+    const group: RawRecord<F>[] = [];
     for (const row of rows) {
       const record = toRecord(row, columns, fieldCount);
-      if (record) yield record;
+      if (record) group.push(record);
     }
     rows.length = 0;
+    return group;
+  };
+  for await (const chunk of textChunks(path, crOnly, repairs)) {
+    splitter.push(chunk, rows);
+    const group = recordsOf();
+    if (group.length > 0) yield group;
   }
   splitter.end(rows);
-  for (const row of rows) {
-    const record = toRecord(row, columns, fieldCount);
-    if (record) yield record;
-  }
+  const group = recordsOf();
+  if (group.length > 0) yield group;
 }
 
 function pairs<F extends string>(columns: readonly (F | null)[]): Columns<F> {
@@ -83,10 +89,12 @@ export async function readCsv(path: string): Promise<ReadResult<VisitField> | Re
   const repairs: ReadRepairs = { nulsRemoved: 0 };
   if (match.kind === 'visit') {
     const columns = pairs(match.columns);
-    const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns, repairs) };
-    return { format: 'csv', unknownColumns: match.unknownColumns, records, repairs };
+    const groups = { [Symbol.asyncIterator]: () => streamGroups(path, crOnly, header, columns, repairs) };
+    const records = { [Symbol.asyncIterator]: () => eachRecord(groups) };
+    return { format: 'csv', unknownColumns: match.unknownColumns, records, groups, repairs };
   }
   const columns = pairs(match.columns);
-  const records = { [Symbol.asyncIterator]: () => streamRecords(path, crOnly, header, columns, repairs) };
-  return { format: 'inspection', unknownColumns: match.unknownColumns, records, repairs };
+  const groups = { [Symbol.asyncIterator]: () => streamGroups(path, crOnly, header, columns, repairs) };
+  const records = { [Symbol.asyncIterator]: () => eachRecord(groups) };
+  return { format: 'inspection', unknownColumns: match.unknownColumns, records, groups, repairs };
 }
