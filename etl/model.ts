@@ -78,16 +78,17 @@ export interface ReadRepairs {
 }
 
 /** A visit after normalisation and validation, ready to load (category added by the classifier). */
+/** A visit as stored; its instants are epoch milliseconds (a million Date objects a load cost the collector). */
 export interface NormalizedVisit {
   office_code: string;
   visit_key: string;
   visit_ref: string | null;
-  arrived_at: Date;
+  arrived_at: number;
   /** Asia/Almaty calendar day of arrived_at, 'YYYY-MM-DD'. */
   arrival_date: string;
-  admitted_at: Date | null;
-  started_at: Date | null;
-  finished_at: Date | null;
+  admitted_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
   /** Trimmed, with every run of 12 digits replaced by [IIN]. */
   topic_text: string;
   service: string | null;
@@ -97,8 +98,8 @@ export interface NormalizedVisit {
   iin_status: IinStatus;
   phone_surrendered: boolean | null;
   checkpoint_questioned: boolean | null;
-  specialist_called_at: Date | null;
-  specialist_arrived_at: Date | null;
+  specialist_called_at: number | null;
+  specialist_arrived_at: number | null;
   channel: Channel | null;
   source_line: number;
   source_sheet: string | null;

@@ -161,9 +161,8 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
         lap('classify');
         // One record of the row's facts serves the rollups and the flag examples.
         const facts: VisitFacts & ExampleFacts = {
-          office: v.office_code, day: v.arrival_date, arrivedMs: v.arrived_at.getTime(), category: c.category,
-          admittedMs: v.admitted_at?.getTime() ?? null, startedMs: v.started_at?.getTime() ?? null,
-          finishedMs: v.finished_at?.getTime() ?? null, statement: v.outcome === 'statement_accepted',
+          office: v.office_code, day: v.arrival_date, arrivedMs: v.arrived_at, category: c.category,
+          admittedMs: v.admitted_at, startedMs: v.started_at, finishedMs: v.finished_at, statement: v.outcome === 'statement_accepted',
           phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
           visitRef: v.visit_ref, line: v.source_line, sheet: v.source_sheet,
         };

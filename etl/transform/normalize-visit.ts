@@ -82,12 +82,11 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
 
     const topic = freeText(v.topic_text);
     const ref = cellText(v.visit_ref);
-    const arrivedAt = new Date(t.arrived);
     const arrivalDate = wallDate(t.arrivedWall);
     const hashStart = ctx.hashTime ? performance.now() : 0;
     const iin = pseudonymize(v.iin);
     const key = visitKey({
-      office_code: office, visit_ref: ref, arrival_date: arrivalDate, arrived_at: arrivedAt, visitor_hash: iin.hash, topic_text: topic,
+      office_code: office, visit_ref: ref, arrival_date: arrivalDate, arrived_at: t.arrived, visitor_hash: iin.hash, topic_text: topic,
     });
     if (ctx.hashTime) ctx.hashTime.ms += performance.now() - hashStart;
     const { outcome, outcome_text } = outcomeOf(v.outcome);
@@ -95,11 +94,11 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
       office_code: office,
       visit_key: key,
       visit_ref: ref === '' ? null : ref,
-      arrived_at: arrivedAt,
+      arrived_at: t.arrived,
       arrival_date: arrivalDate,
-      admitted_at: dateOrNull(t.admitted),
-      started_at: dateOrNull(t.started),
-      finished_at: dateOrNull(t.finished),
+      admitted_at: t.admitted,
+      started_at: t.started,
+      finished_at: t.finished,
       topic_text: topic,
       service: freeTextOrNull(v.service),
       outcome,
@@ -108,18 +107,14 @@ export function createVisitNormalizer(ctx: VisitNormalizerContext): (rec: RawRec
       iin_status: iin.status,
       phone_surrendered: flagOf(v.phone_surrendered),
       checkpoint_questioned: flagOf(v.checkpoint_questioned),
-      specialist_called_at: dateOrNull(t.specialistCalled),
-      specialist_arrived_at: dateOrNull(t.specialistArrived),
+      specialist_called_at: t.specialistCalled,
+      specialist_arrived_at: t.specialistArrived,
       channel: channelOf(v.channel),
       source_line: rec.line,
       source_sheet: rec.sheet,
     };
     return { ok: true, visit };
   };
-}
-
-function dateOrNull(ms: number | null): Date | null {
-  return ms === null ? null : new Date(ms);
 }
 
 /**

@@ -5,7 +5,8 @@ export interface VisitIdentity {
   visit_ref: string | null;
   /** Almaty calendar day of arrival, 'YYYY-MM-DD'. */
   arrival_date: string;
-  arrived_at: Date;
+  /** Epoch ms. */
+  arrived_at: number;
   visitor_hash: string | null;
   /** Trimmed and scrubbed, as stored. */
   topic_text: string;
@@ -23,6 +24,6 @@ export function visitKey(v: VisitIdentity): string {
   if (ref !== '' && ref.length <= 40 && !ref.includes('\u001f')) return `r\u001f${v.office_code}\u001f${v.arrival_date}\u001f${ref}`;
   const material = ref !== ''
     ? `ref\u001f${v.office_code}\u001f${ref}\u001f${v.arrival_date}`
-    : `time\u001f${v.office_code}\u001f${Math.floor(v.arrived_at.getTime() / 1000)}\u001f${v.visitor_hash ?? ''}\u001f${v.topic_text.trim()}`;
+    : `time\u001f${v.office_code}\u001f${Math.floor(v.arrived_at / 1000)}\u001f${v.visitor_hash ?? ''}\u001f${v.topic_text.trim()}`;
   return createHash('sha1').update(material).digest('hex');
 }
