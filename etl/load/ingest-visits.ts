@@ -18,15 +18,17 @@ import { workerVisitBatches } from './worker-batches.ts';
 import { stagedDuplicateFacts, writeRollupDeltas } from './write-rollup-deltas.ts';
 
 /**
- * 5,000 rows a batch: a batch copied straight in costs one probe and one COPY, so small batches lose
- * little speed, and the rows held in memory (the batch being written, the next being parsed) stay few.
+ * 20,000 rows a batch, rollups every 8 batches (~160,000 rows). Each batch costs four round trips
+ * (probe, savepoint, COPY, release) on a connection whose replies wait for this thread's turn between
+ * rows: at 5,000 rows a batch those waits added ~10 % to a million-row load, whose backend is its
+ * bottleneck. A batch's COPY data is ~5 MB; with those parsed ahead the load stays near 200 MB.
  */
-const BATCHING = { rows: 5_000, rollupEvery: 30 };
+const BATCHING = { rows: 20_000, rollupEvery: 8 };
 /**
  * Batches parsed ahead of the one being written: enough to keep the parse going through a rollup
- * write (half a second every 30 batches), which one batch ahead sat out idle; a few megabytes.
+ * write (half a second every 8 batches).
  */
-const PREFETCH_BATCHES = 8;
+const PREFETCH_BATCHES = 3;
 /**
  * On the embedded database, a CSV or JSONL file from this size is parsed in a worker thread, since
  * PGlite runs on this thread and the parse would otherwise take turns with it: 200,000 rows load
