@@ -186,7 +186,7 @@ export async function applyMonthVerdicts(
     }
   }
   const known = await knownForMonth(db, period, opts.knownExamples);
-  const examples = await mapInTurns(writes, EXAMPLE_READS,
+  const examples = await mapInTurns(writes, READS_IN_FLIGHT,
     async (w) => {
       const picked = known.get(w.office)?.[w.v.rule];
       if (picked) out.examplesFromLoad++;
@@ -233,8 +233,8 @@ async function knownForMonth(db: Kysely<Database>, period: Period, known: KnownE
   return out;
 }
 
-/** Example reads in flight at once: the server has two cores, and each read keeps one busy. */
-const EXAMPLE_READS = 2;
+/** Reads in flight at once (a month's verdicts, an office's examples): the server has two cores, and each read keeps one busy. */
+const READS_IN_FLIGHT = 2;
 
 /** fn over items with at most `limit` calls in flight; results in the items' order. */
 async function mapInTurns<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -258,13 +258,16 @@ async function mapInTurns<T, R>(items: readonly T[], limit: number, fn: (item: T
 export async function refreshFlagsForMonths(
   db: Kysely<Database>, months: string[], actor: string, opts: { today?: string; knownExamples?: KnownExamples } = {},
 ): Promise<FlagRefresh[]> {
-  const unique = [...new Set(months.map((m) => monthPeriod(m).from))].sort();
   const today = opts.today ?? almatyToday();
+  // A month that has not begun has nothing to judge.
+  const unique = [...new Set(months.map((m) => monthPeriod(m).from))].sort().filter((m) => m <= today);
+  // The verdicts only read the rollups: read side by side (a load of three years touches 36 months),
+  // then applied one month after another, since a case grows in order.
+  const verdicts = await mapInTurns(unique, READS_IN_FLIGHT, (month) => judgeOffices(db, { ...monthPeriod(month), today }));
   const results: FlagRefresh[] = [];
-  for (const month of unique) {
+  for (const [i, month] of unique.entries()) {
     const period = monthPeriod(month);
-    if (period.from > today) continue; // a month that has not begun has nothing to judge
-    const judged = await judgeOffices(db, { ...period, today });
+    const judged = verdicts[i]!;
     const evaluationId = await recordEvaluation(db, { actor, period, thresholds: judged.thresholds, flagsMonth: month });
     results.push(await applyMonthVerdicts(db, month, judged.offices, judged.thresholds, evaluationId, actor, { today, knownExamples: opts.knownExamples }));
   }
