@@ -233,7 +233,10 @@ async function knownForMonth(db: Kysely<Database>, period: Period, known: KnownE
   return out;
 }
 
-/** Reads in flight at once (a month's verdicts, an office's examples): the server has two cores, and each read keeps one busy. */
+/**
+ * Reads in flight at once (a month's verdicts, an office's examples): the server has two cores, and
+ * each read keeps one busy.
+ */
 const READS_IN_FLIGHT = 2;
 
 /** fn over items with at most `limit` calls in flight; results in the items' order. */
