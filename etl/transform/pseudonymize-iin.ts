@@ -22,12 +22,20 @@ function checkDigit(digits: string, weights: readonly number[]): number {
   return sum % 11;
 }
 
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * True when 12 digits pass the Kazakhstan IIN checksum: weights 1..11 mod 11; a remainder of 10
  * means a second pass with weights 3..11,1,2, and 10 again means the number is invalid.
  */
 export function isValidIin(digits: string): boolean {
-  if (!/^\d{12}$/.test(digits)) return false;
+  if (digits.length !== 12 || !allDigits(digits)) return false;
   let check = checkDigit(digits, WEIGHTS_1);
   if (check === 10) check = checkDigit(digits, WEIGHTS_2);
   return check !== 10 && check === digits.charCodeAt(11) - 48;
@@ -42,6 +50,8 @@ export function iinDigits(value: RawValue | undefined): string | null | 'invalid
     if (!Number.isSafeInteger(value) || value < 0) return 'invalid';
     text = String(value);
   } else if (typeof value === 'string') {
+    // Most cells are the 12 digits as they are: taken without a regex.
+    if (value.length === 12 && allDigits(value)) return value;
     text = value.replace(/[\s-]/g, '');
   } else {
     return 'invalid';
