@@ -1,4 +1,4 @@
-import { dekadStart, instantToWall, monthStart, yearStart } from '../../domain/calendar.ts';
+import { dekadStart, instantToWall, isoWeekdayIndex, isoWeekStart, monthStart, yearStart } from '../../domain/calendar.ts';
 import { CopyBuffer } from './copy-buffers.ts';
 
 /** What the rollups need of one visit (times as epoch ms). */
@@ -23,6 +23,9 @@ const HOUR_MS = 3_600_000;
 /** Fields of a delta_hourly tuple (key, counters) and of a delta_durations tuple (key, n, s00–s59). */
 const HOURLY_FIELDS = 4 + COUNTERS;
 const DURATION_FIELDS = 6 + 60;
+const DAILY_FIELDS = 2 + COUNTERS;
+const CATEGORY_FIELDS = 4 + 3;
+const HOUR_FIELDS = 5 + 1;
 
 interface DayEntry {
   office: string;
@@ -33,17 +36,27 @@ interface DayEntry {
   minutes: Map<number, Int32Array>[];
 }
 
+/** Rows for one table as a binary COPY stream (header to trailer), and how many. */
+export interface RollupCopy {
+  data: Uint8Array<ArrayBuffer>;
+  rows: number;
+}
+
 /**
- * Rollup rows to add, as binary COPY streams (header to trailer) for delta_hourly (office, day, hour,
- * category, 7 counters) and delta_durations (office, metric, unit, start, minute, n, s00–s59, every
- * unit), with their row counts: what writeRollupDeltas sends. Built where the rows were parsed, so
- * the loader only passes bytes on, and the server reads integers and dates without parsing text.
+ * Rollup rows to add, as what writeRollupDeltas sends: visit_hourly's (office, day, hour, category,
+ * 7 counters), duration_minutes' (office, metric, unit, start, minute, n, s00–s59, every unit), and
+ * the totals visit_hourly's triggers would derive from those rows (migration 0018): office_daily's
+ * (office, day, 7 counters), visit_category_totals' (office, unit, start, category, visits, admitted,
+ * statements) and visit_hour_totals' (office, unit, start, isodow, hour, visits). Built where the
+ * rows were parsed, so the loader only passes bytes on, and the server reads integers and dates
+ * without parsing text.
  */
 export interface RollupData {
-  hourly: Uint8Array<ArrayBuffer>;
-  hourlyRows: number;
-  durations: Uint8Array<ArrayBuffer>;
-  durationRows: number;
+  hourly: RollupCopy;
+  durations: RollupCopy;
+  daily: RollupCopy;
+  categories: RollupCopy;
+  hours: RollupCopy;
 }
 
 export interface RollupDeltas {
@@ -52,19 +65,39 @@ export interface RollupDeltas {
   toCopy(): RollupData;
 }
 
+/** A row keyed by text, summed from days: a coarse duration unit, or a total. */
+interface SummedRow<K> {
+  key: K;
+  counts: Int32Array;
+}
+
+function addTo<K>(target: Map<string, SummedRow<K>>, id: string, key: K, counts: ArrayLike<number>): void {
+  const e = target.get(id);
+  if (!e) target.set(id, { key, counts: Int32Array.from(counts) });
+  else for (let i = 0; i < counts.length; i++) e.counts[i]! += counts[i]!;
+}
+
 interface CoarseRow {
   office: string;
   metric: string;
   unit: string;
   start: string;
   minute: number;
-  counts: Int32Array;
 }
 
-function addTo(target: Map<string, CoarseRow>, key: string, row: Omit<CoarseRow, 'counts'>, counts: Int32Array): void {
-  const e = target.get(key);
-  if (!e) target.set(key, { ...row, counts: Int32Array.from(counts) });
-  else for (let i = 0; i < counts.length; i++) e.counts[i]! += counts[i]!;
+interface CategoryRow {
+  office: string;
+  unit: string;
+  start: string;
+  category: string;
+}
+
+interface HourRow {
+  office: string;
+  unit: string;
+  start: string;
+  isodow: number;
+  hour: number;
 }
 
 function isZero(counts: Int32Array): boolean {
@@ -74,6 +107,22 @@ function isZero(counts: Int32Array): boolean {
 
 function writeCounts(out: CopyBuffer, counts: Int32Array): void {
   for (let i = 0; i < counts.length; i++) out.int4(counts[i]!);
+}
+
+/** Summed rows as COPY tuples: the key's fields, then the counts; rows that sum to nothing are left out. */
+function summedCopy<K>(rows: Iterable<SummedRow<K>>, fields: number, writeKey: (out: CopyBuffer, key: K) => void): RollupCopy {
+  const out = new CopyBuffer(1 << 16);
+  out.beginBinary();
+  let n = 0;
+  for (const { key, counts } of rows) {
+    if (isZero(counts)) continue;
+    out.row(fields);
+    writeKey(out, key);
+    writeCounts(out, counts);
+    n++;
+  }
+  out.endBinary();
+  return { data: out.view(), rows: n };
 }
 
 /**
@@ -106,7 +155,7 @@ export function createRollupDeltas(): RollupDeltas {
     counts[1 + seconds - minute * 60]! += sign;
   }
 
-  function hourlyCopy(): { data: Uint8Array<ArrayBuffer>; rows: number } {
+  function hourlyCopy(): RollupCopy {
     const out = new CopyBuffer(1 << 16);
     out.beginBinary();
     let rows = 0;
@@ -138,12 +187,12 @@ export function createRollupDeltas(): RollupDeltas {
     writeCounts(out, counts);
   }
 
-  function durationCopy(): { data: Uint8Array<ArrayBuffer>; rows: number } {
+  function durationCopy(): RollupCopy {
     const out = new CopyBuffer(1 << 16);
     out.beginBinary();
     let rows = 0;
     // Day rows go out as they are; each day is also summed into its dekad, month and year.
-    const coarse = new Map<string, CoarseRow>();
+    const coarse = new Map<string, SummedRow<CoarseRow>>();
     for (const e of days.values()) {
       const starts = [['dekad', dekadStart(e.day)], ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
       for (let m = 0; m < METRICS.length; m++) {
@@ -158,13 +207,79 @@ export function createRollupDeltas(): RollupDeltas {
         }
       }
     }
-    for (const r of coarse.values()) {
-      if (isZero(r.counts)) continue;
-      durationRow(out, r.office, r.metric, r.unit, r.start, r.minute, r.counts);
+    for (const { key: r, counts } of coarse.values()) {
+      if (isZero(counts)) continue;
+      durationRow(out, r.office, r.metric, r.unit, r.start, r.minute, counts);
       rows++;
     }
     out.endBinary();
     return { data: out.view(), rows };
+  }
+
+  /**
+   * What visit_hourly's triggers would add for these rows (migrations 0004, 0006, 0014): office_daily
+   * per day; visit_category_totals per day, ISO week, dekad, month and year; visit_hour_totals per
+   * day, dekad, month and year with the day's ISO weekday. Rows that sum to nothing are left out.
+   */
+  function totalsCopy(): { daily: RollupCopy; categories: RollupCopy; hours: RollupCopy } {
+    const daily = new CopyBuffer(1 << 14);
+    daily.beginBinary();
+    let dailyRows = 0;
+    const categories = new Map<string, SummedRow<CategoryRow>>();
+    const hours = new Map<string, SummedRow<HourRow>>();
+    const dayTotal = new Int32Array(COUNTERS);
+    for (const e of days.values()) {
+      const isodow = isoWeekdayIndex(e.day) + 1;
+      const categoryUnits = [['day', e.day], ['week', isoWeekStart(e.day)], ['dekad', dekadStart(e.day)],
+        ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
+      const hourUnits = categoryUnits.filter(([unit]) => unit !== 'week');
+      dayTotal.fill(0);
+      const byCategory = new Map<string, Int32Array>();
+      for (const [hour, perCategory] of e.hours) {
+        let visits = 0;
+        for (const [category, c] of perCategory) {
+          for (let i = 0; i < COUNTERS; i++) dayTotal[i]! += c[i]!;
+          visits += c[0]!;
+          let sum = byCategory.get(category);
+          if (!sum) byCategory.set(category, sum = new Int32Array(3));
+          sum[0]! += c[0]!;
+          sum[1]! += c[1]!;
+          sum[2]! += c[2]!;
+        }
+        for (const [unit, start] of hourUnits) {
+          addTo(hours, `${e.office}\t${unit}\t${start}\t${isodow}\t${hour}`, { office: e.office, unit, start, isodow, hour }, [visits]);
+        }
+      }
+      for (const [category, sum] of byCategory) {
+        for (const [unit, start] of categoryUnits) {
+          addTo(categories, `${e.office}\t${unit}\t${start}\t${category}`, { office: e.office, unit, start, category }, sum);
+        }
+      }
+      if (isZero(dayTotal)) continue;
+      daily.row(DAILY_FIELDS);
+      daily.repeatedText(e.office);
+      daily.date(e.day);
+      writeCounts(daily, dayTotal);
+      dailyRows++;
+    }
+    daily.endBinary();
+
+    return {
+      daily: { data: daily.view(), rows: dailyRows },
+      categories: summedCopy(categories.values(), CATEGORY_FIELDS, (out, r) => {
+        out.repeatedText(r.office);
+        out.repeatedText(r.unit);
+        out.date(r.start);
+        out.repeatedText(r.category);
+      }),
+      hours: summedCopy(hours.values(), HOUR_FIELDS, (out, r) => {
+        out.repeatedText(r.office);
+        out.repeatedText(r.unit);
+        out.date(r.start);
+        out.int2(r.isodow);
+        out.int2(r.hour);
+      }),
+    };
   }
 
   return {
@@ -190,9 +305,7 @@ export function createRollupDeltas(): RollupDeltas {
     },
 
     toCopy() {
-      const hourly = hourlyCopy();
-      const durations = durationCopy();
-      return { hourly: hourly.data, hourlyRows: hourly.rows, durations: durations.data, durationRows: durations.rows };
+      return { hourly: hourlyCopy(), durations: durationCopy(), ...totalsCopy() };
     },
   };
 }

@@ -56,7 +56,7 @@ async function run(job: WorkerJob): Promise<void> {
     send({
       kind: 'batch', copyData, rows: batch.rows, ranges: batch.ranges, repeatsItself: batch.repeatsItself,
       quarantined: batch.quarantined, deltas,
-    }, deltas ? [copyData.buffer, deltas.hourly.buffer, deltas.durations.buffer] : [copyData.buffer]);
+    }, [copyData.buffer, ...(deltas ? Object.values(deltas).map((c) => c.data.buffer) : [])]);
   }
   send({ kind: 'done', summary: parsed.summary(), timings: timings ?? null });
 }

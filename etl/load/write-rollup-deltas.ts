@@ -1,46 +1,68 @@
 import { sql, type Kysely } from 'kysely';
 import type { CopyIn } from '../../sql/db.ts';
-import { SECOND_COLUMNS, secondColumns } from '../../sql/second-columns.ts';
+import { SECOND_COLUMNS } from '../../sql/second-columns.ts';
 import type { Database } from '../../sql/schema.ts';
 import { fromArray } from './batches.ts';
 import type { RollupData, VisitFacts } from './rollup-deltas.ts';
 
-const HOURLY_COLUMNS = ['office_code', 'day', 'hour', 'category', 'visits', 'admitted', 'statements',
-  'phone_known', 'phone_yes', 'questioned_known', 'questioned_yes'] as const;
-const COUNTERS = HOURLY_COLUMNS.slice(4);
-const DURATION_COLUMNS = ['office_code', 'metric', 'unit', 'start', 'minute', 'n', ...SECOND_COLUMNS] as const;
+const COUNTERS = ['visits', 'admitted', 'statements', 'phone_known', 'phone_yes', 'questioned_known', 'questioned_yes'] as const;
+
+/** A rollup table the loader adds to: its key, and the columns an upsert adds up. */
+interface RollupTarget {
+  table: 'visit_hourly' | 'duration_minutes' | 'office_daily' | 'visit_category_totals' | 'visit_hour_totals';
+  delta: string;
+  key: readonly string[];
+  sums: readonly string[];
+  rows: keyof RollupData;
+}
+
+/** In the order they are written: visit_hourly's change before the totals derived from it. */
+const TARGETS: readonly RollupTarget[] = [
+  { table: 'visit_hourly', delta: 'delta_hourly', key: ['office_code', 'day', 'hour', 'category'], sums: COUNTERS, rows: 'hourly' },
+  { table: 'office_daily', delta: 'delta_daily', key: ['office_code', 'day'], sums: COUNTERS, rows: 'daily' },
+  {
+    table: 'visit_category_totals', delta: 'delta_category_totals', key: ['office_code', 'unit', 'start', 'category'],
+    sums: ['visits', 'admitted', 'statements'], rows: 'categories',
+  },
+  {
+    table: 'visit_hour_totals', delta: 'delta_hour_totals', key: ['office_code', 'unit', 'start', 'isodow', 'hour'],
+    sums: ['visits'], rows: 'hours',
+  },
+  {
+    table: 'duration_minutes', delta: 'delta_durations', key: ['office_code', 'metric', 'unit', 'start', 'minute'],
+    sums: ['n', ...SECOND_COLUMNS], rows: 'durations',
+  },
+];
 
 /**
- * Adds rollup deltas (summed in Node, see rollup-deltas.ts) inside the file's transaction: COPY
- * into temporary tables, then one upsert each into visit_hourly (whose triggers carry the change on
- * to office_daily and the coarser count rollups) and duration_minutes.
+ * Adds rollup deltas (summed in Node, see rollup-deltas.ts) inside the file's transaction: for each
+ * rollup table, COPY into a temporary table, then one upsert that adds it in. The totals that
+ * visit_hourly's triggers would derive come with the deltas and are written here, so those triggers
+ * stand aside for these statements (vitrina.loader_totals, migration 0018).
  */
 export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, deltas: RollupData): Promise<void> {
-  if (deltas.hourlyRows === 0 && deltas.durationRows === 0) return;
+  const targets = TARGETS.filter((t) => deltas[t.rows].rows > 0);
+  if (targets.length === 0) return;
   // Created once per file transaction, emptied for each later write.
-  await sql`create temp table if not exists delta_hourly on commit drop as
-    select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from visit_hourly with no data`.execute(tx);
-  await sql`create temp table if not exists delta_durations on commit drop as
-    select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from duration_minutes with no data`.execute(tx);
-  await sql`truncate delta_hourly, delta_durations`.execute(tx);
-  if (deltas.hourlyRows > 0) {
-    await copy('delta_hourly', HOURLY_COLUMNS, fromArray([deltas.hourly]), 'binary');
-    await sql`
-      insert into visit_hourly as r (${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))})
-      select ${sql.join(HOURLY_COLUMNS.map((c) => sql.ref(c)))} from delta_hourly
-      order by office_code, day, hour, category  -- one lock order for all writers: concurrent loads wait, never deadlock
-      on conflict (office_code, day, hour, category) do update set
-        ${sql.join(COUNTERS.map((c) => sql`${sql.ref(c)} = r.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`.execute(tx);
+  for (const t of targets) {
+    const columns = [...t.key, ...t.sums];
+    await sql`create temp table if not exists ${sql.table(t.delta)} on commit drop as
+      select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(t.table)} with no data`.execute(tx);
   }
-  if (deltas.durationRows > 0) {
-    await copy('delta_durations', DURATION_COLUMNS, fromArray([deltas.durations]), 'binary');
+  await sql`truncate ${sql.join(targets.map((t) => sql.table(t.delta)))}`.execute(tx);
+  await sql`select set_config('vitrina.loader_totals', 'on', true)`.execute(tx);
+  for (const t of targets) {
+    const columns = [...t.key, ...t.sums];
+    await copy(t.delta, columns, fromArray([deltas[t.rows].data]), 'binary');
+    const cols = sql.join(columns.map((c) => sql.ref(c)));
     await sql`
-      insert into duration_minutes as r (${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))})
-      select ${sql.join(DURATION_COLUMNS.map((c) => sql.ref(c)))} from delta_durations
-      order by office_code, metric, unit, start, minute
-      on conflict (office_code, metric, unit, start, minute) do update set
-        n = r.n + excluded.n, ${secondColumns((c) => sql`${c} = r.${c} + excluded.${c}`)}`.execute(tx);
+      insert into ${sql.table(t.table)} as r (${cols})
+      select ${cols} from ${sql.table(t.delta)}
+      order by ${sql.join(t.key.map((c) => sql.ref(c)))}  -- one lock order for all writers: concurrent loads wait, never deadlock
+      on conflict (${sql.join(t.key.map((c) => sql.ref(c)))}) do update set
+        ${sql.join(t.sums.map((c) => sql`${sql.ref(c)} = r.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`.execute(tx);
   }
+  await sql`select set_config('vitrina.loader_totals', 'off', true)`.execute(tx);
 }
 
 /**

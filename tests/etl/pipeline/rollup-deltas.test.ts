@@ -18,10 +18,14 @@ const NOW = new Date('2024-06-01T05:00:00Z');
 let db: TestDatabase;
 let resent: IngestReport;
 
-async function snapshot(): Promise<{ hourly: unknown[]; durations: unknown[] }> {
+async function snapshot(): Promise<Record<'hourly' | 'durations' | 'daily' | 'categories' | 'hours', unknown[]>> {
   const hourly = await sql`select * from visit_hourly where visits <> 0 order by office_code, day, hour, category`.execute(db.db);
   const durations = await sql`select * from duration_minutes where n <> 0 order by office_code, metric, unit, start, minute`.execute(db.db);
-  return { hourly: hourly.rows, durations: durations.rows };
+  // What visit_hourly's triggers derive, which the loader writes itself (migration 0018).
+  const daily = await sql`select * from office_daily where visits <> 0 order by office_code, day`.execute(db.db);
+  const categories = await sql`select * from visit_category_totals where visits <> 0 order by office_code, unit, start, category`.execute(db.db);
+  const hours = await sql`select * from visit_hour_totals where visits <> 0 order by office_code, unit, start, isodow, hour`.execute(db.db);
+  return { hourly: hourly.rows, durations: durations.rows, daily: daily.rows, categories: categories.rows, hours: hours.rows };
 }
 
 beforeAll(async () => {
@@ -56,6 +60,10 @@ describe('rollups summed during ingest', () => {
     const fromIngest = await snapshot();
     expect(fromIngest.hourly.length).toBeGreaterThan(50);
     expect(fromIngest.durations.length).toBeGreaterThan(200);
+    expect(fromIngest.daily.length).toBeGreaterThan(10);
+    // Every unit of the totals is there: day, ISO week, dekad, month and year; the hours' without weeks.
+    expect(new Set(fromIngest.categories.map((r) => (r as { unit: string }).unit))).toEqual(new Set(['day', 'week', 'dekad', 'month', 'year']));
+    expect(new Set(fromIngest.hours.map((r) => (r as { unit: string }).unit))).toEqual(new Set(['day', 'dekad', 'month', 'year']));
     const files = await db.db.selectFrom('ingested_files').select('id').where('status', '=', 'loaded').execute();
     await db.transaction(async (tx) => {
       await sql`truncate visit_hourly, duration_minutes`.execute(tx);
