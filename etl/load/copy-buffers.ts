@@ -146,6 +146,11 @@ export class CopyBuffer {
     this.int4(this.lastDays);
   }
 
+  /** Bytes it holds before it must grow. */
+  get capacity(): number {
+    return this.bytes.length;
+  }
+
   /** The data so far; valid until the buffer is cleared or written to again. */
   view(): Buffer<ArrayBuffer> {
     return this.bytes.subarray(0, this.used);
@@ -186,7 +191,8 @@ export class CopyBuffer {
 
   private ensure(room: number): void {
     if (this.used + room <= this.bytes.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.used + room, this.bytes.length * 2));
+    // By half again, not double: a batch's buffer ends up at most a third larger than its data.
+    const next = Buffer.allocUnsafe(Math.max(this.used + room, Math.ceil(this.bytes.length * 1.5)));
     this.bytes.copy(next, 0, 0, this.used);
     this.bytes = next;
   }
@@ -202,14 +208,17 @@ const BINARY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')
  */
 export class CopyBufferPool {
   private readonly free: CopyBuffer[] = [];
+  /** The largest buffer given back: a new one starts that large instead of growing through copies. */
+  private largest = 0;
 
   take(): CopyBuffer {
-    const buffer = this.free.pop() ?? new CopyBuffer();
+    const buffer = this.free.pop() ?? new CopyBuffer(this.largest || undefined);
     buffer.clear();
     return buffer;
   }
 
   give(buffer: CopyBuffer): void {
+    this.largest = Math.max(this.largest, buffer.capacity);
     this.free.push(buffer);
   }
 }

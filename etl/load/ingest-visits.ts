@@ -18,17 +18,17 @@ import { workerVisitBatches } from './worker-batches.ts';
 import { stagedDuplicateFacts, writeRollupDeltas } from './write-rollup-deltas.ts';
 
 /**
- * 20,000 rows a batch, rollups every 8 batches (~160,000 rows). Each batch costs four round trips
+ * 10,000 rows a batch, rollups every 16 batches (~160,000 rows). Each batch costs four round trips
  * (probe, savepoint, COPY, release) on a connection whose replies wait for this thread's turn between
  * rows: at 5,000 rows a batch those waits added ~10 % to a million-row load, whose backend is its
- * bottleneck. A batch's COPY data is ~5 MB; with those parsed ahead the load stays near 200 MB.
+ * bottleneck. A batch's COPY data is ~3 MB.
  */
-const BATCHING = { rows: 20_000, rollupEvery: 8 };
+const BATCHING = { rows: 10_000, rollupEvery: 16 };
 /**
  * Batches parsed ahead of the one being written: enough to keep the parse going through a rollup
- * write (half a second every 8 batches).
+ * write (half a second every 16 batches).
  */
-const PREFETCH_BATCHES = 3;
+const PREFETCH_BATCHES = 4;
 /**
  * On the embedded database, a CSV or JSONL file from this size is parsed in a worker thread, since
  * PGlite runs on this thread and the parse would otherwise take turns with it: 200,000 rows load
@@ -103,6 +103,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
             await writeRollupDeltas(tx, copy, deltas);
             if (anyDuplicate) await writeRollupDeltas(tx, copy, duplicates.toCopy());
           });
+          batch.releaseDeltas();
           duplicates = createRollupDeltas();
           anyDuplicate = false;
         }

@@ -8,7 +8,7 @@ import { BatchProbe, type OfficeDays } from './batch-probe.ts';
 import { CopyBufferPool } from './copy-buffers.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
-import { createRollupDeltas, type RollupData, type VisitFacts } from './rollup-deltas.ts';
+import { createRollupDeltas, newRollupBuffers, type RollupBuffers, type RollupData, type VisitFacts } from './rollup-deltas.ts';
 import { ExamplePicker, type ExampleFacts, type KnownExamples } from '../../sql/compliance/examples.ts';
 import { writeVisitRow } from './stage-visits.ts';
 
@@ -53,7 +53,7 @@ export interface BatchOptions {
  * One batch of a file's visits as a binary COPY stream, and what the loader must know of it: what
  * its rows could collide with, the rows quarantined since the previous batch, and, every
  * `rollupEvery` batches and with the last, the rollup deltas summed so far. `release` hands the
- * data's memory back once the batch is written.
+ * rows' memory back once they are written, `releaseDeltas` the deltas' once they are.
  */
 export interface ParsedBatch {
   copyData: Uint8Array<ArrayBuffer>;
@@ -63,6 +63,7 @@ export interface ParsedBatch {
   quarantined: QuarantineEntry[];
   deltas: RollupData | null;
   release(): void;
+  releaseDeltas(): void;
 }
 
 /** What the whole file showed, known once its last batch is out. */
@@ -90,6 +91,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
     resolver: opts.resolver, fileOffice: opts.fileOffice, now: opts.now, iinKey: opts.iinKey, hashTime,
   });
   const buffers = new CopyBufferPool();
+  const rollupBuffers: RollupBuffers[] = [];
   const fileId = Number(opts.fileId);
   const coverage = new BatchProbe();
   const examples = new ExamplePicker();
@@ -123,9 +125,12 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       buffer.endBinary();
       batchesOut++;
       const withDeltas = last || batchesOut % opts.batching.rollupEvery === 0;
+      const rollupSet = withDeltas ? rollupBuffers.pop() ?? newRollupBuffers() : null;
       const batch: ParsedBatch = {
         copyData: buffer.view(), rows, ranges: probe.ranges(), repeatsItself: probe.repeatsItself, quarantined,
-        deltas: withDeltas ? deltas.toCopy() : null, release: () => buffers.give(buffer),
+        deltas: rollupSet ? deltas.toCopy(rollupSet) : null,
+        release: () => buffers.give(buffer),
+        releaseDeltas: () => { if (rollupSet) rollupBuffers.push(rollupSet); },
       };
       if (withDeltas) deltas = createRollupDeltas();
       quarantined = [];

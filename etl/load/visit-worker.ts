@@ -6,6 +6,7 @@ import { readFile } from '../read/read-file.ts';
 import { MissingIinKeyError } from '../transform/normalize-visit.ts';
 import { createOfficeResolver } from '../transform/resolve-office.ts';
 import { createIngestTimings } from './ingest-timings.ts';
+import type { RollupCopy, RollupData } from './rollup-deltas.ts';
 import { parseVisitBatches } from './visit-batches.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
@@ -51,14 +52,20 @@ async function run(job: WorkerJob): Promise<void> {
     // Only the batch's bytes cross, moved rather than copied; its buffer is refilled at once.
     const copyData = batch.copyData.slice();
     batch.release();
-    // The deltas' bytes are the batch's own (made at its cut): moved as they are.
-    const deltas = batch.deltas;
+    // The deltas' bytes too, their buffers kept for the next deltas.
+    const deltas = batch.deltas ? copyOfRollups(batch.deltas) : null;
+    batch.releaseDeltas();
     send({
       kind: 'batch', copyData, rows: batch.rows, ranges: batch.ranges, repeatsItself: batch.repeatsItself,
       quarantined: batch.quarantined, deltas,
     }, [copyData.buffer, ...(deltas ? Object.values(deltas).map((c) => c.data.buffer) : [])]);
   }
   send({ kind: 'done', summary: parsed.summary(), timings: timings ?? null });
+}
+
+function copyOfRollups(data: RollupData): RollupData {
+  const copy = ({ data: bytes, rows }: RollupCopy): RollupCopy => ({ data: bytes.slice(), rows });
+  return { hourly: copy(data.hourly), durations: copy(data.durations), daily: copy(data.daily), categories: copy(data.categories), hours: copy(data.hours) };
 }
 
 function sendError(err: unknown): void {

@@ -88,7 +88,7 @@ export function workerVisitBatches(job: WorkerJob, onProgress: (rows: number) =>
         else if (m.kind === 'batch') {
           yield {
             copyData: m.copyData, rows: m.rows, ranges: m.ranges, repeatsItself: m.repeatsItself, quarantined: m.quarantined,
-            deltas: m.deltas, release: () => post({ kind: 'more' }),
+            deltas: m.deltas, release: () => post({ kind: 'more' }), releaseDeltas: () => {},
           };
         } else if (m.kind === 'done') {
           summary = m.summary;
