@@ -245,14 +245,23 @@ export const classifyTopic = createTopicClassifier(shippedModel);
  * lines are back in it within a few hundred rows; 50,000 lines (~10 MB) keep a load's peak memory low.
  */
 export function createCachedClassifier(limit = 50_000, classify = classifyTopic): (text: string, service?: string | null) => TopicResult {
-  const memo = new Map<string, TopicResult>();
+  // Keyed by service, then by text: no joined key string is built (and hashed) for every row.
+  const memo = new Map<string, Map<string, TopicResult>>();
+  let size = 0;
   return (text, service) => {
-    const key = `${service ?? ''}\u0000${text}`;
-    let result = memo.get(key);
+    const serviceKey = service ?? '';
+    let byText = memo.get(serviceKey);
+    if (!byText) memo.set(serviceKey, byText = new Map());
+    let result = byText.get(text);
     if (!result) {
-      if (memo.size >= limit) memo.clear();
+      if (size >= limit) {
+        memo.clear();
+        memo.set(serviceKey, byText = new Map());
+        size = 0;
+      }
       result = classify(text, service);
-      memo.set(key, result);
+      byText.set(text, result);
+      size++;
     }
     return result;
   };

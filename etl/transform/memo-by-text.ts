@@ -14,8 +14,11 @@ export function memoByText<T>(parse: (value: RawValue | undefined) => T, limit =
   let lookups = 0;
   let hits = 0;
   let bypass = 0;
+  // A column often repeats its last value row after row ('нет', the same outcome): compared first.
+  let last: { value: string; result: T } | null = null;
   return (value) => {
     if (typeof value !== 'string') return parse(value);
+    if (last !== null && value === last.value) return last.result;
     if (bypass > 0) {
       bypass--;
       return parse(value);
@@ -37,6 +40,7 @@ export function memoByText<T>(parse: (value: RawValue | undefined) => T, limit =
       lookups = 0;
       hits = 0;
     }
+    last = { value, result: hit };
     return hit;
   };
 }
