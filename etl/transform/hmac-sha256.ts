@@ -21,7 +21,8 @@ const K = new Int32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 const IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** '0'–'9', 'a'–'f' as character codes. */
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 /** The longest message that fits one block after the key's pad: 64 bytes less the 0x80 and the 8-byte length. */
 export const HMAC_MAX_MESSAGE = 55;
 
@@ -69,6 +70,7 @@ export function createHmacSha256Hex(key: string): (message: string) => string {
   const inner = padState(keyBytes, 0x36, w);
   const outer = padState(keyBytes, 0x5c, w);
   const state = new Int32Array(8);
+  const hex = Buffer.alloc(64);
 
   return (message) => {
     const n = message.length;
@@ -91,11 +93,12 @@ export function createHmacSha256Hex(key: string): (message: string) => string {
     w[15] = (64 + 32) * 8;
     state.set(outer);
     compress(state, w);
-    let hex = '';
+    // The digits go into bytes, read back as one flat string: built by concatenation, the hex was a
+    // tree of 32 pieces that every later reader (the COPY writer, the identity) flattened again.
     for (let i = 0; i < 8; i++) {
       const x = state[i]!;
-      hex += HEX[(x >>> 24) & 0xff]! + HEX[(x >>> 16) & 0xff]! + HEX[(x >>> 8) & 0xff]! + HEX[x & 0xff]!;
+      for (let j = 0; j < 8; j++) hex[i * 8 + j] = HEX_DIGITS[(x >>> (28 - 4 * j)) & 0xf]!;
     }
-    return hex;
+    return hex.toString('latin1');
   };
 }
