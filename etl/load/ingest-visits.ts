@@ -11,6 +11,7 @@ import { finishLoadedFile, insertLoadingFile } from './file-records.ts';
 import { timed } from './ingest-timings.ts';
 import { addKnownExamples } from '../../sql/compliance/examples.ts';
 import { insertQuarantine } from './quarantine.ts';
+import { rollupCopy } from './rollup-copy.ts';
 import { createRollupDeltas } from './rollup-deltas.ts';
 import { clearStaging, copyNewVisits, createStagingTable, mergeStagedVisits, stageVisits } from './stage-visits.ts';
 import { parseVisitBatches } from './visit-batches.ts';
@@ -101,7 +102,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         if (deltas) {
           await timed(timings, 'rollups', async () => {
             await writeRollupDeltas(tx, copy, deltas);
-            if (anyDuplicate) await writeRollupDeltas(tx, copy, duplicates.toCopy());
+            if (anyDuplicate) await writeRollupDeltas(tx, copy, rollupCopy(duplicates));
           });
           batch.releaseDeltas();
           duplicates = createRollupDeltas();

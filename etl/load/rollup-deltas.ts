@@ -1,5 +1,4 @@
-import { dekadStart, instantToWall, isoWeekdayIndex, isoWeekStart, monthStart, yearStart } from '../../domain/calendar.ts';
-import { CopyBuffer } from './copy-buffers.ts';
+import { instantToWall } from '../../domain/calendar.ts';
 
 /** What the rollups need of one visit (times as epoch ms). */
 export interface VisitFacts {
@@ -17,17 +16,12 @@ export interface VisitFacts {
 }
 
 /** visit_hourly's counters, in its column order after the key. */
-const COUNTERS = 7;
-const METRICS = ['admission_delay', 'wait_time', 'service_time', 'application_time'] as const;
+export const COUNTERS = 7;
+export const METRICS = ['admission_delay', 'wait_time', 'service_time', 'application_time'] as const;
 const HOUR_MS = 3_600_000;
-/** Fields of a delta_hourly tuple (key, counters) and of a delta_durations tuple (key, n, s00–s59). */
-const HOURLY_FIELDS = 4 + COUNTERS;
-const DURATION_FIELDS = 6 + 60;
-const DAILY_FIELDS = 2 + COUNTERS;
-const CATEGORY_FIELDS = 4 + 3;
-const HOUR_FIELDS = 5 + 1;
 
-interface DayEntry {
+/** One office's Almaty day of sums. */
+export interface DayEntry {
   office: string;
   day: string;
   /** hour → category → counters. */
@@ -36,105 +30,10 @@ interface DayEntry {
   minutes: Map<number, Int32Array>[];
 }
 
-/** Rows for one table as a binary COPY stream (header to trailer), and how many. */
-export interface RollupCopy {
-  data: Uint8Array<ArrayBuffer>;
-  rows: number;
-}
-
-/**
- * Rollup rows to add, as what writeRollupDeltas sends: visit_hourly's (office, day, hour, category,
- * 7 counters), duration_minutes' (office, metric, unit, start, minute, n, s00–s59, every unit), and
- * the totals visit_hourly's triggers would derive from those rows (migration 0018): office_daily's
- * (office, day, 7 counters), visit_category_totals' (office, unit, start, category, visits, admitted,
- * statements) and visit_hour_totals' (office, unit, start, isodow, hour, visits). Built where the
- * rows were parsed, so the loader only passes bytes on, and the server reads integers and dates
- * without parsing text.
- */
-export interface RollupData {
-  hourly: RollupCopy;
-  durations: RollupCopy;
-  daily: RollupCopy;
-  categories: RollupCopy;
-  hours: RollupCopy;
-}
-
-/**
- * The buffers a RollupData is written into, one per table: a load reuses a few sets, since
- * megabytes allocated afresh for every write, and given back, left the process's memory fragmented
- * and its resident size ~50 MB above what it used.
- */
-export type RollupBuffers = Record<keyof RollupData, CopyBuffer>;
-
-export function newRollupBuffers(): RollupBuffers {
-  const make = () => new CopyBuffer(1 << 16);
-  return { hourly: make(), durations: make(), daily: make(), categories: make(), hours: make() };
-}
-
 export interface RollupDeltas {
   add(visit: VisitFacts, sign: 1 | -1): void;
-  /** The sums so far as COPY data, written into `into` (valid until those buffers are written again). */
-  toCopy(into?: RollupBuffers): RollupData;
-}
-
-/** A row keyed by text, summed from days: a coarse duration unit, or a total. */
-interface SummedRow<K> {
-  key: K;
-  counts: Int32Array;
-}
-
-function addTo<K>(target: Map<string, SummedRow<K>>, id: string, key: K, counts: ArrayLike<number>): void {
-  const e = target.get(id);
-  if (!e) target.set(id, { key, counts: Int32Array.from(counts) });
-  else for (let i = 0; i < counts.length; i++) e.counts[i]! += counts[i]!;
-}
-
-interface CoarseRow {
-  office: string;
-  metric: string;
-  unit: string;
-  start: string;
-  minute: number;
-}
-
-interface CategoryRow {
-  office: string;
-  unit: string;
-  start: string;
-  category: string;
-}
-
-interface HourRow {
-  office: string;
-  unit: string;
-  start: string;
-  isodow: number;
-  hour: number;
-}
-
-function isZero(counts: Int32Array): boolean {
-  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
-  return true;
-}
-
-function writeCounts(out: CopyBuffer, counts: Int32Array): void {
-  for (let i = 0; i < counts.length; i++) out.int4(counts[i]!);
-}
-
-/** Summed rows as COPY tuples: the key's fields, then the counts; rows that sum to nothing are left out. */
-function summedCopy<K>(out: CopyBuffer, rows: Iterable<SummedRow<K>>, fields: number, writeKey: (out: CopyBuffer, key: K) => void): RollupCopy {
-  out.clear();
-  out.beginBinary();
-  let n = 0;
-  for (const { key, counts } of rows) {
-    if (isZero(counts)) continue;
-    out.row(fields);
-    writeKey(out, key);
-    writeCounts(out, counts);
-    n++;
-  }
-  out.endBinary();
-  return { data: out.view(), rows: n };
+  /** The sums so far, day by day (rollup-copy.ts writes them for the database). */
+  days(): Iterable<DayEntry>;
 }
 
 /**
@@ -167,134 +66,6 @@ export function createRollupDeltas(): RollupDeltas {
     counts[1 + seconds - minute * 60]! += sign;
   }
 
-  function hourlyCopy(out: CopyBuffer): RollupCopy {
-    out.clear();
-    out.beginBinary();
-    let rows = 0;
-    for (const e of days.values()) {
-      for (const [hour, byCategory] of e.hours) {
-        for (const [category, c] of byCategory) {
-          if (isZero(c)) continue;
-          out.row(HOURLY_FIELDS);
-          out.repeatedText(e.office);
-          out.date(e.day);
-          out.int2(hour);
-          out.repeatedText(category);
-          writeCounts(out, c);
-          rows++;
-        }
-      }
-    }
-    out.endBinary();
-    return { data: out.view(), rows };
-  }
-
-  function durationRow(out: CopyBuffer, office: string, metric: string, unit: string, start: string, minute: number, counts: Int32Array): void {
-    out.row(DURATION_FIELDS);
-    out.repeatedText(office);
-    out.repeatedText(metric);
-    out.repeatedText(unit);
-    out.date(start);
-    out.int4(minute);
-    writeCounts(out, counts);
-  }
-
-  function durationCopy(out: CopyBuffer): RollupCopy {
-    out.clear();
-    out.beginBinary();
-    let rows = 0;
-    // Day rows go out as they are; each day is also summed into its dekad, month and year.
-    const coarse = new Map<string, SummedRow<CoarseRow>>();
-    for (const e of days.values()) {
-      const starts = [['dekad', dekadStart(e.day)], ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
-      for (let m = 0; m < METRICS.length; m++) {
-        const metric = METRICS[m]!;
-        for (const [minute, counts] of e.minutes[m]!) {
-          if (isZero(counts)) continue;
-          durationRow(out, e.office, metric, 'day', e.day, minute, counts);
-          rows++;
-          for (const [unit, start] of starts) {
-            addTo(coarse, `${e.office}\t${metric}\t${unit}\t${start}\t${minute}`, { office: e.office, metric, unit, start, minute }, counts);
-          }
-        }
-      }
-    }
-    for (const { key: r, counts } of coarse.values()) {
-      if (isZero(counts)) continue;
-      durationRow(out, r.office, r.metric, r.unit, r.start, r.minute, counts);
-      rows++;
-    }
-    out.endBinary();
-    return { data: out.view(), rows };
-  }
-
-  /**
-   * What visit_hourly's triggers would add for these rows (migrations 0004, 0006, 0014): office_daily
-   * per day; visit_category_totals per day, ISO week, dekad, month and year; visit_hour_totals per
-   * day, dekad, month and year with the day's ISO weekday. Rows that sum to nothing are left out.
-   */
-  function totalsCopy(into: RollupBuffers): { daily: RollupCopy; categories: RollupCopy; hours: RollupCopy } {
-    const daily = into.daily;
-    daily.clear();
-    daily.beginBinary();
-    let dailyRows = 0;
-    const categories = new Map<string, SummedRow<CategoryRow>>();
-    const hours = new Map<string, SummedRow<HourRow>>();
-    const dayTotal = new Int32Array(COUNTERS);
-    for (const e of days.values()) {
-      const isodow = isoWeekdayIndex(e.day) + 1;
-      const categoryUnits = [['day', e.day], ['week', isoWeekStart(e.day)], ['dekad', dekadStart(e.day)],
-        ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
-      const hourUnits = categoryUnits.filter(([unit]) => unit !== 'week');
-      dayTotal.fill(0);
-      const byCategory = new Map<string, Int32Array>();
-      for (const [hour, perCategory] of e.hours) {
-        let visits = 0;
-        for (const [category, c] of perCategory) {
-          for (let i = 0; i < COUNTERS; i++) dayTotal[i]! += c[i]!;
-          visits += c[0]!;
-          let sum = byCategory.get(category);
-          if (!sum) byCategory.set(category, sum = new Int32Array(3));
-          sum[0]! += c[0]!;
-          sum[1]! += c[1]!;
-          sum[2]! += c[2]!;
-        }
-        for (const [unit, start] of hourUnits) {
-          addTo(hours, `${e.office}\t${unit}\t${start}\t${isodow}\t${hour}`, { office: e.office, unit, start, isodow, hour }, [visits]);
-        }
-      }
-      for (const [category, sum] of byCategory) {
-        for (const [unit, start] of categoryUnits) {
-          addTo(categories, `${e.office}\t${unit}\t${start}\t${category}`, { office: e.office, unit, start, category }, sum);
-        }
-      }
-      if (isZero(dayTotal)) continue;
-      daily.row(DAILY_FIELDS);
-      daily.repeatedText(e.office);
-      daily.date(e.day);
-      writeCounts(daily, dayTotal);
-      dailyRows++;
-    }
-    daily.endBinary();
-
-    return {
-      daily: { data: daily.view(), rows: dailyRows },
-      categories: summedCopy(into.categories, categories.values(), CATEGORY_FIELDS, (out, r) => {
-        out.repeatedText(r.office);
-        out.repeatedText(r.unit);
-        out.date(r.start);
-        out.repeatedText(r.category);
-      }),
-      hours: summedCopy(into.hours, hours.values(), HOUR_FIELDS, (out, r) => {
-        out.repeatedText(r.office);
-        out.repeatedText(r.unit);
-        out.date(r.start);
-        out.int2(r.isodow);
-        out.int2(r.hour);
-      }),
-    };
-  }
-
   return {
     add(v, sign) {
       const e = entry(v.office, v.day);
@@ -317,8 +88,6 @@ export function createRollupDeltas(): RollupDeltas {
       if (v.statement) addDuration(e, 3, v.arrivedMs, v.finishedMs, sign);
     },
 
-    toCopy(into = newRollupBuffers()) {
-      return { hourly: hourlyCopy(into.hourly), durations: durationCopy(into.durations), ...totalsCopy(into) };
-    },
+    days: () => days.values(),
   };
 }

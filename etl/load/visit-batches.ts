@@ -8,7 +8,8 @@ import { BatchProbe, type OfficeDays } from './batch-probe.ts';
 import { CopyBufferPool } from './copy-buffers.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
-import { createRollupDeltas, newRollupBuffers, type RollupBuffers, type RollupData, type VisitFacts } from './rollup-deltas.ts';
+import { newRollupBuffers, rollupCopy, type RollupBuffers, type RollupData } from './rollup-copy.ts';
+import { createRollupDeltas, type VisitFacts } from './rollup-deltas.ts';
 import { ExamplePicker, type ExampleFacts, type KnownExamples } from '../../sql/compliance/examples.ts';
 import { writeVisitRow } from './stage-visits.ts';
 
@@ -128,7 +129,7 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       const rollupSet = withDeltas ? rollupBuffers.pop() ?? newRollupBuffers() : null;
       const batch: ParsedBatch = {
         copyData: buffer.view(), rows, ranges: probe.ranges(), repeatsItself: probe.repeatsItself, quarantined,
-        deltas: rollupSet ? deltas.toCopy(rollupSet) : null,
+        deltas: rollupSet ? rollupCopy(deltas, rollupSet) : null,
         release: () => buffers.give(buffer),
         releaseDeltas: () => { if (rollupSet) rollupBuffers.push(rollupSet); },
       };

@@ -6,7 +6,7 @@ import { readFile } from '../read/read-file.ts';
 import { MissingIinKeyError } from '../transform/normalize-visit.ts';
 import { createOfficeResolver } from '../transform/resolve-office.ts';
 import { createIngestTimings } from './ingest-timings.ts';
-import type { RollupCopy, RollupData } from './rollup-deltas.ts';
+import type { RollupCopy, RollupData } from './rollup-copy.ts';
 import { parseVisitBatches } from './visit-batches.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 

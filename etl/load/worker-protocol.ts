@@ -2,7 +2,7 @@ import type { RejectCode, RejectParams } from '../../domain/reject-reasons.ts';
 import type { OfficeDays } from './batch-probe.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
-import type { RollupData } from './rollup-deltas.ts';
+import type { RollupData } from './rollup-copy.ts';
 import type { ParsedFile } from './visit-batches.ts';
 
 /** What the loader tells the parse worker to read (plain values only). */

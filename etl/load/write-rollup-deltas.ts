@@ -3,7 +3,8 @@ import type { CopyIn } from '../../sql/db.ts';
 import { SECOND_COLUMNS } from '../../sql/second-columns.ts';
 import type { Database } from '../../sql/schema.ts';
 import { fromArray } from './batches.ts';
-import type { RollupData, VisitFacts } from './rollup-deltas.ts';
+import type { RollupData } from './rollup-copy.ts';
+import type { VisitFacts } from './rollup-deltas.ts';
 
 const COUNTERS = ['visits', 'admitted', 'statements', 'phone_known', 'phone_yes', 'questioned_known', 'questioned_yes'] as const;
 
