@@ -185,7 +185,8 @@ export async function applyMonthVerdicts(
       writes.push({ office: o.office, v, print, active: s.active, closedOn: s.closedOn, existing: existing !== undefined });
     }
   }
-  const known = await knownForMonth(db, period, opts.knownExamples);
+  // Only a breach whose evidence is written needs examples: most months of a load need none.
+  const known = writes.length > 0 ? await knownForMonth(db, period, opts.knownExamples) : new Map<string, KnownForOffice>();
   const examples = await mapInTurns(writes, READS_IN_FLIGHT,
     async (w) => {
       const picked = known.get(w.office)?.[w.v.rule];
@@ -212,13 +213,16 @@ export async function applyMonthVerdicts(
   return out;
 }
 
+/** One office's examples picked while parsing, per rule. */
+type KnownForOffice = Partial<Record<Rule, ExampleVisit[]>>;
+
 /**
  * The examples a load picked while parsing (examples.ts), per office, for the offices whose month
  * holds no visit but that load's: the month's stored count (office_daily) equals the count the load
  * stored there. Otherwise the month also holds other visits, and the query reads them all.
  */
-async function knownForMonth(db: Kysely<Database>, period: Period, known: KnownExamples | undefined): Promise<Map<string, Partial<Record<Rule, ExampleVisit[]>>>> {
-  const out = new Map<string, Partial<Record<Rule, ExampleVisit[]>>>();
+async function knownForMonth(db: Kysely<Database>, period: Period, known: KnownExamples | undefined): Promise<Map<string, KnownForOffice>> {
+  const out = new Map<string, KnownForOffice>();
   if (!known || known.size === 0) return out;
   const candidates = [...known].filter(([key]) => key.endsWith(`\t${period.from}`));
   if (candidates.length === 0) return out;
