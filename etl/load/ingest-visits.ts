@@ -64,6 +64,8 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
       // The rollups of rows the merge turns away as duplicates, taken back out when the deltas are written.
       let duplicates = createRollupDeltas();
       let anyDuplicate = false;
+      // Whether every batch since the last deltas went straight in: their days' rollup rows are new.
+      let allNew = true;
       let quarantined = 0;
       let staging = false;
       let staged = 0;
@@ -80,6 +82,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
           } else {
             if (!staging) await createStagingTable(tx);
             staging = true;
+            allNew = false;
             await timed(timings, 'copy', () => stageVisits(copy, fromArray([batch.copyData])));
             await timed(timings, 'merge', async () => {
               const merged = await mergeStagedVisits(tx);
@@ -101,12 +104,13 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         const deltas = batch.deltas;
         if (deltas) {
           await timed(timings, 'rollups', async () => {
-            await writeRollupDeltas(tx, copy, deltas);
+            await writeRollupDeltas(tx, copy, deltas, allNew);
             if (anyDuplicate) await writeRollupDeltas(tx, copy, rollupCopy(duplicates));
           });
           batch.releaseDeltas();
           duplicates = createRollupDeltas();
           anyDuplicate = false;
+          allNew = true;
         }
       }
       const file = parsed.summary();

@@ -17,7 +17,8 @@ export interface RollupCopy {
 
 /**
  * Rollup rows to add, as what writeRollupDeltas sends: visit_hourly's (office, day, hour, category,
- * 7 counters), duration_minutes' (office, metric, unit, start, minute, n, s00–s59, every unit), and
+ * 7 counters), duration_minutes' (office, metric, unit, start, minute, n, s00–s59: the day rows apart
+ * from the dekad, month and year rows, since only rows of whole days can be new to the table), and
  * the totals visit_hourly's triggers would derive from those rows (migration 0018): office_daily's
  * (office, day, 7 counters), visit_category_totals' (office, unit, start, category, visits, admitted,
  * statements) and visit_hour_totals' (office, unit, start, isodow, hour, visits). Built where the
@@ -26,7 +27,8 @@ export interface RollupCopy {
  */
 export interface RollupData {
   hourly: RollupCopy;
-  durations: RollupCopy;
+  dayDurations: RollupCopy;
+  unitDurations: RollupCopy;
   daily: RollupCopy;
   categories: RollupCopy;
   hours: RollupCopy;
@@ -41,7 +43,7 @@ export type RollupBuffers = Record<keyof RollupData, CopyBuffer>;
 
 export function newRollupBuffers(): RollupBuffers {
   const make = () => new CopyBuffer(1 << 16);
-  return { hourly: make(), durations: make(), daily: make(), categories: make(), hours: make() };
+  return { hourly: make(), dayDurations: make(), unitDurations: make(), daily: make(), categories: make(), hours: make() };
 }
 
 /** A row keyed by text, summed from days: a coarse duration unit, or a total. */
@@ -143,11 +145,11 @@ function durationRow(out: CopyBuffer, office: string, metric: string, unit: stri
   writeCounts(out, counts);
 }
 
-function durationCopy(days: Iterable<DayEntry>, out: CopyBuffer): RollupCopy {
-  return copyStream(out, () => {
+/** Day rows as they are, into `days`; each day also summed into its dekad, month and year, into `units`. */
+function durationCopies(days: Iterable<DayEntry>, into: RollupBuffers): { dayDurations: RollupCopy; unitDurations: RollupCopy } {
+  const coarse = new Map<string, SummedRow<CoarseRow>>();
+  const dayDurations = copyStream(into.dayDurations, (out) => {
     let rows = 0;
-    // Day rows go out as they are; each day is also summed into its dekad, month and year.
-    const coarse = new Map<string, SummedRow<CoarseRow>>();
     for (const e of days) {
       const starts = [['dekad', dekadStart(e.day)], ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
       for (let m = 0; m < METRICS.length; m++) {
@@ -162,6 +164,10 @@ function durationCopy(days: Iterable<DayEntry>, out: CopyBuffer): RollupCopy {
         }
       }
     }
+    return rows;
+  });
+  const unitDurations = copyStream(into.unitDurations, (out) => {
+    let rows = 0;
     for (const { key: r, counts } of coarse.values()) {
       if (isZero(counts)) continue;
       durationRow(out, r.office, r.metric, r.unit, r.start, r.minute, counts);
@@ -169,6 +175,7 @@ function durationCopy(days: Iterable<DayEntry>, out: CopyBuffer): RollupCopy {
     }
     return rows;
   });
+  return { dayDurations, unitDurations };
 }
 
 /**
@@ -244,6 +251,6 @@ function totalsCopy(days: Iterable<DayEntry>, into: RollupBuffers): { daily: Rol
  */
 export function rollupCopy(deltas: RollupDeltas, into: RollupBuffers = newRollupBuffers()): RollupData {
   return {
-    hourly: hourlyCopy(deltas.days(), into.hourly), durations: durationCopy(deltas.days(), into.durations), ...totalsCopy(deltas.days(), into),
+    hourly: hourlyCopy(deltas.days(), into.hourly), ...durationCopies(deltas.days(), into), ...totalsCopy(deltas.days(), into),
   };
 }

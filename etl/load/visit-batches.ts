@@ -177,9 +177,6 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
           phone: v.phone_surrendered, questioned: v.checkpoint_questioned,
           visitRef: v.visit_ref, line: v.source_line, sheet: v.source_sheet,
         };
-        deltas.add(facts, 1);
-        examples.add(facts.office, facts.day, facts);
-        lap('rollups');
         // A full batch ends where an office's day ends, so that the next batch of a file sorted by
         // time shares no day with it and can go straight in (BatchProbe); never later than twice full.
         const full = batchesOut === 0 ? Math.min(FIRST_BATCH_ROWS, opts.batching.rows) : opts.batching.rows;
@@ -187,6 +184,11 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
           yield cut(false);
           if (timings) clock = performance.now();
         }
+        // Summed after the cut: a batch's deltas hold its own rows' days only, whose day rows are
+        // then new to the rollup tables when the batch went straight in (write-rollup-deltas.ts).
+        deltas.add(facts, 1);
+        examples.add(facts.office, facts.day, facts);
+        lap('rollups');
         lastOffice = v.office_code;
         lastDay = v.arrival_date;
         probe.add(v.office_code, v.arrival_date, v.visit_key);

@@ -65,7 +65,10 @@ async function run(job: WorkerJob): Promise<void> {
 
 function copyOfRollups(data: RollupData): RollupData {
   const copy = ({ data: bytes, rows }: RollupCopy): RollupCopy => ({ data: bytes.slice(), rows });
-  return { hourly: copy(data.hourly), durations: copy(data.durations), daily: copy(data.daily), categories: copy(data.categories), hours: copy(data.hours) };
+  return {
+    hourly: copy(data.hourly), dayDurations: copy(data.dayDurations), unitDurations: copy(data.unitDurations), daily: copy(data.daily),
+    categories: copy(data.categories), hours: copy(data.hours),
+  };
 }
 
 function sendError(err: unknown): void {
