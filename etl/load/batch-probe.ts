@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { addDays } from '../../domain/calendar.ts';
 import type { Database } from '../../sql/schema.ts';
 
 /** An office's first and last Almaty arrival day among some rows. */
@@ -46,18 +45,14 @@ export class BatchProbe {
 
 /**
  * True when no stored visit can share an identity with a batch, so its rows can be copied straight
- * into visits. The (office_code, arrived_at) index is searched over each office's day range widened
- * by a day on both sides, which holds the Almaty days whatever the offset (+5/+6); arrival_date then
- * makes the answer exact.
+ * into visits: each office's day range is one range of the identity index (office_code,
+ * arrival_date, visit_key).
  */
 export async function batchIsNew(tx: Kysely<Database>, ranges: readonly OfficeDays[], repeatsItself: boolean): Promise<boolean> {
   if (repeatsItself) return false;
   for (const { office, first, last } of ranges) {
-    const from = new Date(`${addDays(first, -1)}T00:00:00Z`);
-    const to = new Date(`${addDays(last, 2)}T00:00:00Z`);
     const r = await sql<{ found: boolean }>`select exists (select 1 from visits
-      where office_code = ${office} and arrived_at >= ${from} and arrived_at < ${to}
-        and arrival_date between ${first}::date and ${last}::date) as found`.execute(tx);
+      where office_code = ${office} and arrival_date between ${first}::date and ${last}::date) as found`.execute(tx);
     if (r.rows[0]?.found !== false) return false;
   }
   return true;

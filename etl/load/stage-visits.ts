@@ -109,6 +109,6 @@ export async function mergeStagedVisits(tx: Kysely<Database>): Promise<number> {
   const result = await sql`
     insert into visits (${cols})
     select ${cols} from stage_visits order by source_sheet nulls first, source_line
-    on conflict (office_code, visit_key) do nothing`.execute(tx);
+    on conflict (office_code, arrival_date, visit_key) do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -108,7 +108,8 @@ export async function stagedDuplicateFacts(tx: Kysely<Database>, fileId: string)
       (extract(epoch from s.started_at) * 1000)::float8 as started, (extract(epoch from s.finished_at) * 1000)::float8 as finished,
       coalesce(s.outcome = 'statement_accepted', false) as statement, s.phone_surrendered as phone, s.checkpoint_questioned as questioned
     from stage_visits s
-    where not exists (select 1 from visits v where v.office_code = s.office_code and v.visit_key = s.visit_key and v.file_id = ${fileId}::bigint
+    where not exists (select 1 from visits v where v.office_code = s.office_code and v.arrival_date = s.arrival_date
+      and v.visit_key = s.visit_key and v.file_id = ${fileId}::bigint
       and v.source_line = s.source_line and v.source_sheet is not distinct from s.source_sheet)`.execute(tx);
   return r.rows.map((x) => ({
     office: x.office, day: x.day, arrivedMs: x.arrived, category: x.category, admittedMs: x.admitted, startedMs: x.started,

@@ -44,8 +44,7 @@ export async function getExampleVisits(db: Kysely<Database>, office: string, rul
       select v.id, v.visit_ref, v.file_id, v.source_line, v.source_sheet, v.arrived_at, ${pick.duration ?? sql`null::interval`} as duration
       from visits v
       where v.office_code = ${office}
-        and v.arrived_at >= (${period.from}::date)::timestamp at time zone 'Asia/Almaty'
-        and v.arrived_at < (${period.to}::date)::timestamp at time zone 'Asia/Almaty'
+        and v.arrival_date >= ${period.from}::date and v.arrival_date < ${period.to}::date
         and ${pick.where}
       order by ${order} limit ${EXAMPLES}) p
     join ingested_files f on f.id = p.file_id

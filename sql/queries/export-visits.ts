@@ -40,17 +40,12 @@ function utc(d: Date | null): string | null {
   return d === null ? null : `${d.toISOString().slice(0, 19)}Z`;
 }
 
-/** An instant a day before an Almaty day begins, whatever the offset (+5/+6): where its rows start in an arrived_at index. */
-function dayStartBound(day: string): Date {
-  return new Date(`${addDays(day, -1)}T00:00:00Z`);
-}
-
 /**
  * Streams the visits whose Almaty arrival day falls in [from, to), ordered by arrived_at then
  * visit_ref, so memory stays flat: day by day, and within a day page by page (keyset on
- * arrived_at, visit_ref, id). Each day is read through the (office_code, arrived_at) index, one
- * range per office, so no index on arrived_at alone is needed (migration 0017 dropped it: a
- * million-row load spent 1.5 s or more keeping it), and a range without visits is stepped over.
+ * arrived_at, visit_ref, id). Each day is one range per office of the identity index (office_code,
+ * arrival_date, visit_key), so visits needs no index on time (migrations 0017 and 0019 dropped two:
+ * a million-row load spent a second or more keeping each), and a range without visits is stepped over.
  */
 export async function* exportVisits(db: Kysely<Database>, filter: ExportFilter, pageRows = PAGE): AsyncGenerator<ExportedVisit> {
   const offices = filter.office ? [filter.office] : (await db.selectFrom('offices').select('code').execute()).map((o) => o.code);
@@ -65,14 +60,13 @@ export async function* exportVisits(db: Kysely<Database>, filter: ExportFilter, 
 
 /** The first Almaty day in [from, to) with a visit at one of the offices: each office's first such visit, by the index. */
 async function nextDayWithVisits(db: Kysely<Database>, offices: string[], from: string, to: string): Promise<string | null> {
-  // arrival_date rises with arrived_at, so an office's first visit in time from `from` on is its first day.
   const r = await sql<{ day: string | null }>`
     select min(x.arrival_date)::text as day
     from unnest(${offices}::text[]) as o (code)
     cross join lateral (
       select v.arrival_date from visits v
-      where v.office_code = o.code and v.arrived_at >= ${dayStartBound(from)} and v.arrival_date >= ${from}::date
-      order by v.arrived_at limit 1) x
+      where v.office_code = o.code and v.arrival_date >= ${from}::date
+      order by v.arrival_date limit 1) x
     where x.arrival_date < ${to}::date`.execute(db);
   return r.rows[0]?.day ?? null;
 }
@@ -89,9 +83,6 @@ async function* dayVisits(db: Kysely<Database>, offices: string[], day: string, 
         'v.channel', 'v.source_line', 'v.source_sheet', 'f.path',
       ])
       .where('v.office_code', 'in', offices)
-      // The index range holds the day whatever the offset; arrival_date makes it exact.
-      .where('v.arrived_at', '>=', dayStartBound(day))
-      .where('v.arrived_at', '<', dayStartBound(addDays(day, 3)))
       .where('v.arrival_date', '=', day);
     if (after) {
       const a = after;

@@ -8,7 +8,7 @@ import { ingestPaths } from '../../etl/pipeline.ts';
 import { exportVisits } from '../../sql/queries/export-visits.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
-// The export reads day by day through (office_code, arrived_at) and pages within a day; whatever
+// The export reads day by day through the identity index (office_code, arrival_date, …) and pages within a day; whatever
 // the page size, it must give every visit of the Almaty days asked for, once, in time order.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrina-export-'));
 let db: TestDatabase;
