@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSplitter, detectDelimiter, splitRecord, type SplitRow } from '../../../etl/read/split-csv.ts';
+import { CsvSplitter, detectDelimiter, splitPlain, splitRecord, type SplitRow } from '../../../etl/read/split-csv.ts';
 
 function splitInPieces(text: string, size: number, delimiter = ';'): SplitRow[] {
     const splitter = new CsvSplitter(delimiter);
@@ -12,6 +12,11 @@ function splitInPieces(text: string, size: number, delimiter = ';'): SplitRow[] 
 describe('CSV splitting', () => {
   it('keeps quoted delimiters and turns doubled quotes into one', () => {
     expect(splitRecord('a;"b;c";"say ""hi""";', ';')).toEqual(['a', 'b;c', 'say "hi"', '']);
+  });
+
+  it('splits a line without quotes exactly as String#split does', () => {
+    const lines = ['', ';', ';;', 'a', 'a;', ';a', 'a;;b', '09.01.2019;09:00:00;;;1;справка;МП;;850101000006;нет;', ' a ; b '];
+    for (const line of lines) for (const d of [';', '\t', ',']) expect(splitPlain(line.replaceAll(';', d), d)).toEqual(line.replaceAll(';', d).split(d));
   });
 
   it('detects ; TAB or , from the header line, ignoring delimiters inside quotes', () => {
