@@ -1,6 +1,6 @@
 import { dekadStart, isoWeekdayIndex, isoWeekStart, monthStart, yearStart } from '../../domain/calendar.ts';
 import { CopyBuffer } from './copy-buffers.ts';
-import { COUNTERS, METRICS, type DayEntry, type RollupDeltas } from './rollup-deltas.ts';
+import { categoryIndexOf, COUNTERS, hourOf, METRICS, MINUTE_CELLS, type DayEntry, type RollupDeltas } from './rollup-deltas.ts';
 
 /** Fields of a delta_hourly tuple (key, counters) and of a delta_durations tuple (key, n, s00–s59). */
 const HOURLY_FIELDS = 4 + COUNTERS;
@@ -15,6 +15,10 @@ export interface RollupCopy {
   rows: number;
 }
 
+/** The rollup tables the loader writes, each as one COPY stream of a RollupData. */
+export const ROLLUP_TABLES = ['hourly', 'dayDurations', 'unitDurations', 'daily', 'categories', 'hours'] as const;
+export type RollupTable = typeof ROLLUP_TABLES[number];
+
 /**
  * Rollup rows to add, as what writeRollupDeltas sends: visit_hourly's (office, day, hour, category,
  * 7 counters), duration_minutes' (office, metric, unit, start, minute, n, s00–s59: the day rows apart
@@ -25,232 +29,259 @@ export interface RollupCopy {
  * rows were parsed, so the loader only passes bytes on, and the server reads integers and dates
  * without parsing text.
  */
-export interface RollupData {
-  hourly: RollupCopy;
-  dayDurations: RollupCopy;
-  unitDurations: RollupCopy;
-  daily: RollupCopy;
-  categories: RollupCopy;
-  hours: RollupCopy;
-}
+export type RollupData = Record<RollupTable, RollupCopy> & {
+  /**
+   * Each office's day was written in one piece, so no day row repeats within these streams. False
+   * when a day's rows came in two batches (a day of more than two batches' rows, a file not in time
+   * order): the day rows then repeat, and only an upsert that sums them first can take them.
+   */
+  daysOnce: boolean;
+};
 
 /**
  * The buffers a RollupData is written into, one per table: a load reuses a few sets, since
  * megabytes allocated afresh for every write, and given back, left the process's memory fragmented
  * and its resident size ~50 MB above what it used.
  */
-export type RollupBuffers = Record<keyof RollupData, CopyBuffer>;
+export type RollupBuffers = Record<RollupTable, CopyBuffer>;
 
 export function newRollupBuffers(): RollupBuffers {
   const make = () => new CopyBuffer(1 << 16);
   return { hourly: make(), dayDurations: make(), unitDurations: make(), daily: make(), categories: make(), hours: make() };
 }
 
-/** A row keyed by text, summed from days: a coarse duration unit, or a total. */
-interface SummedRow<K> {
-  key: K;
-  counts: Int32Array;
+/** Sums in one growing Int32Array: `take(n)` gives where n fresh zero cells start. */
+class Cells {
+  data = new Int32Array(1 << 12);
+  private used = 0;
+
+  take(n: number): number {
+    if (this.used + n > this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, this.used + n));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    const at = this.used;
+    this.used += n;
+    return at;
+  }
 }
 
-function addTo<K>(target: Map<string, SummedRow<K>>, id: string, key: K, counts: ArrayLike<number>): void {
-  const e = target.get(id);
-  if (!e) target.set(id, { key, counts: Int32Array.from(counts) });
-  else for (let i = 0; i < counts.length; i++) e.counts[i]! += counts[i]!;
-}
-
-interface CoarseRow {
-  office: string;
-  metric: string;
-  unit: string;
-  start: string;
-  minute: number;
-}
-
-interface CategoryRow {
+/** The rows of one office and unit (a dekad, a month, …) summed across a window: key → offset in the writer's cells. */
+interface UnitBucket<K> {
   office: string;
   unit: string;
   start: string;
-  category: string;
+  rows: Map<K, number>;
 }
 
-interface HourRow {
-  office: string;
-  unit: string;
-  start: string;
-  isodow: number;
-  hour: number;
+function bucketOf<K>(buckets: Map<string, UnitBucket<K>>, office: string, unit: string, start: string): UnitBucket<K> {
+  const id = `${office}\t${unit}\t${start}`;
+  let b = buckets.get(id);
+  if (!b) buckets.set(id, b = { office, unit, start, rows: new Map() });
+  return b;
 }
 
-function isZero(counts: Int32Array): boolean {
-  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
+function isZero(counts: Int32Array, at: number, n: number): boolean {
+  for (let i = at; i < at + n; i++) if (counts[i] !== 0) return false;
   return true;
 }
 
-function writeCounts(out: CopyBuffer, counts: Int32Array): void {
-  for (let i = 0; i < counts.length; i++) out.int4(counts[i]!);
+function writeCounts(out: CopyBuffer, counts: Int32Array, at: number, n: number): void {
+  for (let i = at; i < at + n; i++) out.int4(counts[i]!);
 }
 
-/** One table's rows as a COPY stream in `out`: `write` puts them there and says how many. */
-function copyStream(out: CopyBuffer, write: (out: CopyBuffer) => number): RollupCopy {
-  out.clear();
-  out.beginBinary();
-  const rows = write(out);
-  out.endBinary();
-  return { data: out.view(), rows };
+/** A duration row's key in a unit bucket: metric and minute as one number (minutes may be -1). */
+function durationKey(metric: number, minute: number): number {
+  return minute * METRICS.length + metric;
 }
 
-/** Summed rows as COPY tuples: the key's fields, then the counts; rows that sum to nothing are left out. */
-function summedCopy<K>(out: CopyBuffer, rows: Iterable<SummedRow<K>>, fields: number, writeKey: (out: CopyBuffer, key: K) => void): RollupCopy {
-  return copyStream(out, () => {
-    let n = 0;
-    for (const { key, counts } of rows) {
-      if (isZero(counts)) continue;
-      out.row(fields);
-      writeKey(out, key);
-      writeCounts(out, counts);
-      n++;
-    }
-    return n;
-  });
-}
-
-function hourlyCopy(days: Iterable<DayEntry>, out: CopyBuffer): RollupCopy {
-  return copyStream(out, () => {
-    let rows = 0;
-    for (const e of days) {
-      for (const [hour, byCategory] of e.hours) {
-        for (const [category, c] of byCategory) {
-          if (isZero(c)) continue;
-          out.row(HOURLY_FIELDS);
-          out.repeatedText(e.office);
-          out.date(e.day);
-          out.int2(hour);
-          out.repeatedText(category);
-          writeCounts(out, c);
-          rows++;
-        }
-      }
-    }
-    return rows;
-  });
-}
-
-function durationRow(out: CopyBuffer, office: string, metric: string, unit: string, start: string, minute: number, counts: Int32Array): void {
+function durationRow(out: CopyBuffer, office: string, metric: string, unit: string, start: string, minute: number, counts: Int32Array, at: number): void {
   out.row(DURATION_FIELDS);
   out.repeatedText(office);
   out.repeatedText(metric);
   out.repeatedText(unit);
   out.date(start);
   out.int4(minute);
-  writeCounts(out, counts);
-}
-
-/** Day rows as they are, into `days`; each day also summed into its dekad, month and year, into `units`. */
-function durationCopies(days: Iterable<DayEntry>, into: RollupBuffers): { dayDurations: RollupCopy; unitDurations: RollupCopy } {
-  const coarse = new Map<string, SummedRow<CoarseRow>>();
-  const dayDurations = copyStream(into.dayDurations, (out) => {
-    let rows = 0;
-    for (const e of days) {
-      const starts = [['dekad', dekadStart(e.day)], ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
-      for (let m = 0; m < METRICS.length; m++) {
-        const metric = METRICS[m]!;
-        for (const [minute, counts] of e.minutes[m]!) {
-          if (isZero(counts)) continue;
-          durationRow(out, e.office, metric, 'day', e.day, minute, counts);
-          rows++;
-          for (const [unit, start] of starts) {
-            addTo(coarse, `${e.office}\t${metric}\t${unit}\t${start}\t${minute}`, { office: e.office, metric, unit, start, minute }, counts);
-          }
-        }
-      }
-    }
-    return rows;
-  });
-  const unitDurations = copyStream(into.unitDurations, (out) => {
-    let rows = 0;
-    for (const { key: r, counts } of coarse.values()) {
-      if (isZero(counts)) continue;
-      durationRow(out, r.office, r.metric, r.unit, r.start, r.minute, counts);
-      rows++;
-    }
-    return rows;
-  });
-  return { dayDurations, unitDurations };
+  writeCounts(out, counts, at, MINUTE_CELLS);
 }
 
 /**
- * What visit_hourly's triggers would add for these rows (migrations 0004, 0006, 0014): office_daily
- * per day; visit_category_totals per day, ISO week, dekad, month and year; visit_hour_totals per
- * day, dekad, month and year with the day's ISO weekday. Rows that sum to nothing are left out.
+ * A window of batches' rollups, written as they come: each batch's days go into the COPY streams
+ * of day rows at its cut (bytes in reused buffers, where the days' sums as objects lived on for a
+ * window and were promoted), while the units longer than a day (dekad, month, year, ISO week) are
+ * summed across the window and written at its end.
  */
-function totalsCopy(days: Iterable<DayEntry>, into: RollupBuffers): { daily: RollupCopy; categories: RollupCopy; hours: RollupCopy } {
-  // The day rows are written as each day is read; its categories and hours are summed into their units.
-  const categories = new Map<string, SummedRow<CategoryRow>>();
-  const hours = new Map<string, SummedRow<HourRow>>();
-  const dayTotal = new Int32Array(COUNTERS);
-  const daily = copyStream(into.daily, (out) => {
-    let rows = 0;
-    for (const e of days) {
-      const isodow = isoWeekdayIndex(e.day) + 1;
-      const categoryUnits = [['day', e.day], ['week', isoWeekStart(e.day)], ['dekad', dekadStart(e.day)],
-        ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
-      const hourUnits = categoryUnits.filter(([unit]) => unit !== 'week');
-      dayTotal.fill(0);
-      const byCategory = new Map<string, Int32Array>();
-      for (const [hour, perCategory] of e.hours) {
-        let visits = 0;
-        for (const [category, c] of perCategory) {
-          for (let i = 0; i < COUNTERS; i++) dayTotal[i]! += c[i]!;
-          visits += c[0]!;
-          let sum = byCategory.get(category);
-          if (!sum) byCategory.set(category, sum = new Int32Array(3));
-          sum[0]! += c[0]!;
-          sum[1]! += c[1]!;
-          sum[2]! += c[2]!;
-        }
-        for (const [unit, start] of hourUnits) {
-          addTo(hours, `${e.office}\t${unit}\t${start}\t${isodow}\t${hour}`, { office: e.office, unit, start, isodow, hour }, [visits]);
-        }
+export class RollupWriter {
+  private readonly cells = new Cells();
+  private readonly durations = new Map<string, UnitBucket<number>>();
+  private readonly categories = new Map<string, UnitBucket<string>>();
+  private readonly hours = new Map<string, UnitBucket<number>>();
+  private readonly days = new Set<string>();
+  private readonly rows = { hourly: 0, dayDurations: 0, daily: 0 };
+  private daysOnce = true;
+  private readonly dayTotal = new Int32Array(COUNTERS);
+  private readonly hourVisits = new Int32Array(24);
+  private readonly categorySums: Int32Array[] = [];
+
+  constructor(private readonly into: RollupBuffers) {
+    for (const table of ROLLUP_TABLES) {
+      into[table].clear();
+      into[table].beginBinary();
+    }
+  }
+
+  /** Writes the day rows of the deltas' days and adds them to their longer units. */
+  add(deltas: RollupDeltas): void {
+    for (const e of deltas.days()) {
+      const id = `${e.office}\t${e.day}`;
+      if (this.days.has(id)) this.daysOnce = false;
+      else this.days.add(id);
+      this.writeHourly(e, deltas);
+      this.writeDurations(e, deltas.counts);
+      this.writeTotals(e, deltas);
+    }
+  }
+
+  /** Ends the streams; the buffers hold them until written again. */
+  finish(): RollupData {
+    const { into } = this;
+    const sums = this.cells.data;
+    let unitDurations = 0;
+    for (const b of this.durations.values()) {
+      for (const [key, at] of b.rows) {
+        if (isZero(sums, at, MINUTE_CELLS)) continue;
+        const metric = ((key % METRICS.length) + METRICS.length) % METRICS.length;
+        durationRow(into.unitDurations, b.office, METRICS[metric]!, b.unit, b.start, (key - metric) / METRICS.length, sums, at);
+        unitDurations++;
       }
-      for (const [category, sum] of byCategory) {
-        for (const [unit, start] of categoryUnits) {
-          addTo(categories, `${e.office}\t${unit}\t${start}\t${category}`, { office: e.office, unit, start, category }, sum);
-        }
+    }
+    let categories = 0;
+    for (const b of this.categories.values()) {
+      for (const [category, at] of b.rows) {
+        if (isZero(sums, at, 3)) continue;
+        const out = into.categories;
+        out.row(CATEGORY_FIELDS);
+        out.repeatedText(b.office);
+        out.repeatedText(b.unit);
+        out.date(b.start);
+        out.repeatedText(category);
+        writeCounts(out, sums, at, 3);
+        categories++;
       }
-      if (isZero(dayTotal)) continue;
-      out.row(DAILY_FIELDS);
+    }
+    let hours = 0;
+    for (const b of this.hours.values()) {
+      for (const [key, at] of b.rows) {
+        if (sums[at] === 0) continue;
+        const out = into.hours;
+        out.row(HOUR_FIELDS);
+        out.repeatedText(b.office);
+        out.repeatedText(b.unit);
+        out.date(b.start);
+        out.int2(Math.floor(key / 24));
+        out.int2(key % 24);
+        out.int4(sums[at]!);
+        hours++;
+      }
+    }
+    const rows: Record<RollupTable, number> = { ...this.rows, unitDurations, categories, hours };
+    const data = {} as Record<RollupTable, RollupCopy>;
+    for (const table of ROLLUP_TABLES) {
+      into[table].endBinary();
+      data[table] = { data: into[table].view(), rows: rows[table] };
+    }
+    return { ...data, daysOnce: this.daysOnce };
+  }
+
+  private writeHourly(e: DayEntry, deltas: RollupDeltas): void {
+    const out = this.into.hourly;
+    const counts = deltas.counts;
+    for (const [cell, at] of e.hours) {
+      if (isZero(counts, at, COUNTERS)) continue;
+      out.row(HOURLY_FIELDS);
       out.repeatedText(e.office);
       out.date(e.day);
-      writeCounts(out, dayTotal);
-      rows++;
+      out.int2(hourOf(cell));
+      out.repeatedText(deltas.categories[categoryIndexOf(cell)]!);
+      writeCounts(out, counts, at, COUNTERS);
+      this.rows.hourly++;
     }
-    return rows;
-  });
+  }
 
-  return {
-    daily,
-    categories: summedCopy(into.categories, categories.values(), CATEGORY_FIELDS, (out, r) => {
-      out.repeatedText(r.office);
-      out.repeatedText(r.unit);
-      out.date(r.start);
-      out.repeatedText(r.category);
-    }),
-    hours: summedCopy(into.hours, hours.values(), HOUR_FIELDS, (out, r) => {
-      out.repeatedText(r.office);
-      out.repeatedText(r.unit);
-      out.date(r.start);
-      out.int2(r.isodow);
-      out.int2(r.hour);
-    }),
-  };
+  /** Day rows as they are; each also summed into its dekad, month and year. */
+  private writeDurations(e: DayEntry, counts: Int32Array): void {
+    const out = this.into.dayDurations;
+    const units = [
+      bucketOf(this.durations, e.office, 'dekad', dekadStart(e.day)),
+      bucketOf(this.durations, e.office, 'month', monthStart(e.day)),
+      bucketOf(this.durations, e.office, 'year', yearStart(e.day)),
+    ];
+    for (let m = 0; m < METRICS.length; m++) {
+      const metric = METRICS[m]!;
+      for (const [minute, at] of e.minutes[m]!) {
+        if (isZero(counts, at, MINUTE_CELLS)) continue;
+        durationRow(out, e.office, metric, 'day', e.day, minute, counts, at);
+        this.rows.dayDurations++;
+        const key = durationKey(m, minute);
+        for (const b of units) this.addCells(b, key, counts, at, MINUTE_CELLS);
+      }
+    }
+  }
+
+  /**
+   * What visit_hourly's triggers would add for the day's rows (migrations 0004, 0006, 0014):
+   * office_daily's row now; visit_category_totals per day, ISO week, dekad, month and year and
+   * visit_hour_totals per day, dekad, month and year (with the day's ISO weekday), summed.
+   */
+  private writeTotals(e: DayEntry, deltas: RollupDeltas): void {
+    const counts = deltas.counts;
+    const isodow = isoWeekdayIndex(e.day) + 1;
+    const dayTotal = this.dayTotal;
+    const hourVisits = this.hourVisits;
+    dayTotal.fill(0);
+    hourVisits.fill(0);
+    const perCategory = this.categorySums;
+    while (perCategory.length < deltas.categories.length) perCategory.push(new Int32Array(3));
+    for (const sum of perCategory) sum.fill(0);
+    for (const [cell, at] of e.hours) {
+      for (let i = 0; i < COUNTERS; i++) dayTotal[i]! += counts[at + i]!;
+      hourVisits[hourOf(cell)]! += counts[at]!;
+      const sum = perCategory[categoryIndexOf(cell)]!;
+      sum[0]! += counts[at]!;
+      sum[1]! += counts[at + 1]!;
+      sum[2]! += counts[at + 2]!;
+    }
+    const categoryUnits = [['day', e.day], ['week', isoWeekStart(e.day)], ['dekad', dekadStart(e.day)],
+      ['month', monthStart(e.day)], ['year', yearStart(e.day)]] as const;
+    // Sums that add nothing are left out: a unit's row that sums to nothing is not written either.
+    for (const [unit, start] of categoryUnits) {
+      const b = bucketOf(this.categories, e.office, unit, start);
+      perCategory.forEach((sum, i) => { if (!isZero(sum, 0, 3)) this.addCells(b, deltas.categories[i]!, sum, 0, 3); });
+      if (unit === 'week') continue;
+      const h = bucketOf(this.hours, e.office, unit, start);
+      for (let hour = 0; hour < 24; hour++) if (hourVisits[hour] !== 0) this.addCells(h, isodow * 24 + hour, hourVisits, hour, 1);
+    }
+    if (isZero(dayTotal, 0, COUNTERS)) return;
+    const out = this.into.daily;
+    out.row(DAILY_FIELDS);
+    out.repeatedText(e.office);
+    out.date(e.day);
+    writeCounts(out, dayTotal, 0, COUNTERS);
+    this.rows.daily++;
+  }
+
+  private addCells<K>(b: UnitBucket<K>, key: K, from: Int32Array, at: number, n: number): void {
+    let to = b.rows.get(key);
+    if (to === undefined) b.rows.set(key, to = this.cells.take(n));
+    const sums = this.cells.data;
+    for (let i = 0; i < n; i++) sums[to + i]! += from[at + i]!;
+  }
 }
 
-/**
- * A load's summed rollups as the binary COPY streams writeRollupDeltas sends, written into `into`
- * (valid until those buffers are written again).
- */
+/** Summed rollups in one go, as the streams writeRollupDeltas sends (valid until `into` is written again). */
 export function rollupCopy(deltas: RollupDeltas, into: RollupBuffers = newRollupBuffers()): RollupData {
-  return {
-    hourly: hourlyCopy(deltas.days(), into.hourly), ...durationCopies(deltas.days(), into), ...totalsCopy(deltas.days(), into),
-  };
+  const writer = new RollupWriter(into);
+  writer.add(deltas);
+  return writer.finish();
 }

@@ -8,7 +8,7 @@ import { BatchProbe, type OfficeDays } from './batch-probe.ts';
 import { CopyBufferPool } from './copy-buffers.ts';
 import type { IngestTimings } from './ingest-timings.ts';
 import type { QuarantineEntry } from './quarantine.ts';
-import { newRollupBuffers, rollupCopy, type RollupBuffers, type RollupData } from './rollup-copy.ts';
+import { newRollupBuffers, RollupWriter, type RollupBuffers, type RollupData } from './rollup-copy.ts';
 import { createRollupDeltas, type VisitFacts } from './rollup-deltas.ts';
 import { ExamplePicker, type ExampleFacts, type KnownExamples } from '../../sql/compliance/examples.ts';
 import { writeVisitRow } from './stage-visits.ts';
@@ -104,8 +104,10 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
   async function* batches(): AsyncGenerator<ParsedBatch> {
     const groups: AsyncIterator<RawRecord<VisitField>[]> = recordGroups(read);
     let quarantined: QuarantineEntry[] = [];
-    // Rollups are summed here as rows are parsed; the loader takes back out the duplicates it turns away.
-    let deltas = createRollupDeltas();
+    // Rollups are summed here as rows are parsed, a batch at a time, and written into the window's
+    // streams at its cut; the loader takes back out the duplicates it turns away.
+    const deltas = createRollupDeltas();
+    let window: { writer: RollupWriter; buffers: RollupBuffers } | null = null;
     let batchesOut = 0;
     let data = buffers.take();
     data.beginBinary();
@@ -125,15 +127,20 @@ export function parseVisitBatches(read: ReadResult<VisitField>, opts: BatchOptio
       const buffer = data;
       buffer.endBinary();
       batchesOut++;
-      const withDeltas = last || batchesOut % opts.batching.rollupEvery === 0;
-      const rollupSet = withDeltas ? rollupBuffers.pop() ?? newRollupBuffers() : null;
+      if (!window) {
+        const set = rollupBuffers.pop() ?? newRollupBuffers();
+        window = { writer: new RollupWriter(set), buffers: set };
+      }
+      window.writer.add(deltas);
+      deltas.clear();
+      const ended = last || batchesOut % opts.batching.rollupEvery === 0 ? window : null;
+      if (ended) window = null;
       const batch: ParsedBatch = {
         copyData: buffer.view(), rows, ranges: probe.ranges(), repeatsItself: probe.repeatsItself, quarantined,
-        deltas: rollupSet ? rollupCopy(deltas, rollupSet) : null,
+        deltas: ended ? ended.writer.finish() : null,
         release: () => buffers.give(buffer),
-        releaseDeltas: () => { if (rollupSet) rollupBuffers.push(rollupSet); },
+        releaseDeltas: () => { if (ended) rollupBuffers.push(ended.buffers); },
       };
-      if (withDeltas) deltas = createRollupDeltas();
       quarantined = [];
       data = buffers.take();
       data.beginBinary();

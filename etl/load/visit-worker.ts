@@ -6,7 +6,7 @@ import { readFile } from '../read/read-file.ts';
 import { MissingIinKeyError } from '../transform/normalize-visit.ts';
 import { createOfficeResolver } from '../transform/resolve-office.ts';
 import { createIngestTimings } from './ingest-timings.ts';
-import type { RollupCopy, RollupData } from './rollup-copy.ts';
+import { ROLLUP_TABLES, type RollupCopy, type RollupData, type RollupTable } from './rollup-copy.ts';
 import { parseVisitBatches } from './visit-batches.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
@@ -58,17 +58,16 @@ async function run(job: WorkerJob): Promise<void> {
     send({
       kind: 'batch', copyData, rows: batch.rows, ranges: batch.ranges, repeatsItself: batch.repeatsItself,
       quarantined: batch.quarantined, deltas,
-    }, [copyData.buffer, ...(deltas ? Object.values(deltas).map((c) => c.data.buffer) : [])]);
+    }, [copyData.buffer, ...(deltas ? ROLLUP_TABLES.map((t) => deltas[t].data.buffer) : [])]);
   }
   send({ kind: 'done', summary: parsed.summary(), timings: timings ?? null });
 }
 
 function copyOfRollups(data: RollupData): RollupData {
   const copy = ({ data: bytes, rows }: RollupCopy): RollupCopy => ({ data: bytes.slice(), rows });
-  return {
-    hourly: copy(data.hourly), dayDurations: copy(data.dayDurations), unitDurations: copy(data.unitDurations), daily: copy(data.daily),
-    categories: copy(data.categories), hours: copy(data.hours),
-  };
+  const tables = {} as Record<RollupTable, RollupCopy>;
+  for (const table of ROLLUP_TABLES) tables[table] = copy(data[table]);
+  return { ...tables, daysOnce: data.daysOnce };
 }
 
 function sendError(err: unknown): void {

@@ -3,7 +3,7 @@ import type { CopyIn } from '../../sql/db.ts';
 import { SECOND_COLUMNS } from '../../sql/second-columns.ts';
 import type { Database } from '../../sql/schema.ts';
 import { fromArray } from './batches.ts';
-import type { RollupData } from './rollup-copy.ts';
+import type { RollupData, RollupTable } from './rollup-copy.ts';
 import type { VisitFacts } from './rollup-deltas.ts';
 
 const COUNTERS = ['visits', 'admitted', 'statements', 'phone_known', 'phone_yes', 'questioned_known', 'questioned_yes'] as const;
@@ -14,7 +14,7 @@ interface RollupTarget {
   delta: string;
   key: readonly string[];
   sums: readonly string[];
-  rows: keyof RollupData;
+  rows: RollupTable;
   /** Rows of whole Almaty days only: none can be stored yet when their days held no visit. */
   dayRows: boolean;
 }
@@ -67,10 +67,14 @@ export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, delt
     const columns = [...t.key, ...t.sums];
     await copy(t.delta, columns, fromArray([deltas[t.rows].data]), 'binary');
     const cols = sql.join(columns.map((c) => sql.ref(c)));
+    const key = sql.join(t.key.map((c) => sql.ref(c)));
+    // Summed first: a day written in two pieces repeats its rows (RollupData.daysOnce), and an
+    // upsert may not change a row twice.
     await sql`
       insert into ${sql.table(t.table)} as r (${cols})
-      select ${cols} from ${sql.table(t.delta)}
-      order by ${sql.join(t.key.map((c) => sql.ref(c)))}  -- one lock order for all writers: concurrent loads wait, never deadlock
+      select ${key}, ${sql.join(t.sums.map((c) => sql`sum(${sql.ref(c)})::int`))} from ${sql.table(t.delta)}
+      group by ${key}
+      order by ${key}  -- one lock order for all writers: concurrent loads wait, never deadlock
       on conflict (${sql.join(t.key.map((c) => sql.ref(c)))}) do update set
         ${sql.join(t.sums.map((c) => sql`${sql.ref(c)} = r.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`.execute(tx);
   }
