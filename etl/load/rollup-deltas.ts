@@ -1,4 +1,5 @@
 import { instantToWall } from '../../domain/calendar.ts';
+import { DURATION_METRICS } from '../../sql/schema.ts';
 
 /** What the rollups need of one visit (times as epoch ms). */
 export interface VisitFacts {
@@ -17,7 +18,8 @@ export interface VisitFacts {
 
 /** visit_hourly's counters, in its column order after the key. */
 export const COUNTERS = 7;
-export const METRICS = ['admission_delay', 'wait_time', 'service_time', 'application_time'] as const;
+/** duration_minutes' metrics, in the order addDuration numbers them. */
+export const METRICS = DURATION_METRICS;
 /** A minute of a duration histogram: n, then the counts of its seconds 0–59. */
 export const MINUTE_CELLS = 61;
 const HOUR_MS = 3_600_000;

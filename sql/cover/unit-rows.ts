@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays, type Period } from '../../domain/calendar.ts';
 import type { Category } from '../../domain/categories.ts';
 import { secondColumns } from '../second-columns.ts';
-import type { Database, DurationMetric } from '../schema.ts';
+import { DURATION_METRICS, type Database, type DurationMetric } from '../schema.ts';
 import type { CountUnit } from './labelled-cover.ts';
 
 /**
@@ -92,13 +92,15 @@ const UNIT_READS: { [S in UnitSource]: (u: RawBuilder<unknown>, offices: RawBuil
       offset 0) t`,
   // The per-second counts come back as one field listing only the seconds that hold any ("12:1,47:2"):
   // most minutes of a unit hold a duration or two, and a row of 64 fields costs the driver (and the
-  // memo's memory) more than the database spends finding it.
+  // memo's memory) more than the database spends finding it. Every metric is named, since metric is
+  // the key's second column: without it a probe read all of an office's rows of every unit and start
+  // (a month of a million-visit office: 5.3 ms, 1,164 pages; with it 0.14 ms, 248).
   minutes: (u, offices) => sql`
     select u.unit, u.start, t.office_code as office, t.metric, t.minute, t.n,
       concat_ws(',', ${secondColumns((c, i) => sql`case when t.${c} <> 0 then ${sql.lit(`${i}:`)} || t.${c} end`)}) as seconds
     from ${u} cross join lateral (
       select * from duration_minutes r
-      where r.office_code = any(${offices}) and r.unit = u.unit and r.start = u.start
+      where r.office_code = any(${offices}) and r.metric = any(${[...DURATION_METRICS]}::text[]) and r.unit = u.unit and r.start = u.start
       offset 0) t`,
   // office_daily has day rows only; other units hold none.
   daily: (u, offices) => sql`
