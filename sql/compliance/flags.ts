@@ -3,6 +3,7 @@ import type { EvidenceItem } from '../../domain/evidence.ts';
 import type { Rule, RuleStatus } from '../../domain/rules.ts';
 import type { Database } from '../schema.ts';
 import type { FlagStatus } from '../schema/compliance.ts';
+import { oneOffMemo } from '../cover/unit-memo.ts';
 import { judgeOffices, type OfficeVerdicts } from './evaluate.ts';
 import { recordEvaluation } from './evaluations.ts';
 import { getExampleVisits, type ExampleVisit, type KnownExamples } from './examples.ts';
@@ -269,8 +270,10 @@ export async function refreshFlagsForMonths(
   // A month that has not begun has nothing to judge.
   const unique = [...new Set(months.map((m) => monthPeriod(m).from))].sort().filter((m) => m <= today);
   // The verdicts only read the rollups: read side by side (a load of three years touches 36 months),
-  // then applied one month after another, since a case grows in order.
-  const verdicts = await mapInTurns(unique, READS_IN_FLIGHT, (month) => judgeOffices(db, { ...monthPeriod(month), today }));
+  // then applied one month after another, since a case grows in order. One memo for all of them: the
+  // thresholds and reporting starts are read once, not once a month.
+  const units = oneOffMemo(db);
+  const verdicts = await mapInTurns(unique, READS_IN_FLIGHT, (month) => judgeOffices(db, { ...monthPeriod(month), today, units }));
   const results: FlagRefresh[] = [];
   for (const [i, month] of unique.entries()) {
     const period = monthPeriod(month);
