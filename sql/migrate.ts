@@ -31,7 +31,7 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   // a locked transaction per migration (~80 round trips before a load could begin).
   const table = await sql<{ found: boolean }>`select to_regclass('schema_migrations') is not null as found`.execute(handle.db);
   if (table.rows[0]?.found) {
-    const recorded = new Set((await appliedVersions(handle.db)));
+    const recorded = new Set(await appliedVersions(handle.db));
     if (migrations.every((m) => recorded.has(m.version))) return applied;
   }
   await sql`create table if not exists schema_migrations (
