@@ -1,6 +1,6 @@
 import { dekadStart, isoWeekdayIndex, isoWeekStart, monthStart, yearStart } from '../../domain/calendar.ts';
 import { CopyBuffer } from './copy-buffers.ts';
-import { categoryIndexOf, COUNTERS, hourOf, METRICS, MINUTE_CELLS, type DayEntry, type RollupDeltas } from './rollup-deltas.ts';
+import { categoryIndexOf, Cells, COUNTERS, hourOf, METRICS, MINUTE_CELLS, type DayEntry, type RollupDeltas } from './rollup-deltas.ts';
 
 /** Fields of a delta_hourly tuple (key, counters) and of a delta_durations tuple (key, n, s00–s59). */
 const HOURLY_FIELDS = 4 + COUNTERS;
@@ -50,23 +50,6 @@ export function newRollupBuffers(): RollupBuffers {
   return { hourly: make(), dayDurations: make(), unitDurations: make(), daily: make(), categories: make(), hours: make() };
 }
 
-/** Sums in one growing Int32Array: `take(n)` gives where n fresh zero cells start. */
-class Cells {
-  data = new Int32Array(1 << 12);
-  private used = 0;
-
-  take(n: number): number {
-    if (this.used + n > this.data.length) {
-      const grown = new Int32Array(Math.max(this.data.length * 2, this.used + n));
-      grown.set(this.data.subarray(0, this.used));
-      this.data = grown;
-    }
-    const at = this.used;
-    this.used += n;
-    return at;
-  }
-}
-
 /** The rows of one office and unit (a dekad, a month, …) summed across a window: key → offset in the writer's cells. */
 interface UnitBucket<K> {
   office: string;
@@ -113,7 +96,7 @@ function durationRow(out: CopyBuffer, office: string, metric: string, unit: stri
  * summed across the window and written at its end.
  */
 export class RollupWriter {
-  private readonly cells = new Cells();
+  private readonly cells = new Cells(1 << 12);
   private readonly durations = new Map<string, UnitBucket<number>>();
   private readonly categories = new Map<string, UnitBucket<string>>();
   private readonly hours = new Map<string, UnitBucket<number>>();

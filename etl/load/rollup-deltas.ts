@@ -45,6 +45,35 @@ export function categoryIndexOf(cellKey: number): number {
   return cellKey & 0xff;
 }
 
+/**
+ * Sums in one growing Int32Array: `take(n)` gives where n zero cells start, `clear` zeroes what was
+ * taken and keeps the memory. `data` is replaced when it grows: read it after taking.
+ */
+export class Cells {
+  data: Int32Array;
+  private used = 0;
+
+  constructor(initialCells: number) {
+    this.data = new Int32Array(initialCells);
+  }
+
+  take(n: number): number {
+    if (this.used + n > this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, this.used + n));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    const at = this.used;
+    this.used += n;
+    return at;
+  }
+
+  clear(): void {
+    this.data.fill(0, 0, this.used);
+    this.used = 0;
+  }
+}
+
 export interface RollupDeltas {
   add(visit: VisitFacts, sign: 1 | -1): void;
   /** The sums so far, day by day (rollup-copy.ts writes them for the database). */
@@ -70,21 +99,9 @@ export function createRollupDeltas(): RollupDeltas {
   const days = new Map<string, DayEntry>();
   const categories: string[] = [];
   const categoryIndex = new Map<string, number>();
-  let counts = new Int32Array(1 << 14);
-  let used = 0;
+  const cells = new Cells(1 << 14);
   // A file's rows come day by day: the last day's entry is the next row's, without building a key.
   let last: DayEntry | null = null;
-
-  function cells(n: number): number {
-    if (used + n > counts.length) {
-      const grown = new Int32Array(Math.max(counts.length * 2, used + n));
-      grown.set(counts.subarray(0, used));
-      counts = grown;
-    }
-    const at = used;
-    used += n;
-    return at;
-  }
 
   function entry(office: string, day: string): DayEntry {
     if (last !== null && last.day === day && last.office === office) return last;
@@ -111,7 +128,8 @@ export function createRollupDeltas(): RollupDeltas {
     const minute = Math.floor(seconds / 60);
     const perMinute = e.minutes[metric]!;
     let at = perMinute.get(minute);
-    if (at === undefined) perMinute.set(minute, at = cells(MINUTE_CELLS));
+    if (at === undefined) perMinute.set(minute, at = cells.take(MINUTE_CELLS));
+    const counts = cells.data;
     counts[at]! += sign;
     counts[at + 1 + seconds - minute * 60]! += sign;
   }
@@ -123,7 +141,8 @@ export function createRollupDeltas(): RollupDeltas {
       const hour = h < 0 ? h + 24 : h;
       const cellKey = hour * 256 + categoryOf(v.category);
       let at = e.hours.get(cellKey);
-      if (at === undefined) e.hours.set(cellKey, at = cells(COUNTERS));
+      if (at === undefined) e.hours.set(cellKey, at = cells.take(COUNTERS));
+      const counts = cells.data;
       counts[at]! += sign;
       if (v.admittedMs !== null) counts[at + 1]! += sign;
       if (v.statement) counts[at + 2]! += sign;
@@ -139,15 +158,14 @@ export function createRollupDeltas(): RollupDeltas {
 
     days: () => days.values(),
     get counts() {
-      return counts;
+      return cells.data;
     },
     categories,
 
     clear() {
       days.clear();
       last = null;
-      counts.fill(0, 0, used);
-      used = 0;
+      cells.clear();
     },
   };
 }
