@@ -5,6 +5,7 @@ import type { TopicResult } from '../classify/classify-topic.ts';
 import type { NormalizedVisit } from '../model.ts';
 import type { CopyBuffer } from './copy-buffers.ts';
 import { copyBool, copyNullableText, copyText, copyTime } from './copy-text.ts';
+import { undoOnConflict } from './undo-on-conflict.ts';
 
 /** The columns of a visit that its file's rows give (everything but id and file_id). */
 export const STAGED_COLUMNS = [
@@ -82,16 +83,8 @@ export async function stageVisits(copy: CopyIn, chunks: AsyncIterable<CopyChunk>
  * and the caller merges the batch instead.
  */
 export async function copyNewVisits(tx: Kysely<Database>, copy: CopyIn, chunks: AsyncIterable<CopyChunk>): Promise<number | null> {
-  await sql`savepoint new_visits`.execute(tx);
-  try {
-    const rows = await copy('visits', VISIT_COPY_COLUMNS, chunks, 'binary');
-    await sql`release savepoint new_visits`.execute(tx);
-    return rows;
-  } catch (err) {
-    if ((err as { code?: string } | null)?.code !== '23505') throw err;
-    await sql`rollback to savepoint new_visits`.execute(tx);
-    return null;
-  }
+  // 23505: a unique violation.
+  return undoOnConflict(tx, 'new_visits', ['23505'], () => copy('visits', VISIT_COPY_COLUMNS, chunks, 'binary'));
 }
 
 /** Empties staging between batches of one file. */

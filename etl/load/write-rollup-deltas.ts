@@ -5,6 +5,7 @@ import type { Database } from '../../sql/schema.ts';
 import { fromArray } from './batches.ts';
 import type { RollupData, RollupTable } from './rollup-copy.ts';
 import type { VisitFacts } from './rollup-deltas.ts';
+import { undoOnConflict } from './undo-on-conflict.ts';
 
 const COUNTERS = ['visits', 'admitted', 'statements', 'phone_known', 'phone_yes', 'questioned_known', 'questioned_yes'] as const;
 
@@ -83,18 +84,12 @@ export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, delt
 
 /** COPYs the day rows straight into their tables; false (and nothing written) when one was already there. */
 async function copyNewDayRows(tx: Kysely<Database>, copy: CopyIn, deltas: RollupData, targets: readonly RollupTarget[]): Promise<boolean> {
-  await sql`savepoint new_rollup_days`.execute(tx);
-  try {
+  // A unique violation, or a deadlock with a concurrent load writing the same rows in another order.
+  const copied = await undoOnConflict(tx, 'new_rollup_days', ['23505', '40P01'], async () => {
     for (const t of targets) await copy(t.table, [...t.key, ...t.sums], fromArray([deltas[t.rows].data]), 'binary');
-    await sql`release savepoint new_rollup_days`.execute(tx);
     return true;
-  } catch (err) {
-    // A unique violation, or a deadlock with a concurrent load writing the same rows in another order.
-    const code = (err as { code?: string } | null)?.code;
-    if (code !== '23505' && code !== '40P01') throw err;
-    await sql`rollback to savepoint new_rollup_days`.execute(tx);
-    return false;
-  }
+  });
+  return copied !== null;
 }
 
 /**
