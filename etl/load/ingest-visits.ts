@@ -104,7 +104,7 @@ export async function ingestVisits(ctx: FileContext, read: ReadResult<VisitField
         const deltas = batch.deltas;
         if (deltas) {
           await timed(timings, 'rollups', async () => {
-            await writeRollupDeltas(tx, copy, deltas, allNew && deltas.daysOnce);
+            await writeRollupDeltas(tx, copy, deltas, allNew);
             if (anyDuplicate) await writeRollupDeltas(tx, copy, rollupCopy(duplicates));
           });
           batch.releaseDeltas();

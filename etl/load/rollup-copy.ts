@@ -27,16 +27,10 @@ export type RollupTable = typeof ROLLUP_TABLES[number];
  * (office, day, 7 counters), visit_category_totals' (office, unit, start, category, visits, admitted,
  * statements) and visit_hour_totals' (office, unit, start, isodow, hour, visits). Built where the
  * rows were parsed, so the loader only passes bytes on, and the server reads integers and dates
- * without parsing text.
+ * without parsing text. A day that came in two batches of one window (a day of more than two
+ * batches' rows, a file not in time order) repeats its day rows here; writeRollupDeltas sums them.
  */
-export type RollupData = Record<RollupTable, RollupCopy> & {
-  /**
-   * Each office's day was written in one piece, so no day row repeats within these streams. False
-   * when a day's rows came in two batches (a day of more than two batches' rows, a file not in time
-   * order): the day rows then repeat, and only an upsert that sums them first can take them.
-   */
-  daysOnce: boolean;
-};
+export type RollupData = Record<RollupTable, RollupCopy>;
 
 /**
  * The buffers a RollupData is written into, one per table: a load reuses a few sets, since
@@ -100,9 +94,7 @@ export class RollupWriter {
   private readonly durations = new Map<string, UnitBucket<number>>();
   private readonly categories = new Map<string, UnitBucket<string>>();
   private readonly hours = new Map<string, UnitBucket<number>>();
-  private readonly days = new Set<string>();
   private readonly rows = { hourly: 0, dayDurations: 0, daily: 0 };
-  private daysOnce = true;
   private readonly dayTotal = new Int32Array(COUNTERS);
   private readonly hourVisits = new Int32Array(24);
   private readonly categorySums: Int32Array[] = [];
@@ -117,9 +109,6 @@ export class RollupWriter {
   /** Writes the day rows of the deltas' days and adds them to their longer units. */
   add(deltas: RollupDeltas): void {
     for (const e of deltas.days()) {
-      const id = `${e.office}\t${e.day}`;
-      if (this.days.has(id)) this.daysOnce = false;
-      else this.days.add(id);
       this.writeHourly(e, deltas);
       this.writeDurations(e, deltas.counts);
       this.writeTotals(e, deltas);
@@ -169,12 +158,12 @@ export class RollupWriter {
       }
     }
     const rows: Record<RollupTable, number> = { ...this.rows, unitDurations, categories, hours };
-    const data = {} as Record<RollupTable, RollupCopy>;
+    const data = {} as RollupData;
     for (const table of ROLLUP_TABLES) {
       into[table].endBinary();
       data[table] = { data: into[table].view(), rows: rows[table] };
     }
-    return { ...data, daysOnce: this.daysOnce };
+    return data;
   }
 
   private writeHourly(e: DayEntry, deltas: RollupDeltas): void {

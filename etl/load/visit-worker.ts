@@ -6,7 +6,7 @@ import { readFile } from '../read/read-file.ts';
 import { MissingIinKeyError } from '../transform/normalize-visit.ts';
 import { createOfficeResolver } from '../transform/resolve-office.ts';
 import { createIngestTimings } from './ingest-timings.ts';
-import { ROLLUP_TABLES, type RollupCopy, type RollupData, type RollupTable } from './rollup-copy.ts';
+import { ROLLUP_TABLES, type RollupCopy, type RollupData } from './rollup-copy.ts';
 import { parseVisitBatches } from './visit-batches.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.ts';
 
@@ -65,9 +65,9 @@ async function run(job: WorkerJob): Promise<void> {
 
 function copyOfRollups(data: RollupData): RollupData {
   const copy = ({ data: bytes, rows }: RollupCopy): RollupCopy => ({ data: bytes.slice(), rows });
-  const tables = {} as Record<RollupTable, RollupCopy>;
+  const tables = {} as RollupData;
   for (const table of ROLLUP_TABLES) tables[table] = copy(data[table]);
-  return { ...tables, daysOnce: data.daysOnce };
+  return tables;
 }
 
 function sendError(err: unknown): void {

@@ -69,8 +69,8 @@ export async function writeRollupDeltas(tx: Kysely<Database>, copy: CopyIn, delt
     await copy(t.delta, columns, fromArray([deltas[t.rows].data]), 'binary');
     const cols = sql.join(columns.map((c) => sql.ref(c)));
     const key = sql.join(t.key.map((c) => sql.ref(c)));
-    // Summed first: a day written in two pieces repeats its rows (RollupData.daysOnce), and an
-    // upsert may not change a row twice.
+    // Summed first: a day written in two pieces repeats its rows (see RollupData), and an upsert
+    // may not change a row twice.
     await sql`
       insert into ${sql.table(t.table)} as r (${cols})
       select ${key}, ${sql.join(t.sums.map((c) => sql`sum(${sql.ref(c)})::int`))} from ${sql.table(t.delta)}
