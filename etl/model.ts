@@ -77,8 +77,10 @@ export interface ReadRepairs {
   nulsRemoved: number;
 }
 
-/** A visit after normalisation and validation, ready to load (category added by the classifier). */
-/** A visit as stored; its instants are epoch milliseconds (a million Date objects a load cost the collector). */
+/**
+ * A visit after normalisation and validation, ready to load (category added by the classifier). Its
+ * instants are epoch milliseconds: a million Date objects a load cost the collector.
+ */
 export interface NormalizedVisit {
   office_code: string;
   visit_key: string;
