@@ -1,7 +1,7 @@
 import type { RawValue } from '../model.ts';
 import { fromExcelSerial } from './excel-serial.ts';
 import { memoByText } from './memo-by-text.ts';
-import { scanDate, scanDateTime, scanTimeOfDay } from './scan-date-time.ts';
+import { dayMs, scanDate, scanDateTime, scanTimeOfDay } from './scan-date-time.ts';
 
 /**
  * One time-like cell, read without a time zone yet. `wall`, `date` and `time` are Almaty wall-clock
@@ -36,14 +36,6 @@ const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
 const SERIAL_TEXT = /^(?:\d{5}(?:[.,]\d+)?|0?[.,]\d+|0)$/;
 /** Russian writes "г." (year) after the year: "14.01.2019 г. 10:05". */
 const YEAR_WORD = /(\d)\s*г\.?(?=\s|$)/;
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function dayMs(year: number, month: number, day: number): number | null {
-  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return null;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
-  return Date.UTC(year, month - 1, day);
-}
 
 function timeMs(h: string, m: string, s: string | undefined, frac: string | undefined): number | null {
   const hour = Number(h);
